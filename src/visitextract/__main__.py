@@ -1,0 +1,3 @@
+from visitextract.cli import main
+
+main()
