@@ -1,0 +1,210 @@
+"""Office taxonomy: titles as written ("External Affairs Minister") mapped to one normalised office.
+
+The knowledge is data (models/offices/*.csv); this module expands it into phrases once per process
+and normalises any office text, so the entity component and the evaluation use the same mapping.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from visitextract.normalize.gazetteer import models_dir
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeInfo:
+    """A normalised office. ``title`` keeps the words as written in the text."""
+
+    office: str
+    category: str
+    country: str | None = None
+    title: str = ""
+    former: bool = False
+
+    @property
+    def is_minister(self) -> bool:
+        return self.category.endswith("_minister") or self.category in {"minister", "deputy_minister"}
+
+
+# Forms in which a portfolio combines with a role word; {p} is the portfolio phrase.
+_PORTFOLIO_FORMS = (
+    "{p} minister",
+    "minister of {p}",
+    "minister for {p}",
+    "minister of the {p}",
+    "{p} secretary",
+    "secretary of {p}",
+    "secretary for {p}",
+    "secretary of the {p}",
+)
+
+# Words that head an institution: an office "X of <institution>" ends after one of these (unless
+# the institution continues with "of", "on", "for" or "and").
+INSTITUTION_HEADS = frozenset(
+    """senate committee parliament assembly council commission ministry office house union
+    organisation organization bank fund party government cabinet duma congress chamber majlis
+    presidency secretariat court agency department board league forum delegation embassy
+    administration service bureau authority federation republic kingdom state states nations
+    alliance community conference group senate's""".split()
+)
+
+_WS = re.compile(r"\s+")
+_POSSESSIVE_COUNTRY = re.compile(r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)['’]s\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Modifier:
+    text: str
+    kind: str
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+class OfficeTaxonomy:
+    """Phrases for offices and roles, with their normalised form."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        base = directory or (models_dir() / "offices")
+        self.titles: dict[str, OfficeInfo] = {}
+        for row in _read_csv(base / "titles.csv"):
+            self.titles[row["phrase"]] = OfficeInfo(
+                office=row["office"], category=row["category"], country=row["country"] or None
+            )
+        self.portfolios: dict[str, tuple[str, str]] = {
+            row["phrase"]: (row["portfolio"], row["category"]) for row in _read_csv(base / "portfolios.csv")
+        }
+        self.roles: dict[str, OfficeInfo] = {
+            row["phrase"]: OfficeInfo(office=row["role"], category=row["category"])
+            for row in _read_csv(base / "roles.csv")
+        }
+        self.modifiers: dict[str, _Modifier] = {
+            row["phrase"]: _Modifier(row["modifier"], row["kind"]) for row in _read_csv(base / "modifiers.csv")
+        }
+        self._base_phrases: dict[str, OfficeInfo] = dict(self.titles)
+        for phrase, (portfolio, category) in self.portfolios.items():
+            info = OfficeInfo(office=f"{portfolio} Minister", category=category)
+            for form in _PORTFOLIO_FORMS:
+                self._base_phrases.setdefault(form.format(p=phrase), info)
+        # National variants that read like portfolio forms but mean something else.
+        for phrase in ("secretary of state", "chancellor of the exchequer", "treasury secretary"):
+            self._base_phrases[phrase] = self.titles[phrase]
+
+    def base_phrases(self) -> dict[str, OfficeInfo]:
+        """Every office phrase without modifiers (lower case)."""
+        return self._base_phrases
+
+    def iter_phrases(self) -> Iterator[tuple[str, OfficeInfo]]:
+        """Office phrases with and without modifiers ("deputy foreign minister"), lower case."""
+        for phrase, info in self._base_phrases.items():
+            yield phrase, info
+            for mod_phrase, mod in self.modifiers.items():
+                if phrase.startswith(mod_phrase + " "):
+                    continue
+                yield f"{mod_phrase} {phrase}", self._apply_modifier(info, mod)
+
+    @staticmethod
+    def _apply_modifier(info: OfficeInfo, mod: _Modifier) -> OfficeInfo:
+        if mod.kind == "former":
+            return replace(info, former=True)
+        if not mod.text:
+            return info
+        if mod.kind == "rank":
+            category = info.category
+            if category.endswith("_minister") or category == "minister":
+                category = "deputy_minister"
+            elif category == "head_of_government":
+                category = "deputy_head_of_government"
+            elif category == "head_of_state":
+                category = "deputy_head_of_state"
+            return replace(info, office=f"{mod.text} {info.office}", category=category)
+        return info
+
+    def lookup(self, phrase: str) -> OfficeInfo | None:
+        """Normalise an office phrase that is exactly a known title (modifiers allowed)."""
+        key = _WS.sub(" ", phrase.strip().lower())
+        key = key.removeprefix("the ")
+        info = self._base_phrases.get(key)
+        if info is not None:
+            return info
+        for mod_phrase, mod in self.modifiers.items():
+            if key.startswith(mod_phrase + " "):
+                inner = self._base_phrases.get(key[len(mod_phrase) + 1 :])
+                if inner is not None:
+                    return self._apply_modifier(inner, mod)
+        return None
+
+    def normalize(self, text: str) -> OfficeInfo | None:
+        """Normalise office text as written, e.g. a gold annotation or an office span.
+
+        "Minister of Foreign Affairs" -> Foreign Minister; "Deputy Chairman of Kazakhstan's Senate"
+        -> "Deputy Chairman of the Senate"; "Chairman of the Senate Foreign Relations Committee" is
+        kept as a legislative office. Country words are dropped (the country is a separate field).
+        """
+        title = _WS.sub(" ", text.strip()).strip(" ,")
+        if not title:
+            return None
+        cleaned = _POSSESSIVE_COUNTRY.sub("the ", title)
+        direct = self.lookup(cleaned)
+        if direct is not None:
+            return replace(direct, title=title)
+        lower = cleaned.lower()
+        # "<role> of/for/to <institution or country>"
+        match = re.match(r"^(?:the )?([a-z -]+?) (of|for|to) (.+)$", lower)
+        if match:
+            role_text, prep, rest = match.groups()
+            role = self.lookup(role_text) or self.roles.get(role_text)
+            if role is None:
+                for mod_phrase, mod in self.modifiers.items():
+                    if role_text.startswith(mod_phrase + " ") and role_text[len(mod_phrase) + 1 :] in self.roles:
+                        role = self._apply_modifier(self.roles[role_text[len(mod_phrase) + 1 :]], mod)
+                        break
+            if role is not None:
+                if prep == "to" or role.category in {"ambassador", "envoy", "spokesperson", "adviser"}:
+                    return replace(role, title=title)
+                institution = cleaned[len(cleaned) - len(rest) :]
+                institution = re.sub(r"^(?:the )", "", institution)
+                office_text = f"{_title_case(role.office)} {prep} the {institution}"
+                category = role.category
+                if role.category == "head_of_state" and institution.split()[-1].lower() in INSTITUTION_HEADS:
+                    category = "international" if "commission" in institution.lower() else "official"
+                return OfficeInfo(office=office_text, category=category, title=title)
+        # Trailing known office inside a longer title: "Communist Party general secretary".
+        words = lower.split()
+        for i in range(1, len(words)):
+            tail = " ".join(words[i:])
+            info = self.lookup(tail)
+            if info is not None:
+                return replace(info, title=title)
+        return None
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+
+
+@cache
+def default_taxonomy() -> OfficeTaxonomy:
+    """The built-in taxonomy, loaded once per process."""
+    return OfficeTaxonomy()
+
+
+def same_office(a: str | None, b: str | None) -> bool:
+    """Whether two office texts name the same office (used to score people against gold)."""
+    if not a or not b:
+        return False
+    tax = default_taxonomy()
+    na, nb = tax.normalize(a), tax.normalize(b)
+    if na is None or nb is None:
+        return a.strip().lower() == b.strip().lower()
+    if na.office.lower() == nb.office.lower():
+        return True
+    specific = {"official", "other", "leader", "minister", "legislator"}
+    return na.category == nb.category and na.category not in specific

@@ -1,0 +1,521 @@
+"""Entity correction: places, demonyms, offices, people and organisations.
+
+The statistical NER of a small English pipeline is a good start and a poor end for diplomatic news:
+it tags "Mukhtar Tileuberdi" and "Kazakh" as ORG and swallows "Kazakh President Kassym-Jomart
+Tokayev" into one ORG. This component runs after ``ner`` and corrects it with knowledge tables:
+
+* every gazetteer alias (countries, demonyms, capitals, seats of government, blocs) becomes a span
+  in ``doc.spans["ve_places"]`` with ``span._.ve_place = {"id", "type"}``;
+* every office title becomes a span in ``doc.spans["ve_offices"]`` with ``span._.ve_office``;
+* a run of capitalised words after a title, "counterpart" or an honorific is a PERSON, whatever the
+  model said; later surname-only mentions of a known person are PERSON too;
+* organisations ("the Lithuanian Foreign Ministry") go to ``doc.spans["ve_orgs"]``.
+
+``doc.ents`` is rewritten so that these corrections win over the model where they overlap.
+Matching is done with PhraseMatchers built once per component, so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from visitextract.normalize.gazetteer import Alias, Gazetteer
+from visitextract.normalize.offices import INSTITUTION_HEADS, OfficeInfo, OfficeTaxonomy, default_taxonomy
+
+PLACES_KEY = "ve_places"
+OFFICES_KEY = "ve_offices"
+PEOPLE_KEY = "ve_people"
+ORGS_KEY = "ve_orgs"
+
+# Honorifics are not part of a name ("Prince Faisal bin Farhan" -> "Faisal bin Farhan").
+HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. prince princess sheikh sheikha senator sen.
+    h.e h.e. he. sir dame lord lady madam excellency his her president-elect gen. gen general
+    lt. col. colonel admiral""".split()
+)
+# Words that start a name run although they are not a title: "his Kazakh counterpart X".
+NAME_TRIGGERS = frozenset({"counterpart", "counterparts", "envoy", "ambassador"})
+NAME_PARTICLES = frozenset(
+    """bin bint ibn al el de da di van von der den du le la del dos das abu ben ter zu y""".split()
+)
+# Capitalised words that never belong to a person's name.
+NOT_NAME = frozenset(
+    """The A An On In At For And But Or Of To From With By As During After Before Since Until While
+    This That These Those His Her Their Its Our My Your He She They We I It Mr Mrs Ms Dr Minister
+    President Prime Chancellor Secretary Ambassador Foreign Deputy Vice Senate Parliament Ministry
+    Government State Republic Kingdom Union Committee Council Commission Office House January
+    February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow Following According Speaking
+    Meanwhile However Earlier Later Also Both Reuters AFP AP PTI ANI Xinhua Source Photo""".split()
+)
+ORG_HEADS = frozenset(
+    """ministry government office presidency embassy department agency commission council parliament
+    senate cabinet administration secretariat spokesman""".split()
+)
+STRONG_PLACE_PREPS = frozenset({"in", "to", "from", "at", "near", "for", "visit", "visited", "visiting", "via"})
+
+
+def _register_extensions() -> None:
+    for name in ("ve_place", "ve_office"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+@Language.factory(
+    "visitextract_entities",
+    requires=["token.orth"],
+    assigns=["doc.ents", "doc.spans"],
+    default_config={"user_tables": [], "weak_city_population": 1_000_000},
+)
+def make_entity_corrector(
+    nlp: Language, name: str, user_tables: list[str], weak_city_population: int
+) -> EntityCorrector:
+    """Factory registered as ``visitextract_entities``; add it after ``ner``."""
+    gazetteer = Gazetteer.load(user_tables=user_tables) if user_tables else Gazetteer.default()
+    return EntityCorrector(nlp, name, gazetteer, default_taxonomy(), weak_city_population)
+
+
+class EntityCorrector:
+    """Corrects and completes the statistical NER with the gazetteer and the office taxonomy."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        gazetteer: Gazetteer,
+        taxonomy: OfficeTaxonomy,
+        weak_city_population: int = 1_000_000,
+    ) -> None:
+        _register_extensions()
+        self.name = name
+        self.gazetteer = gazetteer
+        self.taxonomy = taxonomy
+        self.weak_city_population = weak_city_population
+        self.place_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        texts = sorted({alias.text for alias in gazetteer.iter_aliases()})
+        self.place_matcher.add("VE_PLACE", list(nlp.tokenizer.pipe(texts)))
+        self.office_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._offices: dict[str, OfficeInfo] = {}
+        phrases: dict[str, OfficeInfo] = {}
+        for phrase, info in taxonomy.iter_phrases():
+            phrases.setdefault(phrase, info)
+        for phrase, info in taxonomy.roles.items():
+            phrases.setdefault(phrase, OfficeInfo(office=info.office, category="role:" + info.category))
+        for phrase in phrases:
+            self._offices[phrase] = phrases[phrase]
+        office_texts = sorted(phrases)
+        self.office_matcher.add("VE_OFFICE", list(nlp.tokenizer.pipe(office_texts)))
+
+    # ------------------------------------------------------------------ places
+    def _alias_candidates(self, span: Span) -> list[Alias]:
+        text = span.text
+        found = self.gazetteer.lookup(text)
+        if not found:
+            return []
+        exact = [a for a in found if a.text == text]
+        if exact:
+            return exact
+        # Case-insensitive hits only for all-caps text (datelines: "MEXICO CITY", "HANOI").
+        letters = [c for c in text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and len(letters) > 3:
+            return [a for a in found if a.text.upper() == text]
+        return []
+
+    def _place_spans(self, doc: Doc) -> list[Span]:
+        person_tokens = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        candidates: list[Span] = []
+        for key, start, end in self.place_matcher(doc):
+            span = Span(doc, start, end, label="PLACE")
+            aliases = self._alias_candidates(span)
+            if not aliases:
+                continue
+            alias = self._choose(doc, span, aliases)
+            if alias is None:
+                continue
+            if not self._accept(doc, span, alias, person_tokens):
+                continue
+            entity = self.gazetteer.entity(alias.entity_id)
+            label = _place_label(entity.kind, alias.type)
+            out = Span(doc, start, end, label=label)
+            out._.ve_place = {"id": entity.id, "type": alias.type}
+            candidates.append(out)
+        return filter_spans(candidates)
+
+    def _choose(self, doc: Doc, span: Span, aliases: list[Alias]) -> Alias | None:
+        """Pick one reading of an ambiguous alias, by the other countries the document names."""
+        if len(aliases) == 1:
+            return aliases[0]
+        countries = {self.gazetteer.entity(a.entity_id).country for a in aliases}
+        if len(countries) == 1:
+            return aliases[0]
+        context = _doc_country_counts(doc, self)
+        best = max(
+            aliases,
+            key=lambda a: (context.get(self.gazetteer.entity(a.entity_id).country or "", 0), -aliases.index(a)),
+        )
+        return best
+
+    def _accept(self, doc: Doc, span: Span, alias: Alias, person_tokens: set[int]) -> bool:
+        entity = self.gazetteer.entity(alias.entity_id)
+        inside_person = any(t.i in person_tokens for t in span)
+        if inside_person and alias.type not in {"demonym", "demonym_plural"}:
+            # "Jordan" in "Michael Jordan", "Washington" in "George Washington".
+            if "person_name" in alias.ambiguity or entity.kind == "city" or len(span) == 1:
+                return False
+        if inside_person and alias.type in {"demonym", "demonym_plural"}:
+            # A demonym inside a PERSON span is only a place at the span's start ("Lithuanian X").
+            ent = next(e for e in doc.ents if e.start <= span.start < e.end)
+            if ent.start != span.start:
+                return False
+        weak = "common_word" in alias.ambiguity or (
+            entity.kind == "city" and not entity.capital and (entity.population or 0) < self.weak_city_population
+        )
+        if "person_name" in alias.ambiguity and _followed_by_name(span):
+            return False
+        if not weak:
+            return True
+        return _place_context(span)
+
+    # ----------------------------------------------------------------- offices
+    def _office_spans(self, doc: Doc, blocked: set[int]) -> list[Span]:
+        raw = [Span(doc, s, e, label="OFFICE") for _, s, e in self.office_matcher(doc)]
+        spans: list[Span] = []
+        for span in filter_spans(raw):
+            if any(t.i in blocked for t in span):
+                continue
+            info = self._offices.get(span.text.lower())
+            if info is None:
+                continue
+            extended, info = self._extend_office(doc, span, info)
+            if info is None:
+                continue
+            spans.append(extended)
+            extended._.ve_office = asdict(replace_title(info, extended.text))
+        return filter_spans(spans)
+
+    def _extend_office(self, doc: Doc, span: Span, info: OfficeInfo) -> tuple[Span, OfficeInfo | None]:
+        """Extend "Chairman" to "Chairman of the Senate Foreign Relations Committee"."""
+        is_role = info.category.startswith("role:")
+        end = span.end
+        if end < len(doc) and doc[end].lower_ in {"of", "for", "to"}:
+            new_end = _institution_end(doc, end + 1)
+            if new_end is not None:
+                extended = Span(doc, span.start, new_end, label="OFFICE")
+                normalised = self.taxonomy.normalize(extended.text)
+                if normalised is not None:
+                    country = _country_in(extended, self.gazetteer, skip_after_to=True)
+                    return extended, OfficeInfo(
+                        office=normalised.office,
+                        category=normalised.category,
+                        country=country or normalised.country or info.country,
+                        title=extended.text,
+                        former=info.former,
+                    )
+        if is_role:
+            return span, None
+        return span, info
+
+    # ------------------------------------------------------------------ people
+    def _name_run(self, doc: Doc, start: int, blocked: set[int]) -> Span | None:
+        """The longest plausible personal name starting at token ``start``."""
+        i = start
+        while i < len(doc) and doc[i].lower_ in HONORIFICS and i - start < 3:
+            i += 1
+        first = i
+        end = i
+        j = i
+        while j < len(doc) and j - first < 7:
+            tok = doc[j]
+            if j in blocked:
+                break
+            if _is_name_token(tok):
+                j += 1
+                end = j
+                continue
+            if tok.text in {"-", "‑"} and j > first and not doc[j - 1].whitespace_ and j + 1 < len(doc):
+                nxt = doc[j + 1]
+                if not tok.whitespace_ and nxt.text[:1].isalpha():
+                    j += 2
+                    end = j
+                    continue
+            if tok.lower_ in NAME_PARTICLES and j > first and j + 1 < len(doc) and _is_name_token(doc[j + 1]):
+                j += 1
+                continue
+            break
+        if end <= first:
+            return None
+        span = Span(doc, first, end, label="PERSON")
+        if span.text in NOT_NAME or (len(span) == 1 and len(span.text) < 2):
+            return None
+        return span
+
+    def _people(self, doc: Doc, offices: list[Span], places: list[Span], orgs_from_model: list[Span]) -> list[Span]:
+        blocked = {t.i for s in places for t in s} | {t.i for s in offices for t in s}
+        found: list[Span] = []
+        # (a) the model's PERSON entities, cleaned of honorifics and titles.
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            cleaned = self._clean_person(doc, ent, blocked)
+            if cleaned is not None:
+                found.append(cleaned)
+        # (b) names after a title, "counterpart" or an honorific, whatever the model said.
+        starts: list[int] = []
+        for office in offices:
+            starts.append(office.end)
+            if office.end + 1 < len(doc) and doc[office.end].text == ",":
+                starts.append(office.end + 1)
+        for tok in doc:
+            if tok.lower_ in NAME_TRIGGERS or (tok.lower_ in HONORIFICS and tok.text[:1].isupper()):
+                starts.append(tok.i + 1 if tok.lower_ in NAME_TRIGGERS else tok.i)
+        for start in starts:
+            if start >= len(doc):
+                continue
+            run = self._name_run(doc, start, blocked - ({start} if doc[start].lower_ in HONORIFICS else set()))
+            if run is None:
+                continue
+            if any(t.lower_ in INSTITUTION_HEADS for t in run):
+                continue
+            found.append(run)
+        people = filter_spans(found)
+        # (c) later partial mentions of a known person ("Landsbergis", "Wang", "Mr Macron").
+        parts: set[str] = set()
+        for person in people:
+            words = [t.text for t in person if t.lower_ not in NAME_PARTICLES and len(t.text) > 2]
+            if len(words) >= 2:
+                parts.update(words)
+        taken = {t.i for s in people for t in s} | blocked
+        extra: list[Span] = []
+        for tok in doc:
+            if tok.i in taken or tok.text not in parts:
+                continue
+            if tok.i > 0 and doc[tok.i - 1].i not in taken and _is_name_token(doc[tok.i - 1]) and doc[tok.i - 1].text not in NOT_NAME:
+                continue  # part of another, longer name
+            extra.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+        return filter_spans(people + extra)
+
+    def _clean_person(self, doc: Doc, ent: Span, blocked: set[int]) -> Span | None:
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ in HONORIFICS or start in blocked or doc[start].text in NOT_NAME):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s", ",", "'"}):
+            end -= 1
+        if end <= start:
+            return None
+        if any(i in blocked for i in range(start, end)):
+            # A title or place inside: keep the part after the last blocked token ("President X").
+            last_blocked = max(i for i in range(start, end) if i in blocked)
+            start = last_blocked + 1
+            if end <= start:
+                return None
+        span = Span(doc, start, end, label="PERSON")
+        if not any(_is_name_token(t) for t in span):
+            return None
+        return span
+
+    # ------------------------------------------------------------ organisations
+    def _orgs(self, doc: Doc, taken: set[int], places: list[Span]) -> list[Span]:
+        orgs: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in {"ORG", "NORP", "GPE"}:
+                continue
+            if ent.label_ != "ORG" and not any(t.lower_ in ORG_HEADS for t in ent):
+                continue
+            tokens = [t.i for t in ent if t.i not in taken or _in_places(t.i, places)]
+            if not tokens:
+                continue
+            span = Span(doc, ent.start, ent.end, label="ORG")
+            if any(t.i in taken and not _in_places(t.i, places) for t in span):
+                continue
+            if all(_in_places(t.i, places) for t in span if not t.is_punct and t.lower_ != "the"):
+                continue
+            orgs.append(span)
+        # "the foreign ministry", "Mexico's government": heads the model often leaves untagged.
+        for tok in doc:
+            if tok.lower_ not in ORG_HEADS or tok.i in taken:
+                continue
+            if tok.lower_ in {"spokesman", "office", "council", "commission", "senate", "parliament"}:
+                continue
+            start = tok.i
+            while start > 0 and (
+                doc[start - 1].lower_ in {"foreign", "defence", "defense", "external", "affairs", "federal"}
+                or _in_places(start - 1, places)
+                or doc[start - 1].tag_ == "POS"
+            ):
+                start -= 1
+            end = tok.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ == "of":
+                new_end = _institution_end(doc, end + 1)
+                if new_end is not None:
+                    end = new_end
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            orgs.append(Span(doc, start, end, label="ORG"))
+        return filter_spans(orgs)
+
+    # --------------------------------------------------------------- __call__
+    def __call__(self, doc: Doc) -> Doc:
+        places = self._place_spans(doc)
+        doc.spans[PLACES_KEY] = places  # office extension reads the countries inside an office
+        place_tokens = {t.i for s in places for t in s}
+        offices = self._office_spans(doc, set())
+        # An office never overlaps a place except as its own country part ("President of Mexico").
+        offices = [o for o in offices if not any(t.i in place_tokens for t in o) or len(o) > 2]
+        model_orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        people = self._people(doc, offices, places, model_orgs)
+        person_tokens = {t.i for s in people for t in s}
+        places = [p for p in places if not any(t.i in person_tokens for t in p)]
+        taken = person_tokens | {t.i for s in offices for t in s}
+        orgs = self._orgs(doc, taken, places)
+        doc.spans[PLACES_KEY] = places
+        doc.spans[OFFICES_KEY] = offices
+        doc.spans[PEOPLE_KEY] = people
+        doc.spans[ORGS_KEY] = orgs
+        doc.ents = _merge_ents(doc, [*people, *places, *orgs])
+        return doc
+
+
+def replace_title(info: OfficeInfo, title: str) -> OfficeInfo:
+    from dataclasses import replace
+
+    return replace(info, title=title)
+
+
+def _place_label(kind: str, alias_type: str) -> str:
+    if alias_type in {"demonym", "demonym_plural"}:
+        return "NORP"
+    return {"country": "GPE", "city": "GPE", "region": "LOC", "site": "FAC", "bloc": "ORG"}.get(kind, "ORG")
+
+
+def _is_name_token(tok: Token) -> bool:
+    text = tok.text
+    if not text or not text[0].isupper() or text in NOT_NAME:
+        return False
+    if len(text) == 1:
+        return True  # an initial: "S Jaishankar"
+    if text.endswith(".") and len(text) == 2:
+        return True
+    if not any(c.isalpha() for c in text):
+        return False
+    if text.isupper() and len(text) > 3:
+        return False  # "VILNIUS", "NATO"
+    return text.replace("-", "").replace("'", "").replace("’", "").replace(".", "").isalpha()
+
+
+def _followed_by_name(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and _is_name_token(doc[span.end]) and doc[span.end].ent_type_ == "PERSON"
+
+
+def _place_context(span: Span) -> bool:
+    """Whether a weak alias (a minor city) is used as a place here."""
+    doc = span.doc
+    if any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span):
+        return True
+    if span.start > 0 and doc[span.start - 1].lower_ in STRONG_PLACE_PREPS:
+        return True
+    if span.start == 0 or (span.start > 0 and doc[span.start - 1].is_space):
+        return True  # a dateline
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ == "GPE"
+
+
+def _institution_end(doc: Doc, i: int) -> int | None:
+    """End of "<the> <Country's> Senate Foreign Relations Committee" starting at token ``i``."""
+    j = i
+    seen_head = False
+    last_good: int | None = None
+    limit = min(len(doc), i + 14)
+    while j < limit:
+        tok = doc[j]
+        low = tok.lower_
+        if low == "the" or tok.tag_ == "POS" or tok.text in {"'s", "’s"}:
+            j += 1
+            continue
+        if low in {"of", "on", "for", "and"} and seen_head:
+            j += 1
+            continue
+        if tok.text == "," and seen_head and j + 1 < limit and doc[j + 1].text[:1].isupper():
+            # "Committee on Foreign Affairs, Defense and Security"
+            if doc[j + 1].ent_type_ == "PERSON" or doc[j + 1].lower_ in HONORIFICS:
+                break
+            j += 1
+            continue
+        if tok.text[:1].isupper() or low in {"parliamentary", "national", "federal", "foreign", "state"}:
+            if seen_head and tok.ent_type_ == "PERSON" and low not in INSTITUTION_HEADS:
+                break
+            if low in HONORIFICS:
+                break
+            if low in INSTITUTION_HEADS:
+                seen_head = True
+            j += 1
+            last_good = j
+            continue
+        break
+    if last_good is None:
+        return None
+    # Trim trailing connectors and names that followed the head without "of/on".
+    end = last_good
+    if seen_head:
+        k = end
+        while k > i and doc[k - 1].lower_ not in INSTITUTION_HEADS:
+            prev = doc[k - 2] if k - 2 >= i else None
+            if prev is not None and prev.lower_ in {"on", "of", "for", "and", ","}:
+                break
+            if any(doc[m].lower_ in {"on", "of", "for"} for m in range(i, k - 1)):
+                break
+            k -= 1
+        end = k
+    return end
+
+
+def _in_places(i: int, places: list[Span]) -> bool:
+    return any(p.start <= i < p.end for p in places)
+
+
+def _country_in(span: Span, gazetteer: Gazetteer, *, skip_after_to: bool = False) -> str | None:
+    """The country named inside an office span ("Deputy Chairman of Kazakhstan's Senate")."""
+    doc = span.doc
+    places = doc.spans[PLACES_KEY] if PLACES_KEY in doc.spans else []
+    for p in places:
+        if p.start >= span.start and p.end <= span.end:
+            if skip_after_to and any(doc[k].lower_ == "to" for k in range(span.start, p.start)):
+                return None
+            data: dict[str, Any] = p._.ve_place or {}
+            entity = gazetteer.entities.get(data.get("id", ""))
+            if entity is not None and entity.country:
+                return entity.country
+    return None
+
+
+_COUNTS_CACHE_KEY = "_ve_country_counts"
+
+
+def _doc_country_counts(doc: Doc, corrector: EntityCorrector) -> dict[str, int]:
+    cached = doc.user_data.get(_COUNTS_CACHE_KEY)
+    if isinstance(cached, dict):
+        return cached
+    counts: dict[str, int] = {}
+    for _, start, end in corrector.place_matcher(doc):
+        text = doc[start:end].text
+        found = [a for a in corrector.gazetteer.lookup(text) if a.text == text]
+        if len(found) == 1 or len({corrector.gazetteer.entity(a.entity_id).country for a in found}) == 1:
+            country = corrector.gazetteer.entity(found[0].entity_id).country if found else None
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    doc.user_data[_COUNTS_CACHE_KEY] = counts
+    return counts
+
+
+def _merge_ents(doc: Doc, ours: Iterable[Span]) -> tuple[Span, ...]:
+    ours_list = list(ours)
+    taken = {t.i for s in ours_list for t in s}
+    kept = [e for e in doc.ents if not any(t.i in taken for t in e)]
+    spans = [Span(doc, s.start, s.end, label=s.label_) for s in ours_list] + kept
+    return tuple(sorted(filter_spans(spans), key=lambda s: s.start))
