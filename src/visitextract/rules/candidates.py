@@ -1,0 +1,61 @@
+"""Records before the last pass: they point at person clusters, whose countries may still change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Span
+
+from visitextract import models as m
+from visitextract.rules.context import PlaceMention
+from visitextract.rules.people import PersonCluster
+
+DateRole = Literal["full", "start", "end", "activity"]
+
+
+@dataclass
+class VisitCandidate:
+    visitor: PersonCluster
+    host: str | None
+    places: list[PlaceMention]
+    status: str
+    rule: str
+    confidence: float
+    evidence: list[Span]
+    dates: list[tuple[m.DateRange, DateRole]] = field(default_factory=list)
+    strength: int = 1  # 2: a verb of travel; 1: a noun ("his visit"); 0: inferred
+    origin: str | None = None
+    explanation: list[str] = field(default_factory=list)
+    region: PlaceMention | None = None  # "a trip to North Africa" when no country is named
+    returning: bool = False  # "return to X": a trip home ends a visit instead of making one
+
+
+@dataclass
+class MeetingCandidate:
+    participants: list[PersonCluster]
+    status: str
+    mode: str
+    rule: str
+    confidence: float
+    evidence: list[Span]
+    date: m.DateRange | None = None
+    place: PlaceMention | None = None
+    country: str | None = None  # the country the meeting is in, when named ("in Pakistan")
+    place_inferred: bool = False
+    explanation: list[str] = field(default_factory=list)
+    trigger_i: int = 0
+    attendees: list[PersonCluster] = field(default_factory=list)  # "attended by": the visitor's side
+
+
+@dataclass
+class StatementCandidate:
+    speaker_person: PersonCluster | None
+    speaker_org: Span | None
+    quote_start: int
+    quote_end: int
+    direct: bool
+    rule: str
+    confidence: float
+    evidence: list[Span]
+    date: m.DateRange | None = None

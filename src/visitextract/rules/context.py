@@ -1,0 +1,313 @@
+"""What every rule needs to know about one document, computed once.
+
+The spaCy components leave spans in ``doc.spans``; this module indexes them by token, finds the
+dateline, decides the tense of a trigger, links dates to triggers and turns offsets into the
+contract's ``Span`` records. Rules read from a ``DocContext`` and never re-scan the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from visitextract import models as m
+from visitextract.normalize.dates import DateExpr, resolve
+from visitextract.normalize.gazetteer import Entity, Gazetteer
+from visitextract.normalize.offices import OfficeInfo
+from visitextract.pipeline.entities import OFFICES_KEY, ORGS_KEY, PEOPLE_KEY, PLACES_KEY
+from visitextract.rules import lexicon as lx
+
+Tense = Literal["past", "present", "future", "perfect"]
+DATES_KEY = "ve_dates"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    span: Span
+    entity: Entity
+    alias_type: str
+
+    @property
+    def country(self) -> str | None:
+        return self.entity.country
+
+    @property
+    def is_demonym(self) -> bool:
+        return self.alias_type in {"demonym", "demonym_plural"}
+
+
+@dataclass(frozen=True)
+class OfficeMention:
+    span: Span
+    info: OfficeInfo
+
+
+@dataclass(frozen=True)
+class DateMention:
+    span: Span
+    expr: DateExpr
+
+
+@dataclass
+class DocContext:
+    """Indexes over one processed Doc, plus the reference date."""
+
+    doc: Doc
+    published: dt.date | None
+    gazetteer: Gazetteer
+    places: list[PlaceMention] = field(default_factory=list)
+    offices: list[OfficeMention] = field(default_factory=list)
+    people: list[Span] = field(default_factory=list)
+    orgs: list[Span] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    place_at: dict[int, PlaceMention] = field(default_factory=dict)
+    office_at: dict[int, OfficeMention] = field(default_factory=dict)
+    person_at: dict[int, Span] = field(default_factory=dict)
+    org_at: dict[int, Span] = field(default_factory=dict)
+    date_at: dict[int, DateMention] = field(default_factory=dict)
+    dateline: PlaceMention | None = None
+
+    @classmethod
+    def build(cls, doc: Doc, published: dt.date | None, gazetteer: Gazetteer) -> DocContext:
+        ctx = cls(doc=doc, published=published, gazetteer=gazetteer)
+        for span in doc.spans.get(PLACES_KEY, []):
+            data = span._.ve_place or {}
+            entity = gazetteer.entities.get(str(data.get("id", "")))
+            if entity is None:
+                continue
+            pm = PlaceMention(span, entity, str(data.get("type", "name")))
+            ctx.places.append(pm)
+            for t in span:
+                ctx.place_at[t.i] = pm
+        for span in doc.spans.get(OFFICES_KEY, []):
+            data = span._.ve_office
+            if not data:
+                continue
+            om = OfficeMention(span, OfficeInfo(**data))
+            ctx.offices.append(om)
+            for t in span:
+                ctx.office_at[t.i] = om
+        for span in doc.spans.get(PEOPLE_KEY, []):
+            ctx.people.append(span)
+            for t in span:
+                ctx.person_at[t.i] = span
+        for span in doc.spans.get(ORGS_KEY, []):
+            ctx.orgs.append(span)
+            for t in span:
+                ctx.org_at[t.i] = span
+        for span in doc.spans.get(DATES_KEY, []):
+            expr = span._.ve_date
+            if expr is None:
+                continue
+            dm = DateMention(span, expr)
+            ctx.dates.append(dm)
+            for t in span:
+                ctx.date_at[t.i] = dm
+        ctx.dateline = ctx._find_dateline()
+        return ctx
+
+    # ----------------------------------------------------------- offsets
+    def span_of(self, span: Span | Token) -> m.Span:
+        if isinstance(span, Token):
+            return m.Span(start=span.idx, end=span.idx + len(span.text), text=span.text)
+        return m.Span(start=span.start_char, end=span.end_char, text=span.text)
+
+    def char_span(self, start: int, end: int) -> m.Span:
+        return m.Span(start=start, end=end, text=self.doc.text[start:end])
+
+    def sentence_evidence(self, token: Token) -> m.Span:
+        sent = token.sent
+        start, end = sent.start_char, sent.end_char
+        text = self.doc.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        return self.char_span(start, end)
+
+    # ----------------------------------------------------------- dateline
+    def _find_dateline(self) -> PlaceMention | None:
+        """A dateline names where the story was filed: "VILNIUS –", "PTI | New Delhi |"."""
+        doc = self.doc
+        if not len(doc):
+            return None
+        first_line_end = doc.text.find("\n")
+        limit = first_line_end if first_line_end > 0 else min(len(doc.text), 120)
+        line = doc.text[:limit]
+        for pm in self.places:
+            if pm.span.start_char >= limit or pm.is_demonym:
+                continue
+            if pm.entity.kind not in {"city", "country"}:
+                continue
+            before = line[: pm.span.start_char].strip()
+            after = line[pm.span.end_char : pm.span.end_char + 4].lstrip()
+            if "|" in line and ("|" in before[-3:] or not before):
+                return pm
+            if not before and (pm.span.text.isupper() or after[:1] in {"–", "—", "-", ":", "("}):
+                return pm
+        return None
+
+    # ----------------------------------------------------------- places
+    def places_in(self, start: int, end: int) -> list[PlaceMention]:
+        seen: list[PlaceMention] = []
+        for i in range(start, end):
+            pm = self.place_at.get(i)
+            if pm is not None and (not seen or seen[-1] is not pm):
+                seen.append(pm)
+        return seen
+
+    def country_near(self, token_i: int, window: int = 3) -> PlaceMention | None:
+        """A demonym or country right before ``token_i``: "Kazakh President", "Vietnam's PM"."""
+        j = token_i - 1
+        steps = 0
+        while j >= 0 and steps < window:
+            tok = self.doc[j]
+            if tok.text in {"'s", "’s", "'", "the", "The"} or tok.tag_ == "POS":
+                j -= 1
+                continue
+            pm = self.place_at.get(j)
+            if pm is not None and pm.entity.kind in {"country", "bloc", "organization", "city", "site"}:
+                return pm
+            org = self.org_at.get(j)
+            if org is not None:
+                org_pm = next((p for p in self.places_in(org.start, org.end)), None)
+                if org_pm is not None:
+                    return org_pm
+            break
+        return None
+
+    # ----------------------------------------------------------- tense
+    def tense(self, token: Token) -> Tense:
+        """Tense of the clause a trigger stands in (its verb, or the verb governing a noun)."""
+        verb = token
+        hops = 0
+        while verb.pos_ not in {"VERB", "AUX"} and verb.tag_[:2] != "VB" and verb.head != verb and hops < 4:
+            verb = verb.head
+            hops += 1
+        return self._verb_tense(verb)
+
+    def _verb_tense(self, verb: Token) -> Tense:
+        children = list(verb.children)
+        lowers = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass", "neg"}}
+        if lowers & lx.FUTURE_AUX:
+            return "future"
+        # "is scheduled to meet", "plans to visit", "is set to pay"
+        head = verb.head
+        if verb.dep_ in {"xcomp", "ccomp"} and head != verb:
+            if head.lower_ in lx.FUTURE_VERBS:
+                return "future"
+            if head.lower_ in {"is", "are", "was", "were"} and any(c.lower_ == "to" for c in children):
+                return "future"
+            head_tense = self._verb_tense(head) if head.dep_ != "ROOT" or head.tag_[:2] == "VB" else None
+            if head_tense == "future":
+                return "future"
+        if verb.lower_ in lx.FUTURE_VERBS and any(c.dep_ == "xcomp" for c in children):
+            return "future"
+        if verb.tag_ == "MD" and verb.lower_ in lx.FUTURE_AUX | {"would"}:
+            return "future"
+        if "would" in lowers:
+            return "future"
+        if lowers & {"has", "have", "'ve"}:
+            return "perfect"
+        if lowers & {"had", "did", "was", "were"}:
+            if verb.tag_ == "VBG" and lowers & {"was", "were"}:
+                return "past"
+            return "past"
+        if verb.tag_ == "VBD":
+            return "past"
+        if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+            return "past"
+        if verb.tag_ in {"VBZ", "VBP", "VBG"}:
+            if verb.tag_ == "VBG" and verb.dep_ == "pcomp":
+                return self._verb_tense(verb.head.head) if verb.head.head != verb.head else "present"
+            return "present"
+        if verb.tag_ == "VB":
+            if lowers & {"to"} and head != verb:
+                return self._verb_tense(head)
+            return "present"
+        return "present"
+
+    # ----------------------------------------------------------- dates
+    def resolve_date(self, dm: DateMention, tense: Tense | None) -> m.DateRange:
+        date_tense: Literal["past", "present", "future"] | None
+        if tense == "perfect":
+            date_tense = "past"
+        else:
+            date_tense = tense
+        return resolve(dm.expr, self.published, date_tense, text=dm.span.text, span=self.span_of(dm.span))
+
+    def dates_for(self, trigger: Token, *, scope: Span | None = None) -> list[DateMention]:
+        """Date expressions that belong to a trigger: in its subtree, or on the verb it hangs from."""
+        sent = scope or trigger.sent
+        candidates = [dm for dm in self.dates if sent.start <= dm.span.start < sent.end]
+        if not candidates:
+            return []
+        anchors = {trigger}
+        verb = trigger
+        hops = 0
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb and hops < 4:
+            verb = verb.head
+            hops += 1
+            anchors.add(verb)
+        anchors.add(verb)
+        if verb.dep_ in {"xcomp"}:
+            anchors.add(verb.head)
+        picked: list[DateMention] = []
+        for dm in candidates:
+            root = dm.span.root
+            node = root
+            ok = False
+            for _ in range(6):
+                if node in anchors:
+                    ok = True
+                    break
+                if node.head == node:
+                    break
+                node = node.head
+            if ok and not _crosses_clause(root, node) and not self._crosses_noun(root, node, trigger):
+                picked.append(dm)
+        return picked
+
+
+    def _crosses_noun(self, start: Token, anchor: Token, trigger: Token) -> bool:
+        """"During his visit on December 5-7, he met ...": the date belongs to "visit", not "met"."""
+        node = start.head
+        while node != anchor and node.head != node:
+            if node.pos_ in {"NOUN"} and node != trigger and node.i not in self.date_at:
+                return True
+            node = node.head
+        return False
+
+
+def _crosses_clause(start: Token, anchor: Token) -> bool:
+    """Whether the path from a date up to its anchor leaves through another clause."""
+    node = start
+    while node != anchor and node.head != node:
+        if node.dep_ in {"ccomp", "advcl", "relcl", "conj"} and node.pos_ in {"VERB", "AUX"} and node != start:
+            return True
+        node = node.head
+    return False
+
+
+def parse_published(value: object) -> dt.date | None:
+    """Accept a date, a datetime or an ISO string; ``None`` stays ``None``."""
+    from visitextract.errors import Errors
+
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+    raise ValueError(Errors.E002.format(value=value))

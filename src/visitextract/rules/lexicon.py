@@ -1,0 +1,111 @@
+"""Word lists the rules key on, as lower-case surface forms.
+
+Forms rather than lemmas: the rules must not depend on the lemmatizer, which the fast pipeline
+leaves out (see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+
+def _forms(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------- travel
+VISIT_VERBS = _forms("visit visits visited visiting")
+ARRIVE_VERBS = _forms("arrive arrives arrived arriving land lands landed landing")
+DEPART_VERBS = _forms("depart departs departed departing leave leaves left leaving")
+MOTION_VERBS = _forms(
+    """travel travels travelled traveled travelling traveling fly flies flew flown flying head heads
+    headed heading go goes went gone going come comes came coming return returns returned returning
+    embark embarks embarked embarking tour tours toured touring stop stops stopped stopping
+    jet jets jetted"""
+)
+STAY_VERBS = _forms("stay stays stayed staying remain remains remained")
+ATTEND_VERBS = _forms("attend attends attended attending")
+HOST_VERBS = _forms("host hosts hosted hosting receive receives received receiving welcome welcomes welcomed welcoming")
+VISIT_NOUNS = _forms("visit visits trip trips tour tours stopover stopovers journey voyage arrival stay")
+PAY_VERBS = _forms("pay pays paid paying make makes made making undertake undertakes undertook")
+# Events whose venue a visitor travels to ("attend a summit in Zurich").
+EVENT_NOUNS = _forms(
+    """summit summits conference conferences funeral ceremony ceremonies session sessions meeting
+    meetings forum talks assembly games olympics olympic celebrations celebration inauguration
+    gathering dialogue expo exhibition commemoration"""
+)
+
+# ---------------------------------------------------------------- meetings
+MEET_VERBS = _forms("meet meets met meeting")
+TALK_VERBS = _forms(
+    """talk talks talked talking speak speaks spoke spoken speaking confer confers conferred
+    converse conversed conversing discuss discusses discussed discussing negotiate negotiated"""
+)
+HOLD_VERBS = _forms("hold holds held holding have has had having")
+MEETING_NOUNS = _forms(
+    """meeting meetings talks summit conversation conversations call calls discussion discussions
+    consultations audience banquet lunch dinner breakfast exchange encounter session dialogue
+    call-on"""
+)
+JOINT_VERBS = _forms("agreed agree agrees discussed discuss discusses reviewed review signed sign shook")
+PHONE_WORDS = _forms("phone telephone telephoned phoned call calls called dialed dialled")
+VIDEO_WORDS = _forms("video videoconference video-conference virtual virtually online zoom teleconference")
+
+# ---------------------------------------------------------------- statements
+REPORT_VERBS = _forms(
+    """say says said saying tell tells told telling stress stresses stressed stressing underline
+    underlines underlined underlining note notes noted noting add adds added adding urge urges urged
+    urging express expresses expressed expressing thank thanks thanked thanking praise praises
+    praised praising announce announces announced announcing disclose discloses disclosed
+    disclosing confirm confirms confirmed confirming mention mentions mentioned mentioning highlight
+    highlights highlighted highlighting reiterate reiterates reiterated reiterating explain explains
+    explained explaining emphasize emphasizes emphasized emphasise emphasises emphasised insist
+    insists insisted warn warns warned warning argue argues argued claim claims claimed state
+    states stated declare declares declared affirm affirms affirmed assure assures assured voice
+    voices voiced convey conveys conveyed assert asserts asserted accuse accuses accused deny denies
+    denied reject rejects rejected welcome welcomes welcomed tweet tweets tweeted write writes
+    wrote told reaffirm reaffirms reaffirmed acknowledge acknowledges acknowledged pledge pledges
+    pledged promise promises promised vow vows vowed condemn condemns condemned"""
+)
+# "called for", "pointed out": a reporting verb plus its particle.
+REPORT_PHRASAL = {("call", "for"), ("calls", "for"), ("called", "for"), ("calling", "for"),
+                  ("point", "out"), ("points", "out"), ("pointed", "out"), ("raise", "concerns"),
+                  ("raised", "concerns")}
+# Reporting verbs whose complement is the claim itself, not a clause ("thanked X for ...").
+REPORT_OBJECT_VERBS = _forms(
+    """thank thanks thanked thanking praise praises praised praising express expresses expressed
+    expressing urge urges urged urging voice voices voiced welcome welcomes welcomed reject rejects
+    rejected condemn condemns condemned mention mentions mentioned highlight highlights highlighted"""
+)
+QUOTE_READ_VERBS = _forms("read reads")
+
+# ---------------------------------------------------------------- tense and status
+FUTURE_AUX = _forms("will 'll shall wo")
+FUTURE_VERBS = _forms(
+    """scheduled set expected due slated planned plans plan planning intends intend intended hopes
+    hope aims aim going poised"""
+)
+CANCEL_WORDS = _forms(
+    """cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped postpone
+    postpones postponed postponing call-off"""
+)
+REFUSE_WORDS = _forms("refuse refuses refused refusing decline declines declined snub snubbed")
+COMPLETED_WORDS = _forms(
+    """concluded concludes wrapped ended ends completed completes returned recent previous
+    earlier former past last"""
+)
+SPECULATIVE_WORDS = _forms("whether if might could possible possibly may perhaps speculation")
+PLANNED_ADJ = _forms("planned upcoming forthcoming scheduled proposed next expected future coming impending")
+PRESENT_ADV = _forms("currently now presently")
+NEGATIONS = _forms("not n't never no")
+
+PRONOUNS_MALE = _forms("he him his himself")
+PRONOUNS_FEMALE = _forms("she her hers herself")
+PRONOUNS_SUBJ = _forms("he she")
+
+# Unnamed official actors ("a French minister", "Moroccan diplomats").
+OFFICIAL_NOUNS = _forms(
+    """minister ministers president diplomat diplomats delegation delegations official officials
+    envoy envoys negotiator negotiators leader leaders premier chancellor king queen emir
+    secretary-general ambassador lawmakers parliamentarians"""
+)
+# Plural or group references to two people already named ("the two ministers").
+GROUP_WORDS = _forms("two both")

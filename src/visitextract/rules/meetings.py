@@ -1,0 +1,286 @@
+"""Meetings: two or more people who met, talked or will meet.
+
+* ``meeting.met``      "X met (with) Y", "X will meet Y", "X is scheduled to meet Y"
+* ``meeting.held``     "X held talks / phone talks / a summit with Y", "talks between X and Y"
+* ``meeting.talked``   "X spoke with Y by phone", "X conferred with Y"
+* ``meeting.hosted``   "X hosted / received / welcomed Y", "a state banquet for Y"
+* ``meeting.joint``    "X and Y agreed / discussed ..." (two people acting together)
+* ``meeting.call_on``  "X will call on Y"
+
+Mode comes from the words of the clause (phone, telephone, video, virtual, online). A meeting that is
+only speculated about ("whether the two leaders will meet") is not a record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from visitextract.rules import lexicon as lx
+from visitextract.rules.candidates import MeetingCandidate
+from visitextract.rules.context import DocContext, PlaceMention
+from visitextract.rules.people import PeopleResolver, PersonCluster
+from visitextract.rules.syntax import governing_verb, is_verb, objects, phrase_tokens, prep_objects, subjects
+
+
+class MeetingRules:
+    def __init__(self, ctx: DocContext, people: PeopleResolver) -> None:
+        self.ctx = ctx
+        self.people = people
+        self.candidates: list[MeetingCandidate] = []
+        self._used_nouns: set[int] = set()
+
+    def run(self) -> list[MeetingCandidate]:
+        for tok in self.ctx.doc:
+            low = tok.lower_
+            if low in lx.MEET_VERBS and is_verb(tok) and tok.tag_ != "NN":
+                self._verb(tok, "meeting.met", with_objects=True)
+            elif low in lx.HOLD_VERBS and is_verb(tok):
+                self._hold(tok)
+            elif low in lx.TALK_VERBS and is_verb(tok):
+                self._talk(tok)
+            elif low in lx.HOST_VERBS and is_verb(tok):
+                self._verb(tok, "meeting.hosted", with_objects=True, require_object=True)
+            elif low in {"call", "calls", "called", "calling"} and is_verb(tok):
+                self._call(tok)
+            elif low in lx.JOINT_VERBS and is_verb(tok):
+                self._joint(tok)
+        for tok in self.ctx.doc:
+            if tok.lower_ in lx.MEETING_NOUNS and tok.pos_ in {"NOUN", "PROPN"} and tok.i not in self._used_nouns:
+                self._noun(tok)
+        self._attended_by()
+        return self.candidates
+
+    # ------------------------------------------------------------- helpers
+    def _persons(self, tokens: list[Token]) -> list[PersonCluster]:
+        out: list[PersonCluster] = []
+        for t in tokens:
+            for tt in phrase_tokens(t):
+                if tt.i != t.i and tt.lower_ in lx.PRONOUNS_MALE | lx.PRONOUNS_FEMALE:
+                    continue  # "his counterpart": the owner is not a participant by that word
+                c = self.people.cluster_for_token(tt)
+                if c is None:
+                    c = self._group(tt)
+                    if c:
+                        out.extend(x for x in c if x not in out)
+                        continue
+                    c = self._counterpart_ref(tt)
+                if c is not None and c not in out:
+                    out.append(c)
+        return out
+
+    def _group(self, tok: Token) -> list[PersonCluster]:
+        """"the two ministers", "the two defence ministers", "both leaders"."""
+        if not any(c.lower_ in lx.GROUP_WORDS for c in tok.children):
+            return []
+        om = self.ctx.office_at.get(tok.i)
+        pool = [c for c in self.people.clusters if c.named and c.office is not None]
+        if om is not None:
+            from visitextract.rules.people import _office_compatible
+
+            base = om.info
+            pool = [c for c in pool if c.office is not None and _office_compatible(base, c.office)]
+        elif tok.lower_ in {"leaders", "pms", "presidents", "sides"}:
+            pool = [c for c in pool if c.office is not None and c.office.category in {"head_of_state", "head_of_government"}]
+        else:
+            return []
+        before = [c for c in pool if c.first_token < tok.i]
+        before.sort(key=lambda c: max(s.start for s in c.mentions + c.refs if s.start < tok.i), reverse=True)
+        if len(before) >= 2:
+            return before[:2]
+        return []
+
+    def _counterpart_ref(self, tok: Token) -> PersonCluster | None:
+        """"his Saudi Arabian counterpart" with no name: the named person of that country, if any."""
+        if tok.lower_ not in {"counterpart"}:
+            return None
+        near = self.ctx.country_near(tok.i, window=3)
+        if near is None or not near.country:
+            return None
+        pool = [c for c in self.people.clusters if c.named and c.country == near.country]
+        if len(pool) == 1:
+            return pool[0]
+        return None
+
+    def _status(self, tok: Token) -> str | None:
+        verb = governing_verb(tok)
+        words = {t.lower_ for t in list(tok.children) + list(verb.children) + [verb, verb.head]}
+        if words & lx.SPECULATIVE_WORDS & {"whether", "if", "might", "could", "possible", "possibly", "perhaps"}:
+            return None
+        if any(t.lower_ == "whether" for t in tok.sent if t.i < tok.i):
+            return None
+        if words & lx.CANCEL_WORDS or words & lx.REFUSE_WORDS:
+            return "cancelled"
+        if verb.head.lower_ in lx.REFUSE_WORDS or verb.head.lower_ in lx.CANCEL_WORDS:
+            return "cancelled"
+        tense = self.ctx.tense(verb)
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lower_ in {"agreed", "agree", "agrees", "decided", "plans", "planned", "hopes"}:
+            return "planned"
+        if tense == "future":
+            return "planned"
+        for c in tok.children:
+            if c.lower_ in lx.PLANNED_ADJ:
+                return "planned"
+        return "held"
+
+    def _mode(self, tok: Token) -> str:
+        verb = governing_verb(tok)
+        scope = list(tok.subtree) if tok != verb else list(verb.subtree)
+        scope += list(verb.children) + [verb]
+        words = {t.lower_ for t in scope}
+        if "call" in words and any(t.lower_ == "call" and t.nbor(1).lower_ == "on" for t in scope if t.i + 1 < len(t.doc)):
+            words.discard("call")
+        if words & lx.VIDEO_WORDS:
+            return "video"
+        if words & lx.PHONE_WORDS:
+            return "phone"
+        return "in_person"
+
+    def _place(self, tok: Token) -> tuple[PlaceMention | None, str | None]:
+        """A city or site named in the clause; a country gives only the country."""
+        verb = governing_verb(tok)
+        anchors = [tok] if tok == verb else [tok, verb]
+        city: PlaceMention | None = None
+        country: str | None = None
+        for a in anchors:
+            for obj in prep_objects(a, {"in", "at", "near"}):
+                for t in obj.subtree:
+                    pm = self.ctx.place_at.get(t.i)
+                    if pm is None or pm.is_demonym:
+                        continue
+                    if pm.entity.kind in {"city", "site"} and city is None:
+                        city = pm
+                    if pm.country and country is None and pm.entity.kind in {"city", "site", "country"}:
+                        country = pm.country
+        return city, country
+
+    def _emit(self, tok: Token, participants: list[PersonCluster], rule: str, confidence: float) -> None:
+        unique: list[PersonCluster] = []
+        for p in participants:
+            if p not in unique:
+                unique.append(p)
+        if len(unique) < 2:
+            return
+        status = self._status(tok)
+        if status is None:
+            return
+        verb = governing_verb(tok)
+        tense = self.ctx.tense(verb)
+        date = None
+        for dm in self.ctx.dates_for(tok):
+            date = self.ctx.resolve_date(dm, tense)
+            break
+        if date is not None and status == "held" and self.ctx.published and date.start:
+            if dt.date.fromisoformat(date.start) > self.ctx.published:
+                status = "planned"
+        if date is not None and status == "planned" and self.ctx.published and date.end:
+            if dt.date.fromisoformat(date.end) < self.ctx.published:
+                status = "held"
+        place, country = self._place(tok)
+        mode = self._mode(tok)
+        conf = confidence - (0.1 * sum(1 for p in unique if not p.named))
+        self.candidates.append(
+            MeetingCandidate(
+                participants=unique,
+                status=status,
+                mode=mode,
+                rule=rule,
+                confidence=round(max(0.05, conf), 2),
+                evidence=[tok.sent],
+                date=date,
+                place=place if mode == "in_person" else None,
+                country=country if mode == "in_person" else None,
+                explanation=[f"trigger '{tok.text}' ({rule}), tense {tense}, mode {mode}"],
+                trigger_i=tok.i,
+            )
+        )
+
+    # ---------------------------------------------------------------- rules
+    def _verb(self, tok: Token, rule: str, *, with_objects: bool, require_object: bool = False) -> None:
+        subj = self._persons(subjects(tok))
+        objs = self._persons(list(prep_objects(tok, {"with", "between"})) + (objects(tok) if with_objects else []))
+        if require_object and not objs:
+            return
+        if not objs and len(subj) < 2:
+            return
+        self._emit(tok, subj + objs, rule, 0.85)
+
+    def _hold(self, tok: Token) -> None:
+        for obj in objects(tok):
+            if obj.lower_ not in lx.MEETING_NOUNS:
+                continue
+            self._used_nouns.add(obj.i)
+            subj = self._persons(subjects(tok))
+            others = self._persons(list(prep_objects(obj, {"with", "between"})) + list(prep_objects(tok, {"with"})))
+            self._emit(obj, subj + others, "meeting.held", 0.85)
+
+    def _talk(self, tok: Token) -> None:
+        subj = self._persons(subjects(tok))
+        others = self._persons(list(prep_objects(tok, {"with", "to"})))
+        if not others and len(subj) < 2:
+            return
+        if tok.lower_.startswith("discuss") and not others and len(subj) >= 2:
+            self._emit(tok, subj, "meeting.joint", 0.7)
+            return
+        self._emit(tok, subj + others, "meeting.talked", 0.8)
+
+    def _call(self, tok: Token) -> None:
+        doc = tok.doc
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "on":
+            subj = self._persons(subjects(tok))
+            others = self._persons(list(prep_objects(tok, {"on"})))
+            self._emit(tok, subj + others, "meeting.call_on", 0.8)
+
+    def _joint(self, tok: Token) -> None:
+        subj = self._persons(subjects(tok))
+        if len(subj) < 2:
+            return
+        if tok.lower_ in {"agreed", "agree", "agrees"} and any(c.dep_ == "xcomp" and c.lower_ in lx.MEET_VERBS for c in tok.children):
+            return  # "agreed to meet": the meeting rule takes it, as planned
+        self._emit(tok, subj, "meeting.joint", 0.65)
+
+    def _noun(self, tok: Token) -> None:
+        if tok.lower_ in {"call", "calls", "session", "exchange", "dialogue"} and not any(
+            c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children
+        ):
+            if tok.lower_ in {"call", "calls"} and not any(c.lower_ in lx.PHONE_WORDS for c in tok.children):
+                return
+        participants = self._persons(list(prep_objects(tok, {"with", "between", "for"})))
+        verb = governing_verb(tok)
+        owner: list[PersonCluster] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.lower_ == "their":
+                    continue
+                pc = self.people.cluster_for_token(c)
+                if pc is not None:
+                    owner.append(pc)
+        if verb != tok and tok.dep_ in {"dobj", "pobj"} and not owner:
+            if verb.lower_ in lx.HOLD_VERBS | {"arrange", "arranged", "hold", "holding"} or verb.lower_ in lx.MEET_VERBS:
+                owner = self._persons(subjects(verb))
+        if not participants:
+            return
+        self._emit(tok, owner + participants, "meeting.held" if tok.lower_ != "banquet" else "meeting.hosted", 0.75)
+
+    def _attended_by(self) -> None:
+        """"The meetings were attended by A and B": A and B join the meetings just reported."""
+        for tok in self.ctx.doc:
+            if tok.lower_ != "attended" or not any(c.dep_ == "agent" for c in tok.children):
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if not subj or subj[0].lower_ not in {"meeting", "meetings", "talks"}:
+                continue
+            attendees = self._persons(list(prep_objects(tok, {"by"})))
+            if not attendees:
+                continue
+            plural = subj[0].lower_ in {"meetings", "talks"}
+            earlier = [c for c in self.candidates if c.trigger_i < tok.i and c.status == "held"]
+            targets = earlier if plural else earlier[-1:]
+            for cand in targets:
+                for a in attendees:
+                    if a not in cand.participants:
+                        cand.participants.append(a)
+                        cand.attendees.append(a)
+                cand.explanation.append(f"attendees from '{tok.sent.text.strip()[:60]}'")

@@ -1,0 +1,437 @@
+"""People: one record per person, with the fullest name, the office and the country.
+
+Mentions are linked in three passes:
+
+1. names: "Gabrielius Landsbergis", "Landsbergis", "Mr Landsbergis" are one person when one name is a
+   contiguous part of the other (or a close transliteration, via rapidfuzz);
+2. titles: "the minister", "the Lithuanian foreign minister", "the Kazakh leader" refer to the most
+   recent person whose office and country agree;
+3. pronouns: "he", "his" refer to the subject of the current or last sentence that had one.
+
+Office and country come from the words around a name ("Kazakh President X", "X, chair of ...",
+"his Kazakh counterpart X") and, when the text gives none, from the events (see assemble.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Span, Token
+
+from visitextract import models as m
+from visitextract.normalize.offices import OfficeInfo
+from visitextract.pipeline.entities import HONORIFICS, NAME_PARTICLES
+from visitextract.rules import lexicon as lx
+from visitextract.rules.context import DocContext, OfficeMention
+
+_HEAD_CATS = {"head_of_state", "head_of_government", "leader"}
+
+
+@dataclass
+class PersonCluster:
+    """All mentions of one person in a document."""
+
+    key: int
+    tokens: tuple[str, ...]
+    mentions: list[Span] = field(default_factory=list)
+    refs: list[Span] = field(default_factory=list)  # title-only references ("the minister")
+    office: OfficeInfo | None = None
+    office_source: str = ""
+    country: str | None = None
+    country_source: str = ""
+    named: bool = True
+    label: str = ""  # the role text for unnamed officials ("Pakistani Foreign Minister")
+    counterpart_of: int | None = None
+    relevant: bool = False  # takes part in a record
+
+    @property
+    def name(self) -> str:
+        if not self.named:
+            return self.label
+        return _join_name(self.tokens)
+
+    @property
+    def first_token(self) -> int:
+        spans = self.mentions + self.refs
+        return min(s.start for s in spans) if spans else 0
+
+    def set_country(self, country: str | None, source: str, *, force: bool = False) -> None:
+        if country and (self.country is None or force):
+            self.country = country
+            self.country_source = source
+
+    def set_office(self, office: OfficeInfo | None, source: str) -> None:
+        if office is None:
+            return
+        if self.office is None or _office_rank(office) > _office_rank(self.office):
+            self.office = office
+            self.office_source = source
+
+
+def _office_rank(info: OfficeInfo) -> int:
+    if info.category in {"leader", "official", "other"}:
+        return 1
+    if info.category in {"minister"}:
+        return 2
+    return 3
+
+
+def _join_name(tokens: tuple[str, ...]) -> str:
+    out = ""
+    for tok in tokens:
+        if not out:
+            out = tok
+        elif tok in {"-", "‑"} or out.endswith(("-", "‑")):
+            out += tok
+        else:
+            out += " " + tok
+    return out
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def slug(text: str) -> str:
+    folded = _fold(text)
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "unknown"
+
+
+def _name_tokens(span: Span) -> tuple[str, ...]:
+    toks = [t.text for t in span if t.text not in {"'s", "’s"}]
+    while toks and toks[0].lower() in HONORIFICS:
+        toks.pop(0)
+    return tuple(toks)
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    if not short or len(short) > len(long):
+        return False
+    s = tuple(_fold(t) for t in short)
+    lo = tuple(_fold(t) for t in long)
+    return any(lo[i : i + len(s)] == s for i in range(len(lo) - len(s) + 1))
+
+
+def _content(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in tokens if t.lower() not in NAME_PARTICLES and t not in {"-", "‑"})
+
+
+class PeopleResolver:
+    """Builds person clusters for one document and resolves references to them."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.clusters: list[PersonCluster] = []
+        self.by_token: dict[int, PersonCluster] = {}
+        self.attached_offices: set[int] = set()  # token ids of offices tied to a name
+        self._build_named()
+        self._attach_offices()
+        self._resolve_title_refs()
+        self._counterparts()
+
+    # ---------------------------------------------------------------- names
+    def _new_cluster(self, tokens: tuple[str, ...]) -> PersonCluster:
+        cluster = PersonCluster(key=len(self.clusters), tokens=tokens)
+        self.clusters.append(cluster)
+        return cluster
+
+    def _build_named(self) -> None:
+        spans = sorted(self.ctx.people, key=lambda s: s.start)
+        multi = [s for s in spans if len(_content(_name_tokens(s))) >= 2]
+        single = [s for s in spans if len(_content(_name_tokens(s))) < 2]
+        for span in multi:
+            toks = _name_tokens(span)
+            target = None
+            for c in self.clusters:
+                if _is_subsequence(_content(toks), _content(c.tokens)) or _is_subsequence(
+                    _content(c.tokens), _content(toks)
+                ):
+                    target = c
+                    break
+                if fuzz.ratio(_fold(" ".join(toks)), _fold(" ".join(c.tokens))) >= 92:
+                    target = c
+                    break
+            if target is None:
+                target = self._new_cluster(toks)
+            elif len(_content(toks)) > len(_content(target.tokens)):
+                target.tokens = toks
+            target.mentions.append(span)
+        for span in single:
+            toks = _name_tokens(span)
+            if not toks:
+                continue
+            candidates = [c for c in self.clusters if c.named and _is_subsequence(_content(toks), c.tokens)]
+            if not candidates:
+                candidates = [
+                    c
+                    for c in self.clusters
+                    if c.named
+                    and len(toks[0]) >= 5
+                    and any(fuzz.ratio(_fold(toks[0]), _fold(t)) >= 85 for t in _content(c.tokens) if len(t) >= 5)
+                ]
+            if candidates:
+                before = [c for c in candidates if any(ms.start < span.start for ms in c.mentions)]
+                pool = before or candidates
+                target = max(pool, key=lambda c: max((ms.start for ms in c.mentions if ms.start < span.start), default=-1))
+            else:
+                target = self._new_cluster(toks)
+            target.mentions.append(span)
+        for c in self.clusters:
+            for s in c.mentions:
+                for t in s:
+                    self.by_token[t.i] = c
+
+    # -------------------------------------------------------------- offices
+    def _office_before(self, span: Span) -> OfficeMention | None:
+        doc = self.ctx.doc
+        j = span.start - 1
+        while j >= 0 and (doc[j].lower_ in HONORIFICS or doc[j].text in {"H.E", "H.E."}):
+            j -= 1
+        if j >= 0 and doc[j].text in {",", ":"} and j - 1 >= 0:
+            om = self.ctx.office_at.get(j - 1)
+            if om is not None and om.span.end == j:
+                return om
+        om = self.ctx.office_at.get(j) if j >= 0 else None
+        if om is not None and om.span.end == j + 1:
+            return om
+        return None
+
+    def _office_after(self, span: Span) -> OfficeMention | None:
+        doc = self.ctx.doc
+        j = span.end
+        if j < len(doc) and doc[j].text in {"'s", "’s"}:
+            return None
+        if j < len(doc) and doc[j].text in {",", "(", "—", "–", "-"}:
+            j += 1
+            while j < len(doc) and (doc[j].lower_ in {"the", "a", "an"} or doc[j].i in self.ctx.place_at):
+                j += 1
+            om = self.ctx.office_at.get(j)
+            if om is not None and om.span.start == j:
+                return om
+        return None
+
+    def _attach_offices(self) -> None:
+        for cluster in self.clusters:
+            for span in cluster.mentions:
+                om = self._office_before(span)
+                source = "title"
+                if om is None:
+                    om = self._office_after(span)
+                    source = "apposition"
+                if om is None:
+                    continue
+                for t in om.span:
+                    self.attached_offices.add(t.i)
+                    # "met with Deputy Chairman of the Senate X": the title stands for X
+                    self.by_token.setdefault(t.i, cluster)
+                if om.info.former:
+                    continue
+                cluster.set_office(om.info, source)
+                if om.info.country:
+                    cluster.set_country(om.info.country, "office")
+                near = self.ctx.country_near(om.span.start)
+                if near is not None and near.country:
+                    cluster.set_country(near.country, "demonym", force=cluster.country_source in {"", "office"})
+            # "Kazakh Tokayev", "Russia's Putin": a demonym right before the name.
+            if cluster.country is None:
+                for span in cluster.mentions:
+                    near = self.ctx.country_near(span.start, window=2)
+                    if near is not None and near.country and near.is_demonym:
+                        cluster.set_country(near.country, "demonym")
+                        break
+
+    # ------------------------------------------------------------ title refs
+    def _resolve_title_refs(self) -> None:
+        for om in self.ctx.offices:
+            if om.span.start in self.attached_offices or om.info.former:
+                continue
+            if self._is_modifier_use(om):
+                continue
+            near = self.ctx.country_near(om.span.start)
+            country = near.country if near is not None else om.info.country
+            cluster = self.resolve_title(om, country)
+            if cluster is not None:
+                cluster.refs.append(om.span)
+                for t in om.span:
+                    self.by_token[t.i] = cluster
+                if country and cluster.country is None:
+                    cluster.set_country(country, "title reference")
+
+    def _is_modifier_use(self, om: OfficeMention) -> bool:
+        """"the Prime Minister's Office", "presidential" uses: not a reference to a person."""
+        doc = self.ctx.doc
+        end = om.span.end
+        if end < len(doc) and doc[end].text in {"'s", "’s"} and end + 1 < len(doc):
+            nxt = doc[end + 1]
+            if nxt.lower_ in {"office", "cabinet", "residence", "palace", "administration", "government"}:
+                return True
+        if end < len(doc) and doc[end].lower_ in {"office", "post", "election", "elections", "candidate", "race"}:
+            return True
+        # plural or generic: "ministers from both countries", "foreign ministers"
+        return om.span[-1].text.lower().endswith("s") and om.span[-1].lower_ not in {"boss"}
+
+    def resolve_title(self, om: OfficeMention, country: str | None) -> PersonCluster | None:
+        """The most recent person whose office (and country, if given) fits a title-only mention."""
+        pool: list[tuple[int, PersonCluster]] = []
+        for c in self.clusters:
+            if not c.named or c.office is None:
+                continue
+            if not _office_compatible(om.info, c.office):
+                continue
+            if country and c.country and country != c.country:
+                continue
+            last = max((s.start for s in c.mentions + c.refs if s.start < om.span.start), default=None)
+            if last is None:
+                continue
+            pool.append((last, c))
+        if not pool:
+            return None
+        if country:
+            exact = [p for p in pool if p[1].country == country]
+            if exact:
+                pool = exact
+            elif len(pool) > 1:
+                return None
+        return max(pool, key=lambda p: p[0])[1]
+
+    # ----------------------------------------------------------- counterpart
+    def _counterparts(self) -> None:
+        """"his Kazakh counterpart X": X holds the possessor's office, in the named country."""
+        doc = self.ctx.doc
+        for tok in doc:
+            if tok.lower_ not in {"counterpart", "counterparts"}:
+                continue
+            target = self.cluster_after(tok.i + 1)
+            near = self.ctx.country_near(tok.i, window=3)
+            owner = self._counterpart_owner(tok)
+            if target is None:
+                continue
+            if near is not None and near.country:
+                target.set_country(near.country, "counterpart", force=target.country_source in {"", "office"})
+            if owner is not None and owner is not target:
+                target.counterpart_of = owner.key
+                if owner.office is not None and (target.office is None or target.office.category == "leader"):
+                    target.set_office(OfficeInfo(owner.office.office, owner.office.category, None, "counterpart"), "counterpart")
+                    target.office = OfficeInfo(owner.office.office, owner.office.category, None, "counterpart")
+                    target.office_source = "counterpart"
+
+    def cluster_after(self, i: int) -> PersonCluster | None:
+        doc = self.ctx.doc
+        j = i
+        while j < len(doc) and j - i < 3 and (doc[j].lower_ in HONORIFICS or doc[j].text in {","}):
+            j += 1
+        return self.by_token.get(j)
+
+    def _counterpart_owner(self, tok: Token) -> PersonCluster | None:
+        doc = self.ctx.doc
+        for j in range(tok.i - 1, max(-1, tok.i - 4), -1):
+            if doc[j].lower_ in {"his", "her", "their"}:
+                return self.resolve_pronoun(doc[j])
+        # "X and his counterpart", "X's counterpart"
+        for j in range(tok.i - 1, max(-1, tok.i - 4), -1):
+            c = self.by_token.get(j)
+            if c is not None:
+                return c
+        return None
+
+    # ------------------------------------------------------------- pronouns
+    def resolve_pronoun(self, tok: Token) -> PersonCluster | None:
+        """He/she/his/her: the subject person of this or an earlier sentence, else the last person."""
+        sent = tok.sent
+        subj = self._sentence_subject(sent, before=tok.i)
+        if subj is not None:
+            return subj
+        sents = list(self.ctx.doc.sents)
+        idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        for k in range(idx - 1, max(-1, idx - 4), -1):
+            subj = self._sentence_subject(sents[k])
+            if subj is not None:
+                return subj
+        best: tuple[int, PersonCluster] | None = None
+        for i, c in self.by_token.items():
+            if i < tok.i and (best is None or i > best[0]):
+                best = (i, c)
+        return best[1] if best else None
+
+    def _sentence_subject(self, sent: Span, before: int | None = None) -> PersonCluster | None:
+        for t in sent:
+            if before is not None and t.i >= before:
+                break
+            if t.dep_ in {"nsubj", "nsubjpass"}:
+                c = self.cluster_for_token(t, follow_pronouns=False)
+                if c is not None:
+                    return c
+        return None
+
+    def cluster_for_token(self, tok: Token, *, follow_pronouns: bool = True) -> PersonCluster | None:
+        """The person a token stands for: a name, a title reference or a pronoun."""
+        c = self.by_token.get(tok.i)
+        if c is not None:
+            return c
+        # compound heads: "Foreign Minister Gabrielius Landsbergis" with head "Landsbergis"
+        for child in tok.children:
+            if child.dep_ in {"compound", "appos"}:
+                c = self.by_token.get(child.i)
+                if c is not None:
+                    return c
+        if follow_pronouns and tok.lower_ in lx.PRONOUNS_MALE | lx.PRONOUNS_FEMALE:
+            return self.resolve_pronoun(tok)
+        return None
+
+    def persons_in(self, start: int, end: int) -> list[PersonCluster]:
+        out: list[PersonCluster] = []
+        for i in range(start, end):
+            c = self.by_token.get(i)
+            if c is not None and c not in out:
+                out.append(c)
+        return out
+
+    # --------------------------------------------------------------- unnamed
+    def unnamed(self, office: OfficeInfo, country: str | None, span: Span) -> PersonCluster:
+        """A role without a name ("a French minister"): a person record marked ``named=False``."""
+        demonym = self.ctx.gazetteer.demonym_of(country) if country else None
+        label = f"{demonym} {office.office}" if demonym else office.office
+        for c in self.clusters:
+            if not c.named and c.label == label:
+                c.refs.append(span)
+                return c
+        c = self._new_cluster(tuple(label.split()))
+        c.named = False
+        c.label = label
+        c.office = office
+        c.country = country
+        c.refs.append(span)
+        return c
+
+    # ---------------------------------------------------------------- output
+    def to_person(self, cluster: PersonCluster) -> m.Person:
+        mentions = sorted(cluster.mentions + cluster.refs, key=lambda s: s.start)
+        name = cluster.name
+        pid = ("person:" if cluster.named else "role:") + slug(name)
+        return m.Person(
+            id=pid,
+            name=name,
+            office=cluster.office.office if cluster.office else None,
+            country=cluster.country,
+            mentions=[self.ctx.span_of(s) for s in mentions],
+            title=cluster.office.title if cluster.office and cluster.office.title != "counterpart" else None,
+            office_category=cluster.office.category if cluster.office else None,
+            named=cluster.named,
+        )
+
+
+def _office_compatible(ref: OfficeInfo, person: OfficeInfo) -> bool:
+    if ref.category == person.category:
+        if ref.category in {"official", "legislator"}:
+            return ref.office.lower() in person.office.lower() or person.office.lower() in ref.office.lower()
+        return True
+    if ref.category == "leader":
+        return person.category in _HEAD_CATS
+    if ref.category == "minister":
+        return person.is_minister
+    if ref.category == "head_of_state" and ref.office == "Head of State":
+        return person.category in _HEAD_CATS
+    return False

@@ -1,0 +1,123 @@
+"""Small dependency-tree helpers shared by the visit, meeting and statement rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "acl", "pcomp"})
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
+
+
+def governing_verb(tok: Token, max_hops: int = 5) -> Token:
+    """The verb a noun hangs from ("his visit" in "during his visit, he met" -> "met")."""
+    node = tok
+    hops = 0
+    while not is_verb(node) and node.head != node and hops < max_hops:
+        node = node.head
+        hops += 1
+    return node
+
+
+def subjects(verb: Token, max_hops: int = 4) -> list[Token]:
+    """Subject tokens of a verb, inherited through xcomp/conj/aux chains ("is scheduled to meet")."""
+    node = verb
+    for _ in range(max_hops):
+        found = [c for c in node.children if c.dep_ in SUBJ_DEPS]
+        if found:
+            out: list[Token] = []
+            for s in found:
+                out.extend(with_conjuncts(s))
+            return out
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and node.head != node:
+            # "adding that ..." (advcl) keeps the main subject; ccomp without subject too.
+            node = node.head
+            continue
+        break
+    return []
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("X and Y", "X, Y and Z")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def phrase_tokens(tok: Token) -> list[Token]:
+    """A noun phrase's tokens, coordinated members included, relative and other clauses left out.
+
+    "Deputy Chairman of the Senate X and Y, chair of ..." gives both X and Y, whichever of them the
+    parser made the head.
+    """
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        for c in cur.children:
+            if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "parataxis"}:
+                continue
+            if c.dep_ == "conj" and is_verb(c):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def prep_objects(tok: Token, preps: set[str]) -> Iterator[Token]:
+    """Objects of prepositions under ``tok``: "visit to Astana" -> Astana for preps {"to"}."""
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ in {"pobj", "pcomp"}:
+                    yield from with_conjuncts(g)
+
+
+def objects(tok: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "attr", "oprd", "dative"}:
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """Tokens of a verb's own clause: its subtree minus embedded clauses."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        for c in cur.children:
+            if c.dep_ in {"ccomp", "relcl", "parataxis"} and c != verb:
+                continue
+            if c.dep_ == "conj" and is_verb(c):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def subtree_span(tok: Token) -> Span:
+    left = tok.left_edge.i
+    right = tok.right_edge.i + 1
+    return tok.doc[left:right]
+
+
+def head_chain(tok: Token, max_hops: int = 6) -> Iterator[Token]:
+    node = tok
+    for _ in range(max_hops):
+        if node.head == node:
+            return
+        node = node.head
+        yield node

@@ -1,0 +1,517 @@
+"""Visits: an official travelling to another country.
+
+Each rule starts from a trigger and reads the visitor, the destination and the dates off the
+dependency tree:
+
+* ``visit.verb``        "X visited / will visit Y", "X arrived in Y", "X left A for Y", "X travelled to Y"
+* ``visit.noun``        "X's visit to Y", "the visit of X to Y", "X embarked on a trip to Y"
+* ``visit.presence``    "X, currently in Y, ..."
+* ``visit.attend``      "X will attend a summit in Y"
+* ``visit.hosted``      "A hosted / received / welcomed X" (X visits A's country)
+* ``visit.stop``        "in Y — X's fourth stop on his tour"
+
+A trip home ("return to Japan on Tuesday") is not a visit: it gives the end date of the current one.
+People who are not officials ("Russians fleeing the call-up") are never visitors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Span, Token
+
+from visitextract import models as m
+from visitextract.normalize.offices import OfficeInfo
+from visitextract.rules import lexicon as lx
+from visitextract.rules.candidates import DateRole, VisitCandidate
+from visitextract.rules.context import DocContext, PlaceMention, Tense
+from visitextract.rules.people import PeopleResolver, PersonCluster
+from visitextract.rules.syntax import (
+    governing_verb,
+    is_verb,
+    objects,
+    prep_objects,
+    subjects,
+    subtree_span,
+    with_conjuncts,
+)
+
+DEST_PREPS = {"to", "in", "for", "at", "into", "near"}
+
+
+class VisitRules:
+    def __init__(self, ctx: DocContext, people: PeopleResolver) -> None:
+        self.ctx = ctx
+        self.people = people
+        self.candidates: list[VisitCandidate] = []
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> list[VisitCandidate]:
+        for tok in self.ctx.doc:
+            low = tok.lower_
+            if low in lx.VISIT_VERBS and is_verb(tok) and tok.dep_ not in {"amod"}:
+                self._verb(tok, "visit.verb", {"to", "in"}, objects_are_dest=True)
+            elif low in lx.VISIT_VERBS and tok.dep_ == "amod":
+                self._visiting_adjective(tok)
+            elif low in lx.ARRIVE_VERBS and is_verb(tok):
+                self._verb(tok, "visit.arrived", {"in", "at", "to"}, role="start")
+            elif low in lx.DEPART_VERBS and is_verb(tok):
+                self._verb(tok, "visit.departed", {"for", "to"}, role="start", origin_objects=True)
+            elif low in lx.MOTION_VERBS and is_verb(tok):
+                self._verb(tok, "visit.travel", {"to", "for", "in"}, role="activity")
+            elif low in lx.STAY_VERBS and is_verb(tok):
+                self._verb(tok, "visit.stay", {"in", "at"}, role="full")
+            elif low in lx.ATTEND_VERBS and is_verb(tok):
+                self._attend(tok)
+            elif low in lx.HOST_VERBS and is_verb(tok):
+                self._hosted(tok)
+            elif low in lx.VISIT_NOUNS and tok.pos_ in {"NOUN", "PROPN"}:
+                self._noun(tok)
+            elif low in lx.PRESENT_ADV:
+                self._presence(tok)
+            elif low in {"stop", "leg"} and tok.pos_ == "NOUN":
+                self._stop(tok)
+        return self.candidates
+
+    # -------------------------------------------------------------- visitors
+    def _visitors_of(self, verb: Token) -> list[PersonCluster]:
+        out: list[PersonCluster] = []
+        for s in subjects(verb):
+            c = self.people.cluster_for_token(s)
+            if c is None:
+                c = self._unnamed_official(s)
+            if c is not None and c not in out:
+                out.append(c)
+        return out
+
+    def _unnamed_official(self, tok: Token) -> PersonCluster | None:
+        """"A French minister", "Moroccan diplomats": an official without a name."""
+        om = self.ctx.office_at.get(tok.i)
+        if om is None and tok.lower_ not in lx.OFFICIAL_NOUNS:
+            # "a group of Moroccan diplomats": the head is "group"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.lower_ in lx.OFFICIAL_NOUNS or g.i in self.ctx.office_at:
+                            return self._unnamed_official(g)
+            return None
+        span = om.span if om is not None else tok.doc[tok.i : tok.i + 1]
+        country = None
+        for c in tok.children:
+            pm = self.ctx.place_at.get(c.i)
+            if pm is not None and pm.country and c.dep_ in {"amod", "compound", "poss", "nmod"}:
+                country = pm.country
+        near = self.ctx.country_near(span.start)
+        if country is None and near is not None:
+            country = near.country
+        if country is None:
+            return None
+        if om is not None:
+            resolved = self.people.resolve_title(om, country)
+            if resolved is not None:
+                return resolved
+            info = om.info
+        else:
+            info = OfficeInfo(office=tok.lower_.rstrip("s").title(), category="official")
+        return self.people.unnamed(info, country, span)
+
+    # --------------------------------------------------------- destinations
+    def _dest_places(self, tokens: list[Token]) -> list[PlaceMention]:
+        out: list[PlaceMention] = []
+        for t in tokens:
+            pm = self.ctx.place_at.get(t.i)
+            if pm is None:
+                # "the eastern city of Dresden", "the capital, Washington"
+                for c in t.children:
+                    if c.dep_ in {"prep"} and c.lower_ == "of":
+                        for g in c.children:
+                            pm2 = self.ctx.place_at.get(g.i)
+                            if pm2 is not None and pm2 not in out and not pm2.is_demonym:
+                                out.append(pm2)
+                    if c.dep_ == "appos":
+                        pm2 = self.ctx.place_at.get(c.i)
+                        if pm2 is not None and pm2 not in out and not pm2.is_demonym:
+                            out.append(pm2)
+                if t.lower_ == "here" and self.ctx.dateline is not None:
+                    out.append(self.ctx.dateline)
+                continue
+            if pm.is_demonym or pm in out:
+                continue
+            out.append(pm)
+            # "Malabo, Equatorial Guinea": the appositive names the country of the city
+            for c in t.children:
+                if c.dep_ == "appos":
+                    pm2 = self.ctx.place_at.get(c.i)
+                    if pm2 is not None and pm2 not in out and not pm2.is_demonym:
+                        out.append(pm2)
+        return out
+
+    def _here(self, tok: Token) -> list[PlaceMention]:
+        for c in tok.children:
+            if c.lower_ == "here" and self.ctx.dateline is not None:
+                return [self.ctx.dateline]
+        return []
+
+    # ---------------------------------------------------------------- rules
+    def _verb(
+        self,
+        tok: Token,
+        rule: str,
+        preps: set[str],
+        *,
+        objects_are_dest: bool = False,
+        role: DateRole = "full",
+        origin_objects: bool = False,
+    ) -> None:
+        if self._negated(tok):
+            return
+        dest_tokens = list(prep_objects(tok, preps))
+        if objects_are_dest:
+            dest_tokens += objects(tok)
+        origin: str | None = None
+        if origin_objects:
+            origin_places = self._dest_places(objects(tok)) + self._dest_places(list(prep_objects(tok, {"from"})))
+            origin = next((p.country for p in origin_places if p.country), None)
+        places = self._dest_places(dest_tokens) + self._here(tok)
+        # "embark on a two-day visit to Mexico": the noun rule handles it.
+        if not places:
+            # "came here", or the noun carries the destination ("made a trip to X")
+            return
+        visitors = self._visitors_of(tok)
+        if not visitors:
+            return
+        tense = self.ctx.tense(tok)
+        self._emit(tok, visitors, places, rule, tense, role=role, strength=2, origin=origin)
+
+    def _noun(self, tok: Token) -> None:
+        if self._negated(governing_verb(tok)):
+            return
+        places = self._dest_places(list(prep_objects(tok, {"to", "in", "of", "at"})))
+        # "his U.S. trip", "the Paris visit", "a Japan visit"
+        for c in tok.children:
+            if c.dep_ in {"compound", "nmod", "amod", "npadvmod"}:
+                pm = self.ctx.place_at.get(c.i)
+                if pm is not None and not pm.is_demonym and pm not in places:
+                    places.append(pm)
+        verb = governing_verb(tok)
+        if not places and tok.dep_ in {"pobj"} and tok.head.lower_ in {"for", "on"}:
+            # "arrived in Germany for the first state visit": the verb's own rule covers it
+            return
+        visitors: list[PersonCluster] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                pc = self.people.cluster_for_token(c)
+                if pc is not None:
+                    visitors.append(pc)
+        for p in prep_objects(tok, {"of", "by"}):
+            pc = self.people.cluster_for_token(p)
+            if pc is None:
+                pc = self._unnamed_official(p)
+            if pc is not None and pc not in visitors:
+                visitors.append(pc)
+        if not visitors and verb != tok:
+            if tok.dep_ in {"dobj", "pobj", "attr", "nsubj", "nsubjpass"}:
+                visitors = self._visitors_of(verb)
+            if tok.dep_ in {"nsubj", "nsubjpass"}:
+                visitors = []
+        if not visitors or not places:
+            if visitors and not places:
+                self._placeless(tok, visitors)
+            return
+        tense = self._noun_tense(tok, verb)
+        self._emit(tok, visitors, places, "visit.noun", tense, role="full", strength=1)
+
+    def _placeless(self, tok: Token, visitors: list[PersonCluster]) -> None:
+        """"a three-day official visit": dates and status for a visit named elsewhere."""
+        verb = governing_verb(tok)
+        tense = self._noun_tense(tok, verb)
+        dates = self._dates(tok, tense)
+        status = self._status(tok, tense, [d for d, _ in dates])
+        for v in visitors:
+            self.candidates.append(
+                VisitCandidate(
+                    visitor=v,
+                    host=None,
+                    places=[],
+                    status=status,
+                    rule="visit.noun",
+                    confidence=0.5,
+                    evidence=[tok.sent],
+                    dates=[(d, "full") for d, _ in dates],
+                    strength=0,
+                    explanation=[f"no destination in '{tok.sent.text.strip()[:60]}': merged into a visit named elsewhere"],
+                )
+            )
+
+    def _noun_tense(self, tok: Token, verb: Token) -> Tense:
+        for c in tok.children:
+            if c.lower_ in lx.PLANNED_ADJ:
+                return "future"
+            if c.lower_ in {"recent", "previous", "earlier", "last"}:
+                return "past"
+        if verb == tok:
+            return "present"
+        return self.ctx.tense(verb)
+
+    def _attend(self, tok: Token) -> None:
+        visitors = self._visitors_of(tok)
+        if not visitors:
+            return
+        places: list[PlaceMention] = []
+        for obj in objects(tok):
+            if obj.lower_ not in lx.EVENT_NOUNS and not any(c.lower_ in lx.EVENT_NOUNS for c in obj.subtree):
+                continue
+            for t in obj.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in {"in", "near", "at"}:
+                    places.extend(self._dest_places([t]))
+            # "the Beijing Olympics": a city naming the event
+            for c in obj.children:
+                pm = self.ctx.place_at.get(c.i)
+                if c.dep_ in {"compound", "nmod"} and pm is not None and not pm.is_demonym:
+                    places.append(pm)
+        places += self._dest_places(list(prep_objects(tok, {"in", "at"})))
+        if not places:
+            return
+        tense = self.ctx.tense(tok)
+        self._emit(tok, visitors, places, "visit.attend", tense, role="activity", strength=1)
+
+    def _hosted(self, tok: Token) -> None:
+        if tok.lower_.startswith("welcom") and not any(c.dep_ == "dobj" for c in tok.children):
+            return
+        hosts = self._visitors_of(tok)
+        if not hosts:
+            return
+        guests: list[PersonCluster] = []
+        for o in objects(tok) + list(prep_objects(tok, {"to"})):
+            pc = self.people.cluster_for_token(o)
+            if pc is None:
+                pc = self._unnamed_official(o)
+            if pc is not None and pc not in hosts:
+                guests.append(pc)
+        if not guests:
+            return
+        host_country = next((h.country for h in hosts if h.country), None)
+        places = self._dest_places(list(prep_objects(tok, {"in", "at"})))
+        tense = self.ctx.tense(tok)
+        if host_country is None and not places:
+            return
+        self._emit(
+            tok,
+            guests,
+            places,
+            "visit.hosted",
+            tense,
+            role="activity",
+            strength=1,
+            host_override=host_country if not places else None,
+        )
+
+    def _visiting_adjective(self, tok: Token) -> None:
+        """"Jordan's visiting King Abdullah II": a visitor whose host is the story's setting."""
+        pc = self.people.cluster_for_token(tok.head)
+        if pc is None:
+            return
+        verb = governing_verb(tok.head)
+        hosts = self._visitors_of(verb) if verb != tok.head else []
+        host_country = next((h.country for h in hosts if h.country and h is not pc), None)
+        places = self._dest_places(list(prep_objects(verb, {"in"}))) if verb != tok.head else []
+        if host_country is None and not places:
+            return
+        self._emit(tok, [pc], places, "visit.visiting", "present", role="activity", strength=1, host_override=host_country)
+
+    def _presence(self, tok: Token) -> None:
+        """"X, currently in Kazakhstan, said ...": the official is abroad now."""
+        doc = self.ctx.doc
+        nxt = tok.i + 1
+        if nxt >= len(doc) or doc[nxt].lower_ not in {"in", "at"}:
+            return
+        places = self._dest_places([c for c in doc[nxt].children if c.dep_ == "pobj"])
+        if not places:
+            return
+        anchor = doc[nxt].head
+        pc = self.people.cluster_for_token(anchor)
+        if pc is None:
+            verb = governing_verb(anchor)
+            vs = self._visitors_of(verb)
+            pc = vs[0] if vs else None
+        if pc is None:
+            return
+        self._emit(tok, [pc], places, "visit.presence", "present", role="activity", strength=2, status="ongoing")
+
+    def _stop(self, tok: Token) -> None:
+        """"in Pakistan — Shoukry's fourth stop on his Asian tour"."""
+        owner = None
+        for c in tok.children:
+            if c.dep_ == "poss":
+                owner = self.people.cluster_for_token(c)
+        if owner is None:
+            return
+        places: list[PlaceMention] = []
+        if tok.dep_ == "appos":
+            places = self._dest_places([tok.head])
+        if not places:
+            return
+        verb = governing_verb(tok.head)
+        tense = self.ctx.tense(verb)
+        self._emit(tok, [owner], places, "visit.stop", tense, role="activity", strength=1)
+
+    # ---------------------------------------------------------------- emit
+    def _negated(self, tok: Token) -> bool:
+        return any(c.dep_ == "neg" for c in tok.children)
+
+    def _dates(self, tok: Token, tense: Tense) -> list[tuple[m.DateRange, str]]:
+        out = []
+        for dm in self.ctx.dates_for(tok):
+            out.append((self.ctx.resolve_date(dm, tense), dm.span.text))
+        return out
+
+    def _status(self, tok: Token, tense: Tense, dates: list[m.DateRange]) -> str:
+        words = {t.lower_ for t in _context_tokens(tok)}
+        if words & lx.CANCEL_WORDS:
+            return "cancelled"
+        published = self.ctx.published
+        if tense == "future" or words & lx.PLANNED_ADJ & {"planned", "upcoming", "forthcoming"}:
+            return "planned"
+        if published is not None:
+            for d in dates:
+                if d.start and dt.date.fromisoformat(d.start) > published:
+                    return "planned"
+                if d.end and dt.date.fromisoformat(d.end) < published - dt.timedelta(days=1):
+                    if tense in {"past", "perfect"} or d.end < (published - dt.timedelta(days=14)).isoformat():
+                        return "completed"
+        if words & {"recent", "previous", "earlier", "concluded", "wrapped", "ended"}:
+            return "completed"
+        return "ongoing"
+
+    def _emit(
+        self,
+        tok: Token,
+        visitors: list[PersonCluster],
+        places: list[PlaceMention],
+        rule: str,
+        tense: Tense,
+        *,
+        role: DateRole,
+        strength: int,
+        origin: str | None = None,
+        status: str | None = None,
+        host_override: str | None = None,
+    ) -> None:
+        dates = self._dates(tok, tense)
+        if not dates and role == "start" and tense in {"perfect", "present"} and self.ctx.published:
+            # "has arrived in Germany", "has departed Abuja": the arrival is the publication day.
+            day = self.ctx.published.isoformat()
+            aux = [c for c in tok.children if c.dep_ == "aux"]
+            first = min([tok, *aux], key=lambda t: t.i)
+            text = tok.doc[first.i : tok.i + 1].text
+            dates = [(m.DateRange(start=day, end=day, granularity="day", year_inferred=True, text=text), text)]
+            role = "start"
+        hosts = _hosts(places)
+        explanation = [f"trigger '{tok.text}' ({rule}), tense {tense}"]
+        st = status or self._status(tok, tense, [d for d, _ in dates])
+        if host_override is not None:
+            hosts = [(host_override, [p for p in places if p.country == host_override])]
+        region = next((p for p in places if p.entity.kind == "region" and not p.country), None)
+        for visitor in visitors:
+            if not _is_official(visitor):
+                continue
+            legs = hosts
+            if not legs and region is not None:
+                legs = [(None, [region])]
+            for n, (host, host_places) in enumerate(legs):
+                leg_dates: list[tuple[m.DateRange, DateRole]] = []
+                for d, _ in dates:
+                    if len(legs) > 1 and d.start != d.end and role == "full":
+                        # An itinerary: the range opens with the first leg and closes with the last.
+                        if n == 0:
+                            leg_dates.append((_open_end(d), "start"))
+                        elif n == len(legs) - 1:
+                            leg_dates.append((_open_start(d), "end"))
+                    else:
+                        leg_dates.append((d, role if d.start or d.end else role))
+                cities = [p for p in host_places if p.entity.kind in {"city", "site"}]
+                self.candidates.append(
+                    VisitCandidate(
+                        visitor=visitor,
+                        host=host,
+                        places=cities,
+                        status=st,
+                        rule=rule,
+                        confidence=_confidence(rule, visitor),
+                        evidence=[tok.sent],
+                        dates=leg_dates,
+                        strength=strength,
+                        origin=origin,
+                        explanation=[*explanation, f"status {st}"],
+                        region=region if host is None else None,
+                        returning=tok.lower_.startswith("return"),
+                    )
+                )
+
+
+def _context_tokens(tok: Token) -> list[Token]:
+    verb = governing_verb(tok)
+    out = list(tok.children) + [tok]
+    if verb != tok:
+        out.append(verb)
+        out.extend(verb.children)
+    return out
+
+
+def _hosts(places: list[PlaceMention]) -> list[tuple[str | None, list[PlaceMention]]]:
+    """Group destinations by the country they are in, in order of mention."""
+    out: list[tuple[str | None, list[PlaceMention]]] = []
+    for p in places:
+        if p.entity.kind == "region" and p.entity.country is None:
+            continue
+        country = p.country
+        if country is None:
+            continue
+        for host, plist in out:
+            if host == country:
+                plist.append(p)
+                break
+        else:
+            out.append((country, [p]))
+    return out
+
+
+def _open_end(d: m.DateRange) -> m.DateRange:
+    return d.model_copy(update={"end": None, "end_partial": None})
+
+
+def _open_start(d: m.DateRange) -> m.DateRange:
+    return d.model_copy(update={"start": None, "start_partial": None})
+
+
+def _is_official(c: PersonCluster) -> bool:
+    """Visitors are officials: a named person, or an unnamed role with an office."""
+    return c.named or c.office is not None
+
+
+def _confidence(rule: str, visitor: PersonCluster) -> float:
+    base = {
+        "visit.verb": 0.9,
+        "visit.arrived": 0.9,
+        "visit.departed": 0.85,
+        "visit.noun": 0.8,
+        "visit.presence": 0.85,
+        "visit.stay": 0.8,
+        "visit.travel": 0.75,
+        "visit.attend": 0.75,
+        "visit.hosted": 0.75,
+        "visit.visiting": 0.7,
+        "visit.stop": 0.75,
+    }.get(rule, 0.6)
+    if not visitor.named:
+        base -= 0.15
+    if visitor.office is None:
+        base -= 0.1
+    return round(max(0.05, min(1.0, base)), 2)
+
+
+def subtree_text(tok: Token) -> str:
+    return subtree_span(tok).text
+
+
+__all__ = ["VisitRules", "with_conjuncts"]
