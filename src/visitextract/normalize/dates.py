@@ -145,6 +145,12 @@ class DateExpr:
         return all(p.year is not None for p in points)
 
     @property
+    def is_weekday_only(self) -> bool:
+        """A bare weekday ("on Tuesday", not "next Tuesday"): its week comes from the context."""
+        points = [p for p in (self.start, self.end) if p is not None]
+        return bool(points) and all(p.is_plain_weekday and p.rel is None for p in points)
+
+    @property
     def granularity(self) -> Granularity:
         points = [p for p in (self.start, self.end) if p is not None]
         units = {_granularity(p.unit) for p in points}

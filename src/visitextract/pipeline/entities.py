@@ -7,18 +7,20 @@ Tokayev" into one ORG. This component runs after ``ner`` and corrects it with kn
 * every gazetteer alias (countries, demonyms, capitals, seats of government, blocs) becomes a span
   in ``doc.spans["ve_places"]`` with ``span._.ve_place = {"id", "type"}``;
 * every office title becomes a span in ``doc.spans["ve_offices"]`` with ``span._.ve_office``;
-* a run of capitalised words after a title, "counterpart" or an honorific is a PERSON, whatever the
-  model said; later surname-only mentions of a known person are PERSON too;
+* a run of capitalised words after a title, "counterpart" or an honorific, or before ", <title>",
+  is a PERSON whatever the model said; later surname-only mentions of a known person are PERSON too;
 * organisations ("the Lithuanian Foreign Ministry") go to ``doc.spans["ve_orgs"]``.
 
-``doc.ents`` is rewritten so that these corrections win over the model where they overlap.
-Matching is done with PhraseMatchers built once per component, so the cost is linear in the text.
+``doc.ents`` is rewritten so that these corrections win over the model where they overlap. Matching
+is done with PhraseMatchers built once per component, so the cost is linear in the text. Span values
+are plain dicts, so docs stay serialisable (DocBin, ``nlp.pipe(n_process=...)``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from spacy.language import Language
@@ -37,11 +39,11 @@ ORGS_KEY = "ve_orgs"
 # Honorifics are not part of a name ("Prince Faisal bin Farhan" -> "Faisal bin Farhan").
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. prince princess sheikh sheikha senator sen.
-    h.e h.e. he. sir dame lord lady madam excellency his her president-elect gen. gen general
-    lt. col. colonel admiral""".split()
+    h.e h.e. he. sir dame lord lady madam excellency president-elect gen. gen general lt. col.
+    colonel admiral""".split()
 )
 # Words that start a name run although they are not a title: "his Kazakh counterpart X".
-NAME_TRIGGERS = frozenset({"counterpart", "counterparts", "envoy", "ambassador"})
+NAME_TRIGGERS = frozenset({"counterpart", "counterparts"})
 NAME_PARTICLES = frozenset(
     """bin bint ibn al el de da di van von der den du le la del dos das abu ben ter zu y""".split()
 )
@@ -53,13 +55,17 @@ NOT_NAME = frozenset(
     Government State Republic Kingdom Union Committee Council Commission Office House January
     February March April May June July August September October November December Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow Following According Speaking
-    Meanwhile However Earlier Later Also Both Reuters AFP AP PTI ANI Xinhua Source Photo""".split()
+    Meanwhile However Earlier Later Also Both Reuters AFP AP PTI ANI Xinhua Source Photo Background
+    Details Quote Update Note Context Video Read More Editor Reporting Writing Editing Updated
+    Created""".split()
 )
 ORG_HEADS = frozenset(
     """ministry government office presidency embassy department agency commission council parliament
-    senate cabinet administration secretariat spokesman""".split()
+    senate cabinet administration secretariat""".split()
 )
 STRONG_PLACE_PREPS = frozenset({"in", "to", "from", "at", "near", "for", "visit", "visited", "visiting", "via"})
+_PLURALS = {"minister": "ministers", "president": "presidents", "secretary": "secretaries", "leader": "leaders",
+            "ambassador": "ambassadors", "envoy": "envoys", "premier": "premiers", "chancellor": "chancellors"}
 
 
 def _register_extensions() -> None:
@@ -101,17 +107,18 @@ class EntityCorrector:
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         texts = sorted({alias.text for alias in gazetteer.iter_aliases()})
         self.place_matcher.add("VE_PLACE", list(nlp.tokenizer.pipe(texts)))
-        self.office_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._offices: dict[str, OfficeInfo] = {}
         phrases: dict[str, OfficeInfo] = {}
         for phrase, info in taxonomy.iter_phrases():
             phrases.setdefault(phrase, info)
+            words = phrase.split()
+            plural = _PLURALS.get(words[-1])
+            if plural:
+                phrases.setdefault(" ".join([*words[:-1], plural]), info)
         for phrase, info in taxonomy.roles.items():
             phrases.setdefault(phrase, OfficeInfo(office=info.office, category="role:" + info.category))
-        for phrase in phrases:
-            self._offices[phrase] = phrases[phrase]
-        office_texts = sorted(phrases)
-        self.office_matcher.add("VE_OFFICE", list(nlp.tokenizer.pipe(office_texts)))
+        self._offices = phrases
+        self.office_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.office_matcher.add("VE_OFFICE", list(nlp.tokenizer.pipe(sorted(phrases))))
 
     # ------------------------------------------------------------------ places
     def _alias_candidates(self, span: Span) -> list[Alias]:
@@ -122,102 +129,131 @@ class EntityCorrector:
         exact = [a for a in found if a.text == text]
         if exact:
             return exact
-        # Case-insensitive hits only for all-caps text (datelines: "MEXICO CITY", "HANOI").
         letters = [c for c in text if c.isalpha()]
+        # All-caps text (datelines: "MEXICO CITY", "HANOI").
         if letters and all(c.isupper() for c in letters) and len(letters) > 3:
             return [a for a in found if a.text.upper() == text]
+        # Seats and bodies written with a lower-case tail ("Bellevue palace", "Elysee palace").
+        if len(span) > 1 and text[:1].isupper():
+            return [
+                a
+                for a in found
+                if a.text[:1] == text[:1]
+                and a.text.lower() == text.lower()
+                and self.gazetteer.entity(a.entity_id).kind in {"site", "organization", "bloc"}
+            ]
         return []
 
     def _place_spans(self, doc: Doc) -> list[Span]:
-        person_tokens = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
-        candidates: list[Span] = []
-        for key, start, end in self.place_matcher(doc):
+        person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        person_tokens = {t.i for ent in person_ents for t in ent}
+        found: list[tuple[Span, list[Alias]]] = []
+        for _, start, end in self.place_matcher(doc):
             span = Span(doc, start, end, label="PLACE")
             aliases = self._alias_candidates(span)
-            if not aliases:
-                continue
-            alias = self._choose(doc, span, aliases)
-            if alias is None:
-                continue
-            if not self._accept(doc, span, alias, person_tokens):
+            if aliases:
+                found.append((span, aliases))
+        # Countries the document names without ambiguity decide the ambiguous ones ("Georgia").
+        context: Counter[str] = Counter()
+        for _, aliases in found:
+            countries = {self.gazetteer.entity(a.entity_id).country for a in aliases}
+            if len(countries) == 1:
+                (only,) = countries
+                if only:
+                    context[only] += 1
+        candidates: list[Span] = []
+        for span, aliases in found:
+            alias = self._choose(aliases, context)
+            if not self._accept(doc, span, alias, person_tokens, person_ents):
                 continue
             entity = self.gazetteer.entity(alias.entity_id)
-            label = _place_label(entity.kind, alias.type)
-            out = Span(doc, start, end, label=label)
+            out = Span(doc, span.start, span.end, label=_place_label(entity.kind, alias.type))
             out._.ve_place = {"id": entity.id, "type": alias.type}
             candidates.append(out)
         return filter_spans(candidates)
 
-    def _choose(self, doc: Doc, span: Span, aliases: list[Alias]) -> Alias | None:
+    def _choose(self, aliases: list[Alias], context: Counter[str]) -> Alias:
         """Pick one reading of an ambiguous alias, by the other countries the document names."""
         if len(aliases) == 1:
             return aliases[0]
-        countries = {self.gazetteer.entity(a.entity_id).country for a in aliases}
-        if len(countries) == 1:
-            return aliases[0]
-        context = _doc_country_counts(doc, self)
-        best = max(
+        return max(
             aliases,
             key=lambda a: (context.get(self.gazetteer.entity(a.entity_id).country or "", 0), -aliases.index(a)),
         )
-        return best
 
-    def _accept(self, doc: Doc, span: Span, alias: Alias, person_tokens: set[int]) -> bool:
+    def _accept(
+        self, doc: Doc, span: Span, alias: Alias, person_tokens: set[int], person_ents: list[Span]
+    ) -> bool:
         entity = self.gazetteer.entity(alias.entity_id)
-        inside_person = any(t.i in person_tokens for t in span)
-        if inside_person and alias.type not in {"demonym", "demonym_plural"}:
-            # "Jordan" in "Michael Jordan", "Washington" in "George Washington".
-            if "person_name" in alias.ambiguity or entity.kind == "city" or len(span) == 1:
-                return False
-        if inside_person and alias.type in {"demonym", "demonym_plural"}:
-            # A demonym inside a PERSON span is only a place at the span's start ("Lithuanian X").
-            ent = next(e for e in doc.ents if e.start <= span.start < e.end)
-            if ent.start != span.start:
-                return False
+        demonym = alias.type in {"demonym", "demonym_plural"}
         weak = "common_word" in alias.ambiguity or (
             entity.kind == "city" and not entity.capital and (entity.population or 0) < self.weak_city_population
         )
+        if any(t.i in person_tokens for t in span):
+            ent = next(e for e in person_ents if e.start <= span.start < e.end)
+            if demonym:
+                # A demonym inside a PERSON span is a place only at its start ("Lithuanian X").
+                if ent.start != span.start:
+                    return False
+            elif "person_name" in alias.ambiguity or len(ent) > len(span):
+                # "Jordan" in "Michael Jordan", "Washington" in "George Washington".
+                return False
+            elif weak and not _place_context(span):
+                return False
         if "person_name" in alias.ambiguity and _followed_by_name(span):
+            return False
+        # "bin Sultan", "Al Saud": a particle before the word makes it part of a name.
+        if span.start > 0 and doc[span.start - 1].lower_ in NAME_PARTICLES and doc[span.start - 1].text[:1].islower():
             return False
         if not weak:
             return True
         return _place_context(span)
 
     # ----------------------------------------------------------------- offices
-    def _office_spans(self, doc: Doc, blocked: set[int]) -> list[Span]:
+    def _office_spans(self, doc: Doc, places: list[Span]) -> list[Span]:
         raw = [Span(doc, s, e, label="OFFICE") for _, s, e in self.office_matcher(doc)]
         spans: list[Span] = []
         for span in filter_spans(raw):
-            if any(t.i in blocked for t in span):
-                continue
             info = self._offices.get(span.text.lower())
             if info is None:
                 continue
-            extended, info = self._extend_office(doc, span, info)
-            if info is None:
+            if span.start > 0 and doc[span.start - 1].lower_ in NAME_PARTICLES:
+                continue  # "bin Sultan" is a name
+            extended, new_info = self._extend_office(doc, span, info, places)
+            if new_info is None:
                 continue
+            extended._.ve_office = asdict(replace(new_info, title=extended.text))
             spans.append(extended)
-            extended._.ve_office = asdict(replace_title(info, extended.text))
         return filter_spans(spans)
 
-    def _extend_office(self, doc: Doc, span: Span, info: OfficeInfo) -> tuple[Span, OfficeInfo | None]:
+    def _extend_office(
+        self, doc: Doc, span: Span, info: OfficeInfo, places: list[Span]
+    ) -> tuple[Span, OfficeInfo | None]:
         """Extend "Chairman" to "Chairman of the Senate Foreign Relations Committee"."""
         is_role = info.category.startswith("role:")
+        base_category = info.category.removeprefix("role:")
         end = span.end
         if end < len(doc) and doc[end].lower_ in {"of", "for", "to"}:
-            new_end = _institution_end(doc, end + 1)
-            if new_end is not None:
-                extended = Span(doc, span.start, new_end, label="OFFICE")
-                normalised = self.taxonomy.normalize(extended.text)
-                if normalised is not None:
-                    country = _country_in(extended, self.gazetteer, skip_after_to=True)
-                    return extended, OfficeInfo(
-                        office=normalised.office,
-                        category=normalised.category,
-                        country=country or normalised.country or info.country,
-                        title=extended.text,
-                        former=info.former,
-                    )
+            prep = doc[end].lower_
+            if prep != "to" or base_category in {"ambassador", "envoy"}:
+                new_end = _institution_end(doc, end + 1, places)
+                if new_end is not None:
+                    # "Ambassador of X to Y": a posting after the institution
+                    if new_end + 1 < len(doc) and doc[new_end].lower_ == "to" and base_category in {"ambassador", "envoy"}:
+                        posting = _institution_end(doc, new_end + 1, places)
+                        if posting is not None:
+                            new_end = posting
+                    extended = Span(doc, span.start, new_end, label="OFFICE")
+                    normalised = self.taxonomy.normalize(extended.text)
+                    if normalised is not None:
+                        country = _country_in(extended, places, self.gazetteer, skip_after_to=True)
+                        return extended, OfficeInfo(
+                            office=normalised.office,
+                            category=normalised.category,
+                            country=country or normalised.country or info.country,
+                            title=extended.text,
+                            former=info.former,
+                        )
         if is_role:
             return span, None
         return span, info
@@ -226,12 +262,14 @@ class EntityCorrector:
     def _name_run(self, doc: Doc, start: int, blocked: set[int]) -> Span | None:
         """The longest plausible personal name starting at token ``start``."""
         i = start
-        while i < len(doc) and doc[i].lower_ in HONORIFICS and i - start < 3:
+        if i < len(doc) and doc[i].text == "(":
+            i += 1
+        while i < len(doc) and (doc[i].lower_ in HONORIFICS or doc[i].text in {"H.E", "H.E."}) and i - start < 3:
             i += 1
         first = i
         end = i
         j = i
-        while j < len(doc) and j - first < 7:
+        while j < len(doc) and j - first < 8:
             tok = doc[j]
             if j in blocked:
                 break
@@ -245,18 +283,48 @@ class EntityCorrector:
                     j += 2
                     end = j
                     continue
-            if tok.lower_ in NAME_PARTICLES and j > first and j + 1 < len(doc) and _is_name_token(doc[j + 1]):
-                j += 1
-                continue
+            if tok.lower_ in NAME_PARTICLES and j > first:
+                k = j
+                while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and k - j < 3:
+                    k += 1
+                if k < len(doc) and k not in blocked and _is_name_token(doc[k]):
+                    j = k
+                    continue
             break
         if end <= first:
             return None
         span = Span(doc, first, end, label="PERSON")
-        if span.text in NOT_NAME or (len(span) == 1 and len(span.text) < 2):
+        if span.text in NOT_NAME or (len(span) == 1 and len(span.text) < 2) or _is_heading(span):
             return None
         return span
 
-    def _people(self, doc: Doc, offices: list[Span], places: list[Span], orgs_from_model: list[Span]) -> list[Span]:
+    def _name_run_before(self, doc: Doc, end: int, blocked: set[int]) -> Span | None:
+        """A name that ends at ``end`` ("Anouar El Anouni" in "Anouar El Anouni, spokesperson for")."""
+        j = end
+        start = end
+        while j > 0 and end - j < 6:
+            tok = doc[j - 1]
+            if tok.i in blocked:
+                break
+            if _is_name_token(tok):
+                j -= 1
+                start = j
+                continue
+            if tok.lower_ in NAME_PARTICLES and j - 1 > 0 and _is_name_token(doc[j - 2]):
+                j -= 1
+                continue
+            break
+        if start >= end:
+            return None
+        span = Span(doc, start, end, label="PERSON")
+        if span.text in NOT_NAME or len(span.text) < 3 or _is_heading(span):
+            return None
+        # A name begins a sentence, follows punctuation or a word like "said"; not mid-noun-phrase.
+        if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct and doc[start - 1].lower_ not in HONORIFICS:
+            return None
+        return span
+
+    def _people(self, doc: Doc, offices: list[Span], places: list[Span]) -> list[Span]:
         blocked = {t.i for s in places for t in s} | {t.i for s in offices for t in s}
         found: list[Span] = []
         # (a) the model's PERSON entities, cleaned of honorifics and titles.
@@ -270,18 +338,34 @@ class EntityCorrector:
         starts: list[int] = []
         for office in offices:
             starts.append(office.end)
-            if office.end + 1 < len(doc) and doc[office.end].text == ",":
-                starts.append(office.end + 1)
+            # "the presidential adviser on media and publicity, Ajuri Ngelale"
+            edge = office.end
+            head = office.root
+            if head.right_edge.i + 1 > edge and head.right_edge.i - office.end < 8:
+                edge = head.right_edge.i + 1
+            for e in {office.end, edge}:
+                if e + 1 < len(doc) and doc[e].text in {",", "(", ":"}:
+                    starts.append(e + 1)
+            # "Anouar El Anouni, spokesperson for the European Commission"
+            b = office.start
+            while b > 0 and doc[b - 1].lower_ in {"the", "a", "an"}:
+                b -= 1
+            while b > 0 and (b - 1) in blocked and doc[b - 1].i not in {o.start for o in offices}:
+                b -= 1  # "X, the Kazakh foreign minister"
+            if b > 1 and doc[b - 1].text in {",", "—", "–"}:
+                run = self._name_run_before(doc, b - 1, blocked)
+                if run is not None:
+                    found.append(run)
         for tok in doc:
-            if tok.lower_ in NAME_TRIGGERS or (tok.lower_ in HONORIFICS and tok.text[:1].isupper()):
-                starts.append(tok.i + 1 if tok.lower_ in NAME_TRIGGERS else tok.i)
+            if tok.lower_ in NAME_TRIGGERS:
+                starts.append(tok.i + 1)
+            elif tok.lower_ in HONORIFICS and tok.text[:1].isupper():
+                starts.append(tok.i)
         for start in starts:
             if start >= len(doc):
                 continue
-            run = self._name_run(doc, start, blocked - ({start} if doc[start].lower_ in HONORIFICS else set()))
-            if run is None:
-                continue
-            if any(t.lower_ in INSTITUTION_HEADS for t in run):
+            run = self._name_run(doc, start, blocked)
+            if run is None or any(t.lower_ in INSTITUTION_HEADS for t in run):
                 continue
             found.append(run)
         people = filter_spans(found)
@@ -296,7 +380,8 @@ class EntityCorrector:
         for tok in doc:
             if tok.i in taken or tok.text not in parts:
                 continue
-            if tok.i > 0 and doc[tok.i - 1].i not in taken and _is_name_token(doc[tok.i - 1]) and doc[tok.i - 1].text not in NOT_NAME:
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and prev.i not in taken and _is_name_token(prev) and prev.text not in NOT_NAME:
                 continue  # part of another, longer name
             extra.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
         return filter_spans(people + extra)
@@ -316,7 +401,7 @@ class EntityCorrector:
             if end <= start:
                 return None
         span = Span(doc, start, end, label="PERSON")
-        if not any(_is_name_token(t) for t in span):
+        if not any(_is_name_token(t) for t in span) or _is_heading(span) or span.text in NOT_NAME:
             return None
         return span
 
@@ -328,9 +413,6 @@ class EntityCorrector:
                 continue
             if ent.label_ != "ORG" and not any(t.lower_ in ORG_HEADS for t in ent):
                 continue
-            tokens = [t.i for t in ent if t.i not in taken or _in_places(t.i, places)]
-            if not tokens:
-                continue
             span = Span(doc, ent.start, ent.end, label="ORG")
             if any(t.i in taken and not _in_places(t.i, places) for t in span):
                 continue
@@ -341,18 +423,18 @@ class EntityCorrector:
         for tok in doc:
             if tok.lower_ not in ORG_HEADS or tok.i in taken:
                 continue
-            if tok.lower_ in {"spokesman", "office", "council", "commission", "senate", "parliament"}:
+            if tok.lower_ in {"office", "council", "commission", "senate", "parliament"}:
                 continue
             start = tok.i
             while start > 0 and (
-                doc[start - 1].lower_ in {"foreign", "defence", "defense", "external", "affairs", "federal"}
+                doc[start - 1].lower_ in {"foreign", "defence", "defense", "external", "affairs", "federal", "interior"}
                 or _in_places(start - 1, places)
                 or doc[start - 1].tag_ == "POS"
             ):
                 start -= 1
             end = tok.i + 1
             if end + 1 < len(doc) and doc[end].lower_ == "of":
-                new_end = _institution_end(doc, end + 1)
+                new_end = _institution_end(doc, end + 1, places)
                 if new_end is not None:
                     end = new_end
             if start > 0 and doc[start - 1].lower_ == "the":
@@ -363,13 +445,11 @@ class EntityCorrector:
     # --------------------------------------------------------------- __call__
     def __call__(self, doc: Doc) -> Doc:
         places = self._place_spans(doc)
-        doc.spans[PLACES_KEY] = places  # office extension reads the countries inside an office
+        offices = self._office_spans(doc, places)
         place_tokens = {t.i for s in places for t in s}
-        offices = self._office_spans(doc, set())
         # An office never overlaps a place except as its own country part ("President of Mexico").
         offices = [o for o in offices if not any(t.i in place_tokens for t in o) or len(o) > 2]
-        model_orgs = [e for e in doc.ents if e.label_ == "ORG"]
-        people = self._people(doc, offices, places, model_orgs)
+        people = self._people(doc, offices, places)
         person_tokens = {t.i for s in people for t in s}
         places = [p for p in places if not any(t.i in person_tokens for t in p)]
         taken = person_tokens | {t.i for s in offices for t in s}
@@ -380,12 +460,6 @@ class EntityCorrector:
         doc.spans[ORGS_KEY] = orgs
         doc.ents = _merge_ents(doc, [*people, *places, *orgs])
         return doc
-
-
-def replace_title(info: OfficeInfo, title: str) -> OfficeInfo:
-    from dataclasses import replace
-
-    return replace(info, title=title)
 
 
 def _place_label(kind: str, alias_type: str) -> str:
@@ -399,7 +473,7 @@ def _is_name_token(tok: Token) -> bool:
     if not text or not text[0].isupper() or text in NOT_NAME:
         return False
     if len(text) == 1:
-        return True  # an initial: "S Jaishankar"
+        return text.isalpha()  # an initial: "S Jaishankar"
     if text.endswith(".") and len(text) == 2:
         return True
     if not any(c.isalpha() for c in text):
@@ -407,6 +481,13 @@ def _is_name_token(tok: Token) -> bool:
     if text.isupper() and len(text) > 3:
         return False  # "VILNIUS", "NATO"
     return text.replace("-", "").replace("'", "").replace("’", "").replace(".", "").isalpha()
+
+
+def _is_heading(span: Span) -> bool:
+    """"Background:" or "Source:" at the start of a line is a heading, not a name."""
+    doc = span.doc
+    at_line_start = span.start == 0 or doc[span.start - 1].is_space or "\n" in doc[span.start - 1].text
+    return at_line_start and span.end < len(doc) and doc[span.end].text == ":" and len(span) == 1
 
 
 def _followed_by_name(span: Span) -> bool:
@@ -421,16 +502,28 @@ def _place_context(span: Span) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].lower_ in STRONG_PLACE_PREPS:
         return True
-    if span.start == 0 or (span.start > 0 and doc[span.start - 1].is_space):
+    if span.start == 0 or doc[span.start - 1].is_space:
         return True  # a dateline
     return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ == "GPE"
 
 
-def _institution_end(doc: Doc, i: int) -> int | None:
-    """End of "<the> <Country's> Senate Foreign Relations Committee" starting at token ``i``."""
+def _place_at(i: int, places: list[Span]) -> Span | None:
+    for p in places:
+        if p.start <= i < p.end:
+            return p
+    return None
+
+
+def _institution_end(doc: Doc, i: int, places: list[Span]) -> int | None:
+    """End of "<the> <Country's> Senate Foreign Relations Committee" starting at token ``i``.
+
+    Without an institution word the phrase may only be a place ("President of Mexico", "Ambassador
+    to Japan"): it then ends with that place, so a following name is not swallowed.
+    """
     j = i
     seen_head = False
     last_good: int | None = None
+    first_place_end: int | None = None
     limit = min(len(doc), i + 14)
     while j < limit:
         tok = doc[j]
@@ -447,8 +540,15 @@ def _institution_end(doc: Doc, i: int) -> int | None:
                 break
             j += 1
             continue
+        place = _place_at(j, places)
+        if place is not None:
+            if first_place_end is None and not seen_head:
+                first_place_end = place.end
+            j = place.end
+            last_good = j
+            continue
         if tok.text[:1].isupper() or low in {"parliamentary", "national", "federal", "foreign", "state"}:
-            if seen_head and tok.ent_type_ == "PERSON" and low not in INSTITUTION_HEADS:
+            if tok.ent_type_ == "PERSON" and low not in INSTITUTION_HEADS:
                 break
             if low in HONORIFICS:
                 break
@@ -460,29 +560,28 @@ def _institution_end(doc: Doc, i: int) -> int | None:
         break
     if last_good is None:
         return None
-    # Trim trailing connectors and names that followed the head without "of/on".
+    if not seen_head:
+        return first_place_end
+    # Trim trailing capitalised words after the last institution word ("... Senate Askar Shakirov").
     end = last_good
-    if seen_head:
-        k = end
-        while k > i and doc[k - 1].lower_ not in INSTITUTION_HEADS:
-            prev = doc[k - 2] if k - 2 >= i else None
-            if prev is not None and prev.lower_ in {"on", "of", "for", "and", ","}:
-                break
-            if any(doc[m].lower_ in {"on", "of", "for"} for m in range(i, k - 1)):
-                break
-            k -= 1
-        end = k
-    return end
+    k = end
+    while k > i and doc[k - 1].lower_ not in INSTITUTION_HEADS:
+        prev = doc[k - 2] if k - 2 >= i else None
+        if prev is not None and prev.lower_ in {"on", "of", "for", "and", ","}:
+            break
+        if any(doc[m].lower_ in {"on", "of", "for"} for m in range(i, k - 1)):
+            break
+        k -= 1
+    return k
 
 
 def _in_places(i: int, places: list[Span]) -> bool:
-    return any(p.start <= i < p.end for p in places)
+    return _place_at(i, places) is not None
 
 
-def _country_in(span: Span, gazetteer: Gazetteer, *, skip_after_to: bool = False) -> str | None:
+def _country_in(span: Span, places: list[Span], gazetteer: Gazetteer, *, skip_after_to: bool = False) -> str | None:
     """The country named inside an office span ("Deputy Chairman of Kazakhstan's Senate")."""
     doc = span.doc
-    places = doc.spans[PLACES_KEY] if PLACES_KEY in doc.spans else []
     for p in places:
         if p.start >= span.start and p.end <= span.end:
             if skip_after_to and any(doc[k].lower_ == "to" for k in range(span.start, p.start)):
@@ -492,25 +591,6 @@ def _country_in(span: Span, gazetteer: Gazetteer, *, skip_after_to: bool = False
             if entity is not None and entity.country:
                 return entity.country
     return None
-
-
-_COUNTS_CACHE_KEY = "_ve_country_counts"
-
-
-def _doc_country_counts(doc: Doc, corrector: EntityCorrector) -> dict[str, int]:
-    cached = doc.user_data.get(_COUNTS_CACHE_KEY)
-    if isinstance(cached, dict):
-        return cached
-    counts: dict[str, int] = {}
-    for _, start, end in corrector.place_matcher(doc):
-        text = doc[start:end].text
-        found = [a for a in corrector.gazetteer.lookup(text) if a.text == text]
-        if len(found) == 1 or len({corrector.gazetteer.entity(a.entity_id).country for a in found}) == 1:
-            country = corrector.gazetteer.entity(found[0].entity_id).country if found else None
-            if country:
-                counts[country] = counts.get(country, 0) + 1
-    doc.user_data[_COUNTS_CACHE_KEY] = counts
-    return counts
 
 
 def _merge_ents(doc: Doc, ours: Iterable[Span]) -> tuple[Span, ...]:

@@ -32,7 +32,8 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     people = PeopleResolver(ctx)
     statements = StatementRules(ctx, people).run()
     meetings = MeetingRules(ctx, people).run()
-    visit_cands = VisitRules(ctx, people).run()
+    rules = VisitRules(ctx, people)
+    visit_cands = rules.run()
 
     _countries_from_travel(visit_cands)
     _countries_from_invitations(ctx, people, visit_cands)
@@ -41,10 +42,12 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _countries_from_meetings(meetings, visits)
     _countries_from_home(ctx, people, visit_cands, include_all=True)
     visits = _merge_visits(ctx, visit_cands)
-    _place_meetings(meetings, visits)
+    visit_cands += _companion_visits(rules.companions, visits)
     implied = _visits_from_meetings(ctx, meetings, visits)
-    if implied:
-        visits = _merge_visits(ctx, visit_cands + implied)
+    visits = _merge_visits(ctx, visit_cands + implied)
+    _dates_within_visits(ctx, meetings, visits)
+    _place_meetings(meetings, visits)
+    _status_from_meetings(ctx, meetings, visits)
     meetings = _merge_meetings(meetings)
     return _build(ctx, people, visits, meetings, statements, doc_id)
 
@@ -72,20 +75,34 @@ def _countries_from_invitations(ctx: DocContext, people: PeopleResolver, cands: 
                     host.set_country(c.host, "invitation")
 
 
-def _home_country(ctx: DocContext, hosts: set[str]) -> str | None:
-    """The country the story is told from: the dateline, else the most named non-host country."""
-    if ctx.dateline is not None and ctx.dateline.country and ctx.dateline.country not in hosts:
-        return ctx.dateline.country
+def _home_country(ctx: DocContext, people: PeopleResolver, hosts: set[str], cluster: PersonCluster) -> str | None:
+    """The country an unqualified official belongs to: the dateline's, else the story's own.
+
+    News names foreign officials with a demonym ("Chinese President Xi") and its own without one
+    ("Prime Minister Takaichi"), so the story's country is the most named country that is neither
+    visited nor used to qualify someone, nor the country of this person's counterpart.
+    """
+    if ctx.dateline is not None and ctx.dateline.country and len(ctx.dateline.country) == 3:
+        if not (cluster.counterpart_of is not None and people.clusters[cluster.counterpart_of].country == ctx.dateline.country):
+            return ctx.dateline.country
     counts: Counter[str] = Counter()
     for pm in ctx.places:
-        if pm.country and pm.entity.kind in {"country", "city", "site"} and pm.country not in hosts:
+        if pm.country and len(pm.country) == 3 and pm.entity.kind in {"country", "city", "site"}:
             counts[pm.country] += 1
     if not counts:
         return None
-    (best, n), *rest = counts.most_common(2) + [("", 0)]
-    if rest and rest[0][1] == n:
-        return None
-    return best
+    qualifiers = {c.country for c in people.clusters if c.country and c.country_source in {"demonym", "counterpart"}}
+    counterparts = {c.country for c in people.clusters if c.counterpart_of == cluster.key and c.country}
+    if cluster.counterpart_of is not None:
+        counterparts.add(people.clusters[cluster.counterpart_of].country or "")
+    for excluded in (hosts | qualifiers | counterparts, hosts | counterparts, counterparts):
+        ranked = [(n, c) for c, n in counts.items() if c not in excluded]
+        if ranked:
+            ranked.sort(reverse=True)
+            if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+                return None
+            return ranked[0][1]
+    return None
 
 
 def _countries_from_home(
@@ -93,28 +110,24 @@ def _countries_from_home(
 ) -> None:
     hosts = {c.host for c in cands if c.host}
     visitors = {id(c.visitor) for c in cands}
-    home = _home_country(ctx, hosts)
-    if home is None:
-        return
     for cluster in people.clusters:
         if cluster.country is not None or not cluster.named or cluster.office is None:
             continue
         if id(cluster) in visitors or include_all:
-            if cluster.counterpart_of is not None:
-                owner = people.clusters[cluster.counterpart_of]
-                if owner.country == home:
-                    continue
-            cluster.set_country(home, "home country of the story")
+            home = _home_country(ctx, people, hosts, cluster)
+            if home is not None:
+                cluster.set_country(home, "home country of the story")
 
 
 def _countries_from_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
     """Whom a visitor meets abroad, with no country of their own, belongs to the host country."""
     for mc in meetings:
-        for v in visits:
-            if v.visitor not in mc.participants or v.host is None or mc.mode != "in_person":
-                continue
-            if not _meeting_in_visit(mc, v):
-                continue
+        if mc.mode != "in_person":
+            continue
+        during = [v for v in visits if v.visitor in mc.participants and v.host is not None and _meeting_in_visit(mc, v)]
+        if len({v.host for v in during}) != 1:
+            continue  # which leg of a trip is unclear
+        for v in during[:1]:
             for p in mc.participants:
                 if p is v.visitor or p in mc.attendees or p.country is not None:
                     continue
@@ -178,8 +191,29 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
                 if end:
                     v.dates.append((d.model_copy(update={"start": None, "end": end}), "end"))
                     v.explanation.append(f"end date from '{d.text}' (return home)")
+    for v in merged:
+        _status_from_dates(ctx, v)
     merged.sort(key=lambda v: min(s.start for s in v.evidence))
     return merged
+
+
+def _status_from_dates(ctx: DocContext, v: VisitCandidate) -> None:
+    """Dates outrank tense (reported speech shifts tenses): after publication is planned."""
+    if ctx.published is None or v.status == "cancelled":
+        return
+    d = _best_dates(v)
+    if d is None:
+        return
+    today = ctx.published.isoformat()
+    if d.start and d.start > today and v.status != "planned":
+        v.explanation.append(f"status planned: starts {d.start}, after publication")
+        v.status = "planned"
+    elif d.end and d.end < (ctx.published - dt.timedelta(days=1)).isoformat() and v.status in {"ongoing", "planned"}:
+        v.explanation.append(f"status completed: ended {d.end}, before publication")
+        v.status = "completed"
+    elif d.start and d.end and d.start <= today <= d.end and v.status == "planned":
+        v.explanation.append("status ongoing: publication falls within the visit's dates")
+        v.status = "ongoing"
 
 
 def _merge_group(group: list[VisitCandidate]) -> VisitCandidate:
@@ -268,6 +302,83 @@ def _visit_range(v: VisitCandidate) -> tuple[str | None, str | None] | None:
     return d.start, d.end
 
 
+def _companion_visits(
+    companions: list[tuple[PersonCluster, PersonCluster, Span]], visits: list[VisitCandidate]
+) -> list[VisitCandidate]:
+    """"On the trip with the President are X and Y": X and Y make the President's visits too."""
+    out: list[VisitCandidate] = []
+    for companion, principal, sent in companions:
+        if companion.office is not None and companion.office.category in _RESIDENT_CATEGORIES:
+            continue
+        for v in visits:
+            if v.visitor is not principal or v.host is None:
+                continue
+            if companion.country is None and principal.country is not None:
+                companion.set_country(principal.country, "travels with a visitor")
+            if companion.country is not None and companion.country == v.host:
+                continue
+            out.append(
+                VisitCandidate(
+                    visitor=companion,
+                    host=v.host,
+                    places=list(v.places),
+                    status=v.status,
+                    rule="visit.companion",
+                    confidence=round(min(v.confidence, 0.7), 2),
+                    evidence=[sent, *v.evidence[:1]],
+                    dates=list(v.dates),
+                    strength=0,
+                    explanation=[f"travels with {principal.name}"],
+                )
+            )
+    return out
+
+
+def _dates_within_visits(ctx: DocContext, meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
+    """A weekday during a visit is that weekday of the visit: "a summit with X on Tuesday" in a
+    story about next week's trip is next week's Tuesday, not today."""
+    from visitextract.normalize.dates import resolve
+
+    for mc in meetings:
+        dm = mc.date_mention
+        if dm is None or mc.date is None or not mc.date.start or not dm.expr_is_weekday:
+            continue
+        for v in visits:
+            if v.visitor not in mc.participants:
+                continue
+            rng = _visit_range(v)
+            if rng is None or not rng[0]:
+                continue
+            start, end = rng
+            if start <= mc.date.start <= (end or start):
+                break
+            anchor = dt.date.fromisoformat(start) - dt.timedelta(days=1)
+            moved = resolve(dm.expr, anchor, "future", text=dm.span.text, span=ctx.span_of(dm.span))
+            if moved.start and start <= moved.start <= (end or "9999"):
+                mc.explanation.append(f"'{dm.span.text}' read inside the visit's dates ({start}..{end})")
+                mc.date = moved
+                break
+
+
+def _status_from_meetings(ctx: DocContext, meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
+    """A visitor who has already met a host official in person is there: the visit is under way."""
+    for v in visits:
+        if v.status != "planned" or v.host is None:
+            continue
+        for mc in meetings:
+            if mc.status != "held" or mc.mode != "in_person" or v.visitor not in mc.participants:
+                continue
+            hosts = [p for p in mc.participants if p is not v.visitor and p.country == v.host]
+            if not hosts or (mc.country is not None and mc.country != v.host):
+                continue
+            if mc.date is not None and ctx.published is not None and mc.date.start:
+                if mc.date.start > ctx.published.isoformat():
+                    continue
+            v.status = "ongoing"
+            v.explanation.append(f"status ongoing: already met {hosts[0].name} ({v.host})")
+            break
+
+
 # ----------------------------------------------------------------- meetings
 def _place_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
     """A meeting during a visit with one named city takes place there."""
@@ -300,6 +411,8 @@ def _visits_from_meetings(
             if any(v.visitor is p and v.host == mc.country for v in visits):
                 continue
             status = "planned" if mc.status == "planned" else "ongoing"
+            if mc.past and mc.status == "held":
+                status = "completed"
             dates = []
             if mc.date is not None:
                 if ctx.published and mc.date.end and mc.date.end < (ctx.published - dt.timedelta(days=14)).isoformat():
@@ -374,6 +487,10 @@ class _Builder:
         if country is None:
             near = self.ctx.country_near(span.start)
             country = near.country if near is not None else None
+        if country is None and span.root.lower_ in {"ministry", "government", "presidency", "office", "cabinet"}:
+            # "the foreign ministry said": the story's own ministry
+            if self.ctx.dateline is not None and self.ctx.dateline.country:
+                country = self.ctx.dateline.country
         oid = "org:" + slug(name)
         org = self.orgs.get(oid)
         if org is None:

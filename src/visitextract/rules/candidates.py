@@ -8,7 +8,7 @@ from typing import Literal
 from spacy.tokens import Span
 
 from visitextract import models as m
-from visitextract.rules.context import PlaceMention
+from visitextract.rules.context import DateMention, PlaceMention
 from visitextract.rules.people import PersonCluster
 
 DateRole = Literal["full", "start", "end", "activity"]
@@ -46,6 +46,9 @@ class MeetingCandidate:
     explanation: list[str] = field(default_factory=list)
     trigger_i: int = 0
     attendees: list[PersonCluster] = field(default_factory=list)  # "attended by": the visitor's side
+    date_mention: DateMention | None = None  # kept to re-read a weekday inside a visit's dates
+    tense: str | None = None
+    past: bool = False  # "their meeting at the recent conference"
 
 
 @dataclass

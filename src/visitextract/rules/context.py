@@ -21,6 +21,12 @@ from visitextract.pipeline.entities import OFFICES_KEY, ORGS_KEY, PEOPLE_KEY, PL
 from visitextract.rules import lexicon as lx
 
 Tense = Literal["past", "present", "future", "perfect"]
+# An infinitive under these is a plan, not an event: "agreed to meet", "hopes to visit".
+_INTENT_VERBS = frozenset(
+    """agreed agree agrees decided decide decides hopes hope hoped wants want wanted intends intend
+    intended aims aim aimed seeks seek sought expects expect expected plans plan planned wishes
+    wish invited invites invite promised promise""".split()
+)
 DATES_KEY = "ve_dates"
 
 
@@ -50,6 +56,11 @@ class DateMention:
     span: Span
     expr: DateExpr
 
+    @property
+    def expr_is_weekday(self) -> bool:
+        """A bare weekday ("on Tuesday"): its day depends on the week the story is about."""
+        return self.expr.is_weekday_only
+
 
 @dataclass
 class DocContext:
@@ -69,6 +80,8 @@ class DocContext:
     org_at: dict[int, Span] = field(default_factory=dict)
     date_at: dict[int, DateMention] = field(default_factory=dict)
     dateline: PlaceMention | None = None
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # character spans of quotations
+    quote_tokens: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, doc: Doc, published: dt.date | None, gazetteer: Gazetteer) -> DocContext:
@@ -107,6 +120,11 @@ class DocContext:
             for t in span:
                 ctx.date_at[t.i] = dm
         ctx.dateline = ctx._find_dateline()
+        ctx.quotes = find_quotations(doc.text)
+        for start, end in ctx.quotes:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                ctx.quote_tokens.update(t.i for t in span)
         return ctx
 
     # ----------------------------------------------------------- offsets
@@ -160,13 +178,21 @@ class DocContext:
         return seen
 
     def country_near(self, token_i: int, window: int = 3) -> PlaceMention | None:
-        """A demonym or country right before ``token_i``: "Kazakh President", "Vietnam's PM"."""
+        """A demonym or country right before ``token_i``: "Kazakh President", "Vietnam's PM",
+        "Germany's largely ceremonial president", "Vietnam's Communist Party general secretary"."""
         j = token_i - 1
-        steps = 0
-        while j >= 0 and steps < window:
+        skipped = 0
+        while j >= 0 and skipped < window + 3:
             tok = self.doc[j]
             if tok.text in {"'s", "’s", "'", "the", "The"} or tok.tag_ == "POS":
                 j -= 1
+                continue
+            if j not in self.place_at and (
+                (tok.tag_ in {"JJ", "RB"} and tok.lower_ not in {"former", "late"})
+                or (tok.ent_type_ == "ORG" and tok.text[:1].isupper())
+            ):
+                j -= 1
+                skipped += 1
                 continue
             pm = self.place_at.get(j)
             if pm is not None and pm.entity.kind in {"country", "bloc", "organization", "city", "site"}:
@@ -177,6 +203,18 @@ class DocContext:
                 if org_pm is not None:
                     return org_pm
             break
+        return None
+
+    def place_before(self, token_i: int) -> PlaceMention | None:
+        """The place named just before a token, across a dash or comma ("in Pakistan — X's stop")."""
+        j = token_i - 1
+        while j >= 0 and token_i - j < 6:
+            pm = self.place_at.get(j)
+            if pm is not None:
+                return pm
+            if self.doc[j].is_sent_start:
+                break
+            j -= 1
         return None
 
     # ----------------------------------------------------------- tense
@@ -225,7 +263,14 @@ class DocContext:
                 return self._verb_tense(verb.head.head) if verb.head.head != verb.head else "present"
             return "present"
         if verb.tag_ == "VB":
-            if lowers & {"to"} and head != verb:
+            to = any(c.lower_ == "to" and c.dep_ == "aux" for c in children)
+            if to and head != verb:
+                # "plans to hold talks", "agreed to meet": not yet done
+                if head.pos_ in {"NOUN", "PROPN"} or head.lower_ in _INTENT_VERBS:
+                    return "future"
+                return self._verb_tense(head)
+            if verb.dep_ in {"dep", "conj", "xcomp"} and head != verb:
+                # "is scheduled to stay in Riyadh ..., then visit Qatar"
                 return self._verb_tense(head)
             return "present"
         return "present"
@@ -273,13 +318,60 @@ class DocContext:
 
 
     def _crosses_noun(self, start: Token, anchor: Token, trigger: Token) -> bool:
-        """"During his visit on December 5-7, he met ...": the date belongs to "visit", not "met"."""
+        """"During his visit on December 5-7, he met ...": the date belongs to "visit", not "met".
+
+        Only for verb triggers; nouns that stand for people ("his counterpart") do not count.
+        """
+        if trigger.pos_ not in {"VERB", "AUX"}:
+            return False
         node = start.head
         while node != anchor and node.head != node:
-            if node.pos_ in {"NOUN"} and node != trigger and node.i not in self.date_at:
+            if (
+                node.pos_ == "NOUN"
+                and node != trigger
+                and node.i not in self.date_at
+                and node.i not in self.office_at
+                and node.i not in self.person_at
+                and node.lower_ not in {"counterpart", "counterparts"}
+            ):
                 return True
             node = node.head
         return False
+
+
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+
+
+def find_quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted passages (content only), in one linear pass.
+
+    Curly quotes pair up directly; straight double quotes and doubled apostrophes ('' ... '')
+    alternate within a paragraph, which is where news copy closes them.
+    """
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    open_at: int | None = None
+    open_mark = ""
+    while i < n:
+        ch = text[i]
+        if open_at is None:
+            if ch in _OPEN_CLOSE:
+                open_at, open_mark = i + 1, _OPEN_CLOSE[ch]
+            elif ch == '"':
+                open_at, open_mark = i + 1, '"'
+            elif text.startswith("''", i):
+                open_at, open_mark = i + 2, "''"
+                i += 1
+        else:
+            if text.startswith(open_mark, i) and i > open_at:
+                spans.append((open_at, i))
+                i += len(open_mark) - 1
+                open_at = None
+            elif ch == "\n" and text.startswith("\n", i + 1):
+                open_at = None  # a paragraph break closes a dangling quotation
+        i += 1
+    return spans
 
 
 def _crosses_clause(start: Token, anchor: Token) -> bool:

@@ -63,7 +63,8 @@ REPORT_VERBS = _forms(
     voices voiced convey conveys conveyed assert asserts asserted accuse accuses accused deny denies
     denied reject rejects rejected welcome welcomes welcomed tweet tweets tweeted write writes
     wrote told reaffirm reaffirms reaffirmed acknowledge acknowledges acknowledged pledge pledges
-    pledged promise promises promised vow vows vowed condemn condemns condemned"""
+    pledged promise promises promised vow vows vowed condemn condemns condemned report reports
+    reported indicate indicates indicated"""
 )
 # "called for", "pointed out": a reporting verb plus its particle.
 REPORT_PHRASAL = {("call", "for"), ("calls", "for"), ("called", "for"), ("calling", "for"),

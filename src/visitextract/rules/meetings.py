@@ -24,6 +24,10 @@ from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import governing_verb, is_verb, objects, phrase_tokens, prep_objects, subjects
 
 
+_PAST_WORDS = frozenset({"recent", "previous", "earlier", "last", "former", "past"})
+_HOSTED_NOUNS = frozenset({"banquet", "dinner", "lunch", "luncheon", "breakfast", "reception"})
+
+
 class MeetingRules:
     def __init__(self, ctx: DocContext, people: PeopleResolver) -> None:
         self.ctx = ctx
@@ -139,21 +143,35 @@ class MeetingRules:
         return "in_person"
 
     def _place(self, tok: Token) -> tuple[PlaceMention | None, str | None]:
-        """A city or site named in the clause; a country gives only the country."""
+        """A city or site named in the clause; a country gives only the country ("in Pakistan")."""
         verb = governing_verb(tok)
         anchors = [tok] if tok == verb else [tok, verb]
+        scope: list[Token] = []
+        for a in anchors:
+            for c in a.children:
+                if c.dep_ == "prep" and c.lower_ in {"in", "at", "near"}:
+                    scope.extend(c.subtree)
+                elif c.dep_ in {"pobj", "dobj", "prep", "appos"} and a == tok and tok != verb:
+                    scope.extend(t for t in phrase_tokens(c))
+                elif c.dep_ in {"dobj"} or (c.dep_ == "prep" and c.lower_ == "with"):
+                    # "met X in Pakistan": the place hangs from the person
+                    for t in phrase_tokens(c):
+                        if t.dep_ == "prep" and t.lower_ in {"in", "at"}:
+                            scope.extend(t.subtree)
         city: PlaceMention | None = None
         country: str | None = None
-        for a in anchors:
-            for obj in prep_objects(a, {"in", "at", "near"}):
-                for t in obj.subtree:
-                    pm = self.ctx.place_at.get(t.i)
-                    if pm is None or pm.is_demonym:
-                        continue
-                    if pm.entity.kind in {"city", "site"} and city is None:
-                        city = pm
-                    if pm.country and country is None and pm.entity.kind in {"city", "site", "country"}:
-                        country = pm.country
+        for t in scope:
+            if t.dep_ != "pobj" and t.i not in self.ctx.place_at:
+                continue
+            pm = self.ctx.place_at.get(t.i)
+            if pm is None or pm.is_demonym:
+                continue
+            if pm.span.start > 0 and self.ctx.doc[pm.span.start - 1].lower_ not in {"in", "at", "near", "the", ","} and pm.entity.kind != "site":
+                continue
+            if pm.entity.kind in {"city", "site"} and city is None:
+                city = pm
+            if pm.country and country is None and pm.entity.kind in {"city", "site", "country"}:
+                country = pm.country
         return city, country
 
     def _emit(self, tok: Token, participants: list[PersonCluster], rule: str, confidence: float) -> None:
@@ -169,8 +187,10 @@ class MeetingRules:
         verb = governing_verb(tok)
         tense = self.ctx.tense(verb)
         date = None
+        date_mention = None
         for dm in self.ctx.dates_for(tok):
             date = self.ctx.resolve_date(dm, tense)
+            date_mention = dm
             break
         if date is not None and status == "held" and self.ctx.published and date.start:
             if dt.date.fromisoformat(date.start) > self.ctx.published:
@@ -194,18 +214,50 @@ class MeetingRules:
                 country=country if mode == "in_person" else None,
                 explanation=[f"trigger '{tok.text}' ({rule}), tense {tense}, mode {mode}"],
                 trigger_i=tok.i,
+                date_mention=date_mention,
+                tense=tense,
+                past=any(t.lower_ in _PAST_WORDS for t in phrase_tokens(tok)),
             )
         )
 
     # ---------------------------------------------------------------- rules
+    def _with_groups(self, tok: Token, preps: set[str]) -> list[list[PersonCluster]]:
+        """Participants per prepositional phrase: "meet with X one-to-one, and with Y at lunch"
+        is two meetings."""
+        groups: list[list[PersonCluster]] = []
+        for c in tok.children:
+            if c.dep_ in {"prep", "conj"} and c.lower_ in preps:
+                found = self._persons([g for g in c.children if g.dep_ in {"pobj", "pcomp"}])
+                if found:
+                    groups.append(found)
+                # "with X, and with Y": the second PP hangs from the first
+                for cc in c.children:
+                    if cc.dep_ == "conj" and cc.lower_ in preps:
+                        more = self._persons([g for g in cc.children if g.dep_ in {"pobj", "pcomp"}])
+                        if more:
+                            groups.append(more)
+        return groups
+
     def _verb(self, tok: Token, rule: str, *, with_objects: bool, require_object: bool = False) -> None:
         subj = self._persons(subjects(tok))
-        objs = self._persons(list(prep_objects(tok, {"with", "between"})) + (objects(tok) if with_objects else []))
-        if require_object and not objs:
+        between = self._persons(list(prep_objects(tok, {"between"})))
+        groups = self._with_groups(tok, {"with"})
+        objs = self._persons(objects(tok)) if with_objects else []
+        if objs:
+            groups = [objs, *groups]
+        if require_object and not groups:
             return
-        if not objs and len(subj) < 2:
+        if between:
+            self._emit(tok, subj + between, rule, 0.85)
             return
-        self._emit(tok, subj + objs, rule, 0.85)
+        if not groups:
+            if len(subj) >= 2:
+                self._emit(tok, subj, rule, 0.8)
+            return
+        if not subj:
+            return  # "talks with A and B": one side only
+        for g in groups:
+            self._emit(tok, subj + g, rule, 0.85)
 
     def _hold(self, tok: Token) -> None:
         for obj in objects(tok):
@@ -213,16 +265,20 @@ class MeetingRules:
                 continue
             self._used_nouns.add(obj.i)
             subj = self._persons(subjects(tok))
-            others = self._persons(list(prep_objects(obj, {"with", "between"})) + list(prep_objects(tok, {"with"})))
-            self._emit(obj, subj + others, "meeting.held", 0.85)
+            preps = {"with", "between"} | ({"for"} if obj.lower_ in _HOSTED_NOUNS else set())
+            others = self._persons(list(prep_objects(obj, preps)) + list(prep_objects(tok, {"with"})))
+            if not subj and not any(c.lower_ == "between" for c in obj.children):
+                continue
+            self._emit(obj, subj + others, "meeting.hosted" if obj.lower_ in _HOSTED_NOUNS else "meeting.held", 0.85)
 
     def _talk(self, tok: Token) -> None:
         subj = self._persons(subjects(tok))
         others = self._persons(list(prep_objects(tok, {"with", "to"})))
-        if not others and len(subj) < 2:
+        if not others:
+            if len(subj) >= 2 and tok.lower_.startswith("discuss"):
+                self._emit(tok, subj, "meeting.joint", 0.7)
             return
-        if tok.lower_.startswith("discuss") and not others and len(subj) >= 2:
-            self._emit(tok, subj, "meeting.joint", 0.7)
+        if not subj:
             return
         self._emit(tok, subj + others, "meeting.talked", 0.8)
 
@@ -231,13 +287,16 @@ class MeetingRules:
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "on":
             subj = self._persons(subjects(tok))
             others = self._persons(list(prep_objects(tok, {"on"})))
-            self._emit(tok, subj + others, "meeting.call_on", 0.8)
+            if subj:
+                self._emit(tok, subj + others, "meeting.call_on", 0.8)
 
     def _joint(self, tok: Token) -> None:
         subj = self._persons(subjects(tok))
         if len(subj) < 2:
             return
-        if tok.lower_ in {"agreed", "agree", "agrees"} and any(c.dep_ == "xcomp" and c.lower_ in lx.MEET_VERBS for c in tok.children):
+        if tok.lower_ in {"agreed", "agree", "agrees"} and any(
+            c.dep_ == "xcomp" and c.lower_ in lx.MEET_VERBS | {"arrange", "hold"} for c in tok.children
+        ):
             return  # "agreed to meet": the meeting rule takes it, as planned
         self._emit(tok, subj, "meeting.joint", 0.65)
 
@@ -247,22 +306,38 @@ class MeetingRules:
         ):
             if tok.lower_ in {"call", "calls"} and not any(c.lower_ in lx.PHONE_WORDS for c in tok.children):
                 return
-        participants = self._persons(list(prep_objects(tok, {"with", "between", "for"})))
+        preps = {"with", "between"} | ({"for"} if tok.lower_ in _HOSTED_NOUNS else set())
+        participants = self._persons(list(prep_objects(tok, preps)))
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         verb = governing_verb(tok)
         owner: list[PersonCluster] = []
         for c in tok.children:
             if c.dep_ == "poss":
                 if c.lower_ == "their":
+                    owner.extend(self._their(tok))
                     continue
                 pc = self.people.cluster_for_token(c)
                 if pc is not None:
                     owner.append(pc)
-        if verb != tok and tok.dep_ in {"dobj", "pobj"} and not owner:
-            if verb.lower_ in lx.HOLD_VERBS | {"arrange", "arranged", "hold", "holding"} or verb.lower_ in lx.MEET_VERBS:
-                owner = self._persons(subjects(verb))
-        if not participants:
+        if verb != tok and not owner and not between and verb.lower_ not in lx.REPORT_VERBS:
+            # "X will head to Vietnam, with a summit scheduled for Friday with President Y"
+            owner = self._persons(subjects(verb))
+        if not participants and len(owner) >= 2 and tok.lower_ in {"meeting", "talks", "conversation", "summit", "exchange"}:
+            participants, owner = owner, []
+        if not participants or (not owner and not between and len(participants) < 2):
             return
-        self._emit(tok, owner + participants, "meeting.held" if tok.lower_ != "banquet" else "meeting.hosted", 0.75)
+        if not owner and not between:
+            return
+        self._emit(tok, owner + participants, "meeting.hosted" if tok.lower_ in _HOSTED_NOUNS else "meeting.held", 0.75)
+
+    def _their(self, tok: Token) -> list[PersonCluster]:
+        """"their meeting": the two people the sentence is about ("the two PMs", "X and Y")."""
+        for t in tok.sent:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i:
+                group = self._group(t) or self._persons([t])
+                if len(group) >= 2:
+                    return group
+        return []
 
     def _attended_by(self) -> None:
         """"The meetings were attended by A and B": A and B join the meetings just reported."""

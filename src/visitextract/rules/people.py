@@ -129,6 +129,10 @@ class PeopleResolver:
         self.attached_offices: set[int] = set()  # token ids of offices tied to a name
         self._build_named()
         self._attach_offices()
+        # Counterparts first ("his Pakistani counterpart X" makes X a foreign minister), so that a
+        # later "the Pakistani Foreign Minister" finds X; again after the titles, for owners that
+        # are title references ("The Foreign Minister met his American counterpart X").
+        self._counterparts()
         self._resolve_title_refs()
         self._counterparts()
 
@@ -200,6 +204,7 @@ class PeopleResolver:
         return None
 
     def _office_after(self, span: Span) -> OfficeMention | None:
+        """"X, chair of the committee": an apposition, unless the title belongs to the next name."""
         doc = self.ctx.doc
         j = span.end
         if j < len(doc) and doc[j].text in {"'s", "’s"}:
@@ -210,6 +215,11 @@ class PeopleResolver:
                 j += 1
             om = self.ctx.office_at.get(j)
             if om is not None and om.span.start == j:
+                k = om.span.end
+                while k < len(doc) and doc[k].lower_ in HONORIFICS:
+                    k += 1
+                if k < len(doc) and k in self.ctx.person_at:
+                    return None  # "Mr Macron, German Chancellor Olaf Scholz and ..." is a list
                 return om
         return None
 
@@ -229,10 +239,14 @@ class PeopleResolver:
                     self.by_token.setdefault(t.i, cluster)
                 if om.info.former:
                     continue
-                cluster.set_office(om.info, source)
-                if om.info.country:
-                    cluster.set_country(om.info.country, "office")
+                info = om.info
                 near = self.ctx.country_near(om.span.start)
+                if near is not None and near.entity.kind == "organization" and " of " not in info.office:
+                    # "European Commission President X" holds an office of that body
+                    info = OfficeInfo(f"{info.office} of the {near.entity.name}", "international", near.country, info.title)
+                cluster.set_office(info, source)
+                if info.country:
+                    cluster.set_country(info.country, "office")
                 if near is not None and near.country:
                     cluster.set_country(near.country, "demonym", force=cluster.country_source in {"", "office"})
             # "Kazakh Tokayev", "Russia's Putin": a demonym right before the name.
@@ -276,6 +290,7 @@ class PeopleResolver:
     def resolve_title(self, om: OfficeMention, country: str | None) -> PersonCluster | None:
         """The most recent person whose office (and country, if given) fits a title-only mention."""
         pool: list[tuple[int, PersonCluster]] = []
+        sent = om.span.sent
         for c in self.clusters:
             if not c.named or c.office is None:
                 continue
@@ -289,6 +304,12 @@ class PeopleResolver:
             pool.append((last, c))
         if not pool:
             return None
+        # "X will meet the Equatorial Guinean President": not X, who is named in the same sentence.
+        elsewhere = [
+            p for p in pool if not any(sent.start <= s.start < sent.end for s in p[1].mentions + p[1].refs)
+        ]
+        if elsewhere:
+            pool = elsewhere
         if country:
             exact = [p for p in pool if p[1].country == country]
             if exact:
@@ -339,7 +360,18 @@ class PeopleResolver:
 
     # ------------------------------------------------------------- pronouns
     def resolve_pronoun(self, tok: Token) -> PersonCluster | None:
-        """He/she/his/her: the subject person of this or an earlier sentence, else the last person."""
+        """He/she/his/her: the subject of the clause it stands in, of an earlier sentence, else the
+        last person named. Subjects inside quotations are not the story's subjects."""
+        node = tok
+        for _ in range(6):
+            if node.head == node:
+                break
+            node = node.head
+            for c in node.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i and c.i not in self.ctx.quote_tokens:
+                    found = self.cluster_for_token(c, follow_pronouns=False)
+                    if found is not None:
+                        return found
         sent = tok.sent
         subj = self._sentence_subject(sent, before=tok.i)
         if subj is not None:
@@ -357,13 +389,16 @@ class PeopleResolver:
         return best[1] if best else None
 
     def _sentence_subject(self, sent: Span, before: int | None = None) -> PersonCluster | None:
-        for t in sent:
-            if before is not None and t.i >= before:
-                break
-            if t.dep_ in {"nsubj", "nsubjpass"}:
-                c = self.cluster_for_token(t, follow_pronouns=False)
-                if c is not None:
-                    return c
+        """The person subject of a sentence: its root's subject first, then any other subject."""
+        root = sent.root
+        ordered = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        ordered += [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t not in ordered]
+        for t in ordered:
+            if (before is not None and t.i >= before) or t.i in self.ctx.quote_tokens:
+                continue
+            c = self.cluster_for_token(t, follow_pronouns=False)
+            if c is not None:
+                return c
         return None
 
     def cluster_for_token(self, tok: Token, *, follow_pronouns: bool = True) -> PersonCluster | None:

@@ -21,41 +21,10 @@ from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import governing_verb, is_verb, subjects
 
 MIN_DIRECT_WORDS = 6
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 _TRAIL = " \t\n,.;:–—-\"'”’"
 SPEECH_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "readout", "tweet", "post"})
-
-
-def find_quotations(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted passages (content only), in one linear pass.
-
-    Curly quotes pair up directly; straight double quotes and doubled apostrophes ('' ... '')
-    alternate within a paragraph, which is where news copy closes them.
-    """
-    spans: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    open_at: int | None = None
-    open_mark = ""
-    while i < n:
-        ch = text[i]
-        if open_at is None:
-            if ch in _OPEN_CLOSE:
-                open_at, open_mark = i + 1, _OPEN_CLOSE[ch]
-            elif ch == '"':
-                open_at, open_mark = i + 1, '"'
-            elif text.startswith("''", i):
-                open_at, open_mark = i + 2, "''"
-                i += 1
-        else:
-            if text.startswith(open_mark, i) and i > open_at:
-                spans.append((open_at, i))
-                i += len(open_mark) - 1
-                open_at = None
-            elif ch == "\n" and text.startswith("\n", i + 1):
-                open_at = None  # a paragraph break closes a dangling quotation
-        i += 1
-    return spans
+# Verbs that may follow the speaker's words and precede the speaker: "..., said Bagchi."
+INVERTING = frozenset({"said", "says", "added", "adds", "read", "reads", "wrote", "told", "noted", "asked"})
 
 
 class StatementRules:
@@ -63,12 +32,8 @@ class StatementRules:
         self.ctx = ctx
         self.people = people
         self.candidates: list[StatementCandidate] = []
-        self.quotes = find_quotations(ctx.doc.text)
-        self._quote_tokens: set[int] = set()
-        for start, end in self.quotes:
-            span = ctx.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                self._quote_tokens.update(t.i for t in span)
+        self.quotes = ctx.quotes
+        self._quote_tokens = ctx.quote_tokens
         self._last_org: Span | None = None
 
     def run(self) -> list[StatementCandidate]:
@@ -99,6 +64,15 @@ class StatementRules:
             return None, org
         if tok.lower_ in SPEECH_NOUNS:
             for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "by":  # "a statement by the presidential adviser X"
+                    for g in c.children:
+                        p = self.people.cluster_for_token(g)
+                        if p is not None:
+                            return p, None
+                        for t in g.subtree:
+                            p = self.people.by_token.get(t.i)
+                            if p is not None:
+                                return p, None
                 if c.dep_ in {"poss", "compound"}:
                     org = self.ctx.org_at.get(c.i)
                     if org is not None:
@@ -112,18 +86,38 @@ class StatementRules:
         return None, None
 
     def _speaker_of(self, verb: Token) -> tuple[PersonCluster | None, Span | None]:
-        for s in subjects(verb):
+        subj = subjects(verb)
+        if len(subj) > 1:
+            # "Motegi and Wang confirmed ...": a joint claim is the source's, if one is named
+            source = self._according_source(verb)
+            if source != (None, None):
+                return source
+        for s in subj:
             p, o = self._speaker(s)
             if p is not None or o is not None:
                 return p, o
-        # inverted attribution: "said Bagchi", "read the MEA release"
+        # inverted attribution after a quotation: "..., said Bagchi", "..." read the MEA release
         doc = self.ctx.doc
+        if verb.lower_ not in INVERTING or verb.i == 0:
+            return None, None
+        prev = doc[verb.i - 1]
+        if not (prev.is_punct or prev.i in self._quote_tokens):
+            return None, None
         for j in range(verb.i + 1, min(len(doc), verb.i + 6)):
             if doc[j].is_punct and doc[j].text not in {"'s", "’s"}:
                 break
             p, o = self._speaker(doc[j])
             if p is not None or o is not None:
                 return p, o
+        return None, None
+
+    def _according_source(self, verb: Token) -> tuple[PersonCluster | None, Span | None]:
+        sent = verb.sent
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and self.ctx.doc[t.i + 1].lower_ == "to":
+                obj = next((c for c in self.ctx.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self._speaker(obj)
         return None, None
 
     # ---------------------------------------------------------------- direct
@@ -136,6 +130,8 @@ class StatementRules:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
+        if not any(t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB") for t in span):
+            return None  # a quoted phrase ("in a new political situation"), not something said
         verb = self._attribution_verb(span)
         if verb is None:
             return None
@@ -150,14 +146,15 @@ class StatementRules:
     def _attribution_verb(self, quote: Span) -> Token | None:
         doc = self.ctx.doc
         # after the quotation, in the same sentence: "“...,” the minister underlined."
-        last_sent = doc[quote.end - 1].sent if quote.end - 1 < len(doc) else quote.sent
-        for j in range(quote.end, min(len(doc), max(last_sent.end, quote.end + 1) + 1, quote.end + 12)):
+        for j in range(quote.end, min(len(doc), quote.end + 12)):
             t = doc[j]
             if t.i in self._quote_tokens:
                 break
             if (t.lower_ in lx.REPORT_VERBS or t.lower_ in lx.QUOTE_READ_VERBS) and is_verb(t):
                 return t
             if t.text in {".", "!", "?"} and j > quote.end + 1:
+                break
+            if t.text == "\n" or (t.is_space and "\n\n" in t.text):
                 break
         # the verb that governs the quotation: "X told reporters that he hopes to “...”"
         node = quote.root
@@ -187,17 +184,27 @@ class StatementRules:
     def _content(self, verb: Token) -> tuple[int, int] | None:
         """Token range of what the verb reports."""
         for c in verb.children:
-            if c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i:
+            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > verb.i):
                 sub = list(c.subtree)
                 start = sub[0].i
                 if self.ctx.doc[start].lower_ == "that":
                     start += 1
-                return start, sub[-1].i + 1
+                end = sub[-1].i + 1
+                while end > start and self.ctx.doc[end - 1].is_punct:
+                    end -= 1
+                return start, end
         if verb.lower_ in lx.REPORT_OBJECT_VERBS or self._phrasal(verb) or verb.lower_ in {"urged", "urges"}:
-            right = [c for c in verb.children if c.i > verb.i and c.dep_ not in {"punct", "cc", "conj"}]
+            # the verb and its objects, not a participle clause that follows ("..., expressing ...")
+            right = [
+                c
+                for c in verb.children
+                if c.i > verb.i and c.dep_ not in {"punct", "cc", "conj", "advcl", "parataxis", "relcl"}
+            ]
             if not right:
                 return None
             end = max(t.i for c in right for t in c.subtree) + 1
+            while end > verb.i and self.ctx.doc[end - 1].is_punct:
+                end -= 1
             return verb.i, end
         return None
 

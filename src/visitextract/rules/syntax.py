@@ -34,9 +34,13 @@ def subjects(verb: Token, max_hops: int = 4) -> list[Token]:
             for s in found:
                 out.extend(with_conjuncts(s))
             return out
-        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and node.head != node:
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "dep"} and node.head != node:
             # "adding that ..." (advcl) keeps the main subject; ccomp without subject too.
             node = node.head
+            continue
+        if node.dep_ == "acl" and node.head.dep_ in {"dobj", "attr", "pobj"} and node.head.head != node.head:
+            # "disclosed plans to hold talks": the subject of "disclosed" holds the talks
+            node = node.head.head
             continue
         break
     return []

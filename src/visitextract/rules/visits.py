@@ -30,6 +30,7 @@ from visitextract.rules.syntax import (
     governing_verb,
     is_verb,
     objects,
+    phrase_tokens,
     prep_objects,
     subjects,
     subtree_span,
@@ -37,6 +38,10 @@ from visitextract.rules.syntax import (
 )
 
 DEST_PREPS = {"to", "in", "for", "at", "into", "near"}
+# "the city of Dresden", "the capital of Kenya"; not "a member state of ASEAN"
+_PLACE_NOUNS = frozenset("city capital town port province region island islands village".split())
+# "a trip that will begin in Paris"
+_ITINERARY_VERBS = frozenset("begin begins began start starts started end ends ended continue continues take takes took".split())
 
 
 class VisitRules:
@@ -44,6 +49,8 @@ class VisitRules:
         self.ctx = ctx
         self.people = people
         self.candidates: list[VisitCandidate] = []
+        # (companion, principal, evidence sentence): people travelling with a visitor
+        self.companions: list[tuple[PersonCluster, PersonCluster, Span]] = []
 
     # ------------------------------------------------------------------ run
     def run(self) -> list[VisitCandidate]:
@@ -71,17 +78,87 @@ class VisitRules:
                 self._presence(tok)
             elif low in {"stop", "leg"} and tok.pos_ == "NOUN":
                 self._stop(tok)
+            if low in {"accompanied", "accompanying", "accompanies", "accompany"}:
+                self._accompanied(tok)
+            elif low in lx.VISIT_NOUNS | {"delegation"} and tok.pos_ == "NOUN":
+                self._trip_with(tok)
+            elif (low in lx.ARRIVE_VERBS | lx.DEPART_VERBS | lx.MOTION_VERBS | lx.VISIT_VERBS) and is_verb(tok):
+                self._travel_with(tok)
         return self.candidates
+
+    # ------------------------------------------------------------ companions
+    def _persons(self, tokens: list[Token]) -> list[PersonCluster]:
+        out: list[PersonCluster] = []
+        for t in tokens:
+            for tt in phrase_tokens(t):
+                c = self.people.by_token.get(tt.i)
+                if c is not None and c not in out:
+                    out.append(c)
+        return out
+
+    def _trip_with(self, tok: Token) -> None:
+        """"On the trip with the President are the Minister of Foreign Affairs, X, and ..."."""
+        principals = self._persons(list(prep_objects(tok, {"with"})))
+        if len(principals) != 1:
+            return
+        principal = principals[0]
+        pp = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
+        root = tok.sent.root
+        others = [
+            c for c in self._persons([x for x in root.children if x.dep_ in {"attr", "nsubj", "nsubjpass"}])
+            if c is not principal and not any(t.i in pp for m in c.mentions + c.refs for t in m)
+        ]
+        for c in others:
+            self.companions.append((c, principal, tok.sent))
+
+    def _accompanied(self, tok: Token) -> None:
+        """"X, accompanied by Y, arrived"; "X was accompanied by Y"; "Y accompanied X"."""
+        agents = self._persons(list(prep_objects(tok, {"by"})))
+        if agents:
+            principal = None
+            if tok.dep_ in {"acl", "advcl"}:
+                principal = self.people.cluster_for_token(tok.head) or next(iter(self._visitors_of(tok.head)), None)
+            else:
+                principal = next(iter(self._visitors_of(tok)), None)
+            if principal is not None:
+                for a in agents:
+                    if a is not principal:
+                        self.companions.append((a, principal, tok.sent))
+            return
+        companions = self._visitors_of(tok)
+        principals = self._persons(objects(tok))
+        if len(principals) == 1:
+            for c in companions:
+                if c is not principals[0]:
+                    self.companions.append((c, principals[0], tok.sent))
+
+    def _travel_with(self, tok: Token) -> None:
+        """"X travelled with Y to Z": Y goes too."""
+        withs = self._persons(list(prep_objects(tok, {"with"})))
+        if not withs:
+            return
+        for principal in self._visitors_of(tok):
+            for c in withs:
+                if c is not principal:
+                    self.companions.append((c, principal, tok.sent))
 
     # -------------------------------------------------------------- visitors
     def _visitors_of(self, verb: Token) -> list[PersonCluster]:
+        """People in the subject phrase: "Payne and Australian Defence Minister Peter Dutton"."""
         out: list[PersonCluster] = []
         for s in subjects(verb):
-            c = self.people.cluster_for_token(s)
-            if c is None:
+            found = False
+            for t in phrase_tokens(s):
+                if t.i != s.i and t.lower_ in lx.PRONOUNS_MALE | lx.PRONOUNS_FEMALE:
+                    continue
+                c = self.people.cluster_for_token(t, follow_pronouns=t.i == s.i)
+                if c is not None and c not in out:
+                    out.append(c)
+                    found = True
+            if not found:
                 c = self._unnamed_official(s)
-            if c is not None and c not in out:
-                out.append(c)
+                if c is not None and c not in out:
+                    out.append(c)
         return out
 
     def _unnamed_official(self, tok: Token) -> PersonCluster | None:
@@ -123,7 +200,7 @@ class VisitRules:
             if pm is None:
                 # "the eastern city of Dresden", "the capital, Washington"
                 for c in t.children:
-                    if c.dep_ in {"prep"} and c.lower_ == "of":
+                    if c.dep_ in {"prep"} and c.lower_ == "of" and t.lower_ in _PLACE_NOUNS:
                         for g in c.children:
                             pm2 = self.ctx.place_at.get(g.i)
                             if pm2 is not None and pm2 not in out and not pm2.is_demonym:
@@ -193,6 +270,8 @@ class VisitRules:
                 pm = self.ctx.place_at.get(c.i)
                 if pm is not None and not pm.is_demonym and pm not in places:
                     places.append(pm)
+            if c.dep_ in {"relcl", "acl"} and c.lower_ in _ITINERARY_VERBS:
+                places += [p for p in self._dest_places(list(prep_objects(c, {"in", "at", "to"}))) if p not in places]
         verb = governing_verb(tok)
         if not places and tok.dep_ in {"pobj"} and tok.head.lower_ in {"for", "on"}:
             # "arrived in Germany for the first state visit": the verb's own rule covers it
@@ -264,10 +343,10 @@ class VisitRules:
             for t in obj.subtree:
                 if t.dep_ == "pobj" and t.head.lower_ in {"in", "near", "at"}:
                     places.extend(self._dest_places([t]))
-            # "the Beijing Olympics": a city naming the event
+            # "the Beijing Olympics": a city naming the event (not "the APEC summit": a bloc)
             for c in obj.children:
                 pm = self.ctx.place_at.get(c.i)
-                if c.dep_ in {"compound", "nmod"} and pm is not None and not pm.is_demonym:
+                if c.dep_ in {"compound", "nmod"} and pm is not None and pm.entity.kind == "city":
                     places.append(pm)
         places += self._dest_places(list(prep_objects(tok, {"in", "at"})))
         if not places:
@@ -349,6 +428,13 @@ class VisitRules:
         places: list[PlaceMention] = []
         if tok.dep_ == "appos":
             places = self._dest_places([tok.head])
+        if not places:
+            # "met ... in Pakistan — Shoukry's fourth stop": the place before the dash
+            first = min(t.i for t in tok.subtree)
+            if first > 0 and self.ctx.doc[first - 1].text in {"—", "–", "-", ","}:
+                pm = self.ctx.place_before(first - 1)
+                if pm is not None and not pm.is_demonym:
+                    places = [pm]
         if not places:
             return
         verb = governing_verb(tok.head)
