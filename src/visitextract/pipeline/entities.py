@@ -381,6 +381,9 @@ class EntityCorrector:
             if tok.i in taken or tok.text not in parts:
                 continue
             prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and prev.lower_ in NAME_PARTICLES and prev.i not in taken:
+                extra.append(Span(doc, tok.i - 1, tok.i + 1, label="PERSON"))  # "El Anouni"
+                continue
             if prev is not None and prev.i not in taken and _is_name_token(prev) and prev.text not in NOT_NAME:
                 continue  # part of another, longer name
             extra.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))

@@ -211,7 +211,7 @@ def _status_from_dates(ctx: DocContext, v: VisitCandidate) -> None:
     elif d.end and d.end < (ctx.published - dt.timedelta(days=1)).isoformat() and v.status in {"ongoing", "planned"}:
         v.explanation.append(f"status completed: ended {d.end}, before publication")
         v.status = "completed"
-    elif d.start and d.end and d.start <= today <= d.end and v.status == "planned":
+    elif d.start and d.end and d.start < today <= d.end and v.status == "planned":
         v.explanation.append("status ongoing: publication falls within the visit's dates")
         v.status = "ongoing"
 
@@ -476,6 +476,7 @@ class _Builder:
         return p
 
     def org(self, span: Span) -> m.Organization:
+        span = self._antecedent(span)
         name = span.text
         for prefix in ("the ", "The "):
             name = name.removeprefix(prefix)
@@ -498,6 +499,19 @@ class _Builder:
         org = org.model_copy(update={"mentions": [*org.mentions, self.ctx.span_of(span)]})
         self.orgs[oid] = org
         return org
+
+    def _antecedent(self, span: Span) -> Span:
+        """"the ministry" after "the Ministry of External Affairs" is that ministry."""
+        words = [t.lower_ for t in span if t.lower_ != "the"]
+        if len(words) > 2 or not words or words[-1] not in {"ministry", "government", "presidency", "embassy", "office"}:
+            return span
+        earlier = [
+            o for o in self.ctx.orgs
+            if o.start < span.start and words[-1] in {t.lower_ for t in o} and len(o) > len(span)
+        ]
+        if words[:-1] and earlier:
+            earlier = [o for o in earlier if all(w in {t.lower_ for t in o} for w in words[:-1])] or earlier
+        return earlier[-1] if earlier else span
 
     def place(self, pm: PlaceMention) -> m.Place:
         e = pm.entity

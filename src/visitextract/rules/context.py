@@ -291,15 +291,17 @@ class DocContext:
         if not candidates:
             return []
         anchors = {trigger}
-        verb = trigger
-        hops = 0
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb and hops < 4:
-            verb = verb.head
-            hops += 1
-            anchors.add(verb)
-        anchors.add(verb)
-        if verb.dep_ in {"xcomp"}:
-            anchors.add(verb.head)
+        if trigger.pos_ in {"VERB", "AUX"}:
+            if trigger.dep_ == "xcomp":
+                anchors.add(trigger.head)  # "is scheduled to meet ... on Wednesday"
+        else:
+            # a noun takes the dates of its own verb only when it is that verb's argument
+            # ("paid a visit on Monday"), not when nested ("the itinerary of X's trip")
+            head = trigger.head
+            if head.pos_ in {"VERB", "AUX"}:
+                anchors.add(head)
+            elif head.dep_ in {"prep", "agent"} and head.head.pos_ in {"VERB", "AUX"}:
+                anchors.update({head, head.head})
         picked: list[DateMention] = []
         for dm in candidates:
             root = dm.span.root

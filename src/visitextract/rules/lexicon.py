@@ -64,7 +64,7 @@ REPORT_VERBS = _forms(
     denied reject rejects rejected welcome welcomes welcomed tweet tweets tweeted write writes
     wrote told reaffirm reaffirms reaffirmed acknowledge acknowledges acknowledged pledge pledges
     pledged promise promises promised vow vows vowed condemn condemns condemned report reports
-    reported indicate indicates indicated"""
+    reported indicate indicates indicated reveal reveals revealed outline outlines outlined"""
 )
 # "called for", "pointed out": a reporting verb plus its particle.
 REPORT_PHRASAL = {("call", "for"), ("calls", "for"), ("called", "for"), ("calling", "for"),
@@ -74,7 +74,9 @@ REPORT_PHRASAL = {("call", "for"), ("calls", "for"), ("called", "for"), ("callin
 REPORT_OBJECT_VERBS = _forms(
     """thank thanks thanked thanking praise praises praised praising express expresses expressed
     expressing urge urges urged urging voice voices voiced welcome welcomes welcomed reject rejects
-    rejected condemn condemns condemned mention mentions mentioned highlight highlights highlighted"""
+    rejected condemn condemns condemned mention mentions mentioned highlight highlights highlighted
+    disclose discloses disclosed announce announces announced reveal reveals revealed outline
+    outlines outlined"""
 )
 QUOTE_READ_VERBS = _forms("read reads")
 

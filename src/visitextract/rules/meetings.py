@@ -28,6 +28,10 @@ _PAST_WORDS = frozenset({"recent", "previous", "earlier", "last", "former", "pas
 _HOSTED_NOUNS = frozenset({"banquet", "dinner", "lunch", "luncheon", "breakfast", "reception"})
 
 
+def _progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(c.lower_ in {"is", "are", "'s"} for c in verb.children if c.dep_ == "aux")
+
+
 class MeetingRules:
     def __init__(self, ctx: DocContext, people: PeopleResolver) -> None:
         self.ctx = ctx
@@ -50,6 +54,8 @@ class MeetingRules:
                 self._call(tok)
             elif low in lx.JOINT_VERBS and is_verb(tok):
                 self._joint(tok)
+            elif low in {"phone", "telephone"} and tok.head.lower_ in {"by", "over"}:
+                self._by_phone(tok)
         for tok in self.ctx.doc:
             if tok.lower_ in lx.MEETING_NOUNS and tok.pos_ in {"NOUN", "PROPN"} and tok.i not in self._used_nouns:
                 self._noun(tok)
@@ -75,25 +81,7 @@ class MeetingRules:
         return out
 
     def _group(self, tok: Token) -> list[PersonCluster]:
-        """"the two ministers", "the two defence ministers", "both leaders"."""
-        if not any(c.lower_ in lx.GROUP_WORDS for c in tok.children):
-            return []
-        om = self.ctx.office_at.get(tok.i)
-        pool = [c for c in self.people.clusters if c.named and c.office is not None]
-        if om is not None:
-            from visitextract.rules.people import _office_compatible
-
-            base = om.info
-            pool = [c for c in pool if c.office is not None and _office_compatible(base, c.office)]
-        elif tok.lower_ in {"leaders", "pms", "presidents", "sides"}:
-            pool = [c for c in pool if c.office is not None and c.office.category in {"head_of_state", "head_of_government"}]
-        else:
-            return []
-        before = [c for c in pool if c.first_token < tok.i]
-        before.sort(key=lambda c: max(s.start for s in c.mentions + c.refs if s.start < tok.i), reverse=True)
-        if len(before) >= 2:
-            return before[:2]
-        return []
+        return self.people.group(tok)
 
     def _counterpart_ref(self, tok: Token) -> PersonCluster | None:
         """"his Saudi Arabian counterpart" with no name: the named person of that country, if any."""
@@ -154,9 +142,10 @@ class MeetingRules:
                 elif c.dep_ in {"pobj", "dobj", "prep", "appos"} and a == tok and tok != verb:
                     scope.extend(t for t in phrase_tokens(c))
                 elif c.dep_ in {"dobj"} or (c.dep_ == "prep" and c.lower_ == "with"):
-                    # "met X in Pakistan": the place hangs from the person
+                    # "met X in Pakistan": the place hangs from the person (not "discussed the
+                    # situation in Afghanistan")
                     for t in phrase_tokens(c):
-                        if t.dep_ == "prep" and t.lower_ in {"in", "at"}:
+                        if t.dep_ == "prep" and t.lower_ in {"in", "at"} and t.head.i in self.people.by_token:
                             scope.extend(t.subtree)
         city: PlaceMention | None = None
         country: str | None = None
@@ -195,6 +184,8 @@ class MeetingRules:
         if date is not None and status == "held" and self.ctx.published and date.start:
             if dt.date.fromisoformat(date.start) > self.ctx.published:
                 status = "planned"
+            elif date.start == self.ctx.published.isoformat() and _progressive(verb):
+                status = "planned"  # "is holding a banquet for X on Sunday evening", written that day
         if date is not None and status == "planned" and self.ctx.published and date.end:
             if dt.date.fromisoformat(date.end) < self.ctx.published:
                 status = "held"
@@ -257,7 +248,18 @@ class MeetingRules:
         if not subj:
             return  # "talks with A and B": one side only
         for g in groups:
-            self._emit(tok, subj + g, rule, 0.85)
+            for part in self._bilaterals(tok, g):
+                self._emit(tok, subj + part, rule, 0.85)
+
+    def _bilaterals(self, tok: Token, group: list[PersonCluster]) -> list[list[PersonCluster]]:
+        """"talks with Biden and Zelenskyy" are two bilateral meetings unless the text says they
+        sat together ("trilateral", "joint", "together")."""
+        if len(group) < 2:
+            return [group]
+        words = {t.lower_ for t in tok.sent}
+        if words & {"trilateral", "joint", "together", "three-way", "quadrilateral", "multilateral"}:
+            return [group]
+        return [[p] for p in group]
 
     def _hold(self, tok: Token) -> None:
         for obj in objects(tok):
@@ -269,7 +271,9 @@ class MeetingRules:
             others = self._persons(list(prep_objects(obj, preps)) + list(prep_objects(tok, {"with"})))
             if not subj and not any(c.lower_ == "between" for c in obj.children):
                 continue
-            self._emit(obj, subj + others, "meeting.hosted" if obj.lower_ in _HOSTED_NOUNS else "meeting.held", 0.85)
+            rule = "meeting.hosted" if obj.lower_ in _HOSTED_NOUNS else "meeting.held"
+            for part in self._bilaterals(obj, others) if subj else [others]:
+                self._emit(obj, subj + part, rule, 0.85)
 
     def _talk(self, tok: Token) -> None:
         subj = self._persons(subjects(tok))
@@ -320,8 +324,14 @@ class MeetingRules:
                 if pc is not None:
                     owner.append(pc)
         if verb != tok and not owner and not between and verb.lower_ not in lx.REPORT_VERBS:
-            # "X will head to Vietnam, with a summit scheduled for Friday with President Y"
-            owner = self._persons(subjects(verb))
+            # "X will head to Vietnam, with a summit scheduled for Friday with President Y";
+            # "X and Y agreed to ... following a brief conversation"
+            node = verb
+            for _ in range(4):
+                owner = self._persons(subjects(node))
+                if owner or node.head == node:
+                    break
+                node = governing_verb(node.head)
         if not participants and len(owner) >= 2 and tok.lower_ in {"meeting", "talks", "conversation", "summit", "exchange"}:
             participants, owner = owner, []
         if not participants or (not owner and not between and len(participants) < 2):
@@ -329,6 +339,16 @@ class MeetingRules:
         if not owner and not between:
             return
         self._emit(tok, owner + participants, "meeting.hosted" if tok.lower_ in _HOSTED_NOUNS else "meeting.held", 0.75)
+
+    def _by_phone(self, tok: Token) -> None:
+        """"X congratulated him on his victory by phone": whatever the verb, they talked."""
+        verb = governing_verb(tok.head)
+        if verb.lower_ in lx.MEET_VERBS | lx.TALK_VERBS | lx.HOLD_VERBS:
+            return  # the verb's own rule takes it
+        subj = self._persons(subjects(verb))
+        others = self._persons(objects(verb) + list(prep_objects(verb, {"with", "to"})))
+        if subj and others:
+            self._emit(verb, subj + others, "meeting.phone", 0.7)
 
     def _their(self, tok: Token) -> list[PersonCluster]:
         """"their meeting": the two people the sentence is about ("the two PMs", "X and Y")."""

@@ -194,10 +194,17 @@ class PeopleResolver:
         j = span.start - 1
         while j >= 0 and (doc[j].lower_ in HONORIFICS or doc[j].text in {"H.E", "H.E."}):
             j -= 1
-        if j >= 0 and doc[j].text in {",", ":"} and j - 1 >= 0:
+        if j >= 0 and doc[j].text in {",", ":", "("} and j - 1 >= 0:
             om = self.ctx.office_at.get(j - 1)
             if om is not None and om.span.end == j:
                 return om
+            # "the presidential adviser on media and publicity, Ajuri Ngelale"
+            for k in range(j - 1, max(-1, j - 9), -1):
+                om = self.ctx.office_at.get(k)
+                if om is not None:
+                    if om.span.root.right_edge.i == j - 1:
+                        return om
+                    break
         om = self.ctx.office_at.get(j) if j >= 0 else None
         if om is not None and om.span.end == j + 1:
             return om
@@ -304,19 +311,43 @@ class PeopleResolver:
             pool.append((last, c))
         if not pool:
             return None
-        # "X will meet the Equatorial Guinean President": not X, who is named in the same sentence.
+        if country:
+            exact = [p for p in pool if p[1].country == country]
+            pool = exact or [p for p in pool if p[1].country is None]
+        # "X will meet the Equatorial Guinean President": not X, who is named in the same sentence
+        # (unless X is the only one who fits: "X's first visit as Vietnam's Prime Minister").
         elsewhere = [
             p for p in pool if not any(sent.start <= s.start < sent.end for s in p[1].mentions + p[1].refs)
         ]
         if elsewhere:
             pool = elsewhere
-        if country:
-            exact = [p for p in pool if p[1].country == country]
-            if exact:
-                pool = exact
-            elif len(pool) > 1:
-                return None
-        return max(pool, key=lambda p: p[0])[1]
+        if country and len(pool) > 1 and not any(p[1].country == country for p in pool):
+            return None
+        # A definite title ("the President", "the top diplomat") refers to the story's protagonist
+        # more often than to whoever was named last: the person most often the subject so far.
+        return max(pool, key=lambda p: (self._salience(p[1], om.span.start), p[0]))[1]
+
+    def _salience(self, c: PersonCluster, before: int) -> int:
+        return sum(
+            1 for s in c.mentions + c.refs if s.start < before and s.root.dep_ in {"nsubj", "nsubjpass"}
+        )
+
+    def group(self, tok: Token) -> list[PersonCluster]:
+        """"the two ministers", "the two defence ministers", "both leaders": the two people of that
+        office named most recently before."""
+        if not any(c.lower_ in lx.GROUP_WORDS for c in tok.children):
+            return []
+        om = self.ctx.office_at.get(tok.i)
+        pool = [c for c in self.clusters if c.named and c.office is not None]
+        if om is not None:
+            pool = [c for c in pool if c.office is not None and _office_compatible(om.info, c.office)]
+        elif tok.lower_ in {"leaders", "pms", "presidents", "sides", "premiers"}:
+            pool = [c for c in pool if c.office is not None and c.office.category in _HEAD_CATS]
+        else:
+            return []
+        before = [c for c in pool if c.first_token < tok.i]
+        before.sort(key=lambda c: max(s.start for s in c.mentions + c.refs if s.start < tok.i), reverse=True)
+        return before[:2] if len(before) >= 2 else []
 
     # ----------------------------------------------------------- counterpart
     def _counterparts(self) -> None:
@@ -413,8 +444,23 @@ class PeopleResolver:
                 if c is not None:
                     return c
         if follow_pronouns and tok.lower_ in lx.PRONOUNS_MALE | lx.PRONOUNS_FEMALE:
+            if tok.lower_ in {"him", "her"} and tok.dep_ in {"dobj", "pobj", "dative", "iobj"}:
+                return self._object_pronoun(tok)
             return self.resolve_pronoun(tok)
         return None
+
+    def _object_pronoun(self, tok: Token) -> PersonCluster | None:
+        """"X congratulated him": him is not X; the last other person named."""
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        subject = {
+            c.key for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}
+            if (c := self.cluster_for_token(s, follow_pronouns=False)) is not None
+        }
+        best: tuple[int, PersonCluster] | None = None
+        for i, c in self.by_token.items():
+            if i < tok.i and c.key not in subject and (best is None or i > best[0]):
+                best = (i, c)
+        return best[1] if best else None
 
     def persons_in(self, start: int, end: int) -> list[PersonCluster]:
         out: list[PersonCluster] = []

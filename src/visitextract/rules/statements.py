@@ -85,8 +85,15 @@ class StatementRules:
             return None, pm.span
         return None, None
 
-    def _speaker_of(self, verb: Token) -> tuple[PersonCluster | None, Span | None]:
-        subj = subjects(verb)
+    def _speaker_of(self, verb: Token, quote_end: int | None = None) -> tuple[PersonCluster | None, Span | None]:
+        """Who speaks through a reporting verb. After a quotation the words inside it are not the
+        speaker ("“Minister X will visit ...,” the MEA's statement read")."""
+        subj = [t for t in subjects(verb) if t.i not in self._quote_tokens]
+        if quote_end is not None and not subj:
+            for j in range(verb.i - 1, quote_end - 1, -1):
+                p, o = self._speaker(self.ctx.doc[j])
+                if p is not None or o is not None:
+                    return p, o
         if len(subj) > 1:
             # "Motegi and Wang confirmed ...": a joint claim is the source's, if one is named
             source = self._according_source(verb)
@@ -135,13 +142,37 @@ class StatementRules:
         verb = self._attribution_verb(span)
         if verb is None:
             return None
-        person, org = self._speaker_of(verb)
+        person, org = self._speaker_of(verb, quote_end=span.end if verb.i >= span.end else None)
         if person is None and org is None:
             return None
         tense = self.ctx.tense(verb)
         date = next((self.ctx.resolve_date(dm, tense) for dm in self.ctx.dates_for(verb)), None)
+        clause = self._embedding_clause(span, verb)
+        if clause is not None:
+            # "confirmed that their countries will promote a “mutually beneficial relationship”":
+            # a quoted phrase inside a reported claim; the claim is the statement.
+            c_start, c_end = clause
+            self._add(person, org, c_start, c_end, False, "statement.reported", 0.75, verb, date)
+            return verb
         self._add(person, org, q_start, q_end, True, "statement.quote", 0.9, verb, date)
         return verb
+
+    def _embedding_clause(self, quote: Span, verb: Token) -> tuple[int, int] | None:
+        """The reported clause around a quotation, when the quotation is under 60% of it."""
+        if verb.i >= quote.start:
+            return None  # attribution after the quotation: the quotation is the whole statement
+        content = self._content(verb)
+        if content is None:
+            return None
+        start, end = content
+        if not (start <= quote.start and quote.end <= end + 1):
+            return None
+        words = [t for t in self.ctx.doc[start:end] if not t.is_punct]
+        inside = [t for t in words if t.i in self._quote_tokens]
+        if not words or len(inside) / len(words) >= 0.6:
+            return None
+        text = self.ctx.doc.text
+        return _trim(text, self.ctx.doc[start].idx, self.ctx.doc[end - 1].idx + len(self.ctx.doc[end - 1].text))
 
     def _attribution_verb(self, quote: Span) -> Token | None:
         doc = self.ctx.doc
@@ -157,15 +188,18 @@ class StatementRules:
             if t.text == "\n" or (t.is_space and "\n\n" in t.text):
                 break
         # the verb that governs the quotation: "X told reporters that he hopes to “...”"
-        node = quote.root
-        for _ in range(6):
-            if node.head == node:
-                break
-            node = node.head
-            if node.i in self._quote_tokens:
-                continue
-            if node.lower_ in lx.REPORT_VERBS and is_verb(node):
-                return node
+        for tok in quote:
+            if tok.head.i in self._quote_tokens and tok.head != tok:
+                continue  # only tokens whose head lies outside the quotation lead out of it
+            node = tok
+            for _ in range(6):
+                if node.head == node:
+                    break
+                node = node.head
+                if node.i in self._quote_tokens:
+                    continue
+                if node.lower_ in lx.REPORT_VERBS and is_verb(node):
+                    return node
         # before the quotation in the same sentence: "Bagchi said, “...”", "Quote: “...”"
         first_sent = doc[quote.start].sent
         for j in range(quote.start - 1, max(first_sent.start - 1, quote.start - 10), -1):
@@ -182,7 +216,30 @@ class StatementRules:
         return (tok.lower_, doc[tok.i + 1].lower_) in lx.REPORT_PHRASAL and is_verb(tok)
 
     def _content(self, verb: Token) -> tuple[int, int] | None:
-        """Token range of what the verb reports."""
+        """Token range of what the verb reports, within the verb's own paragraph."""
+        found = self._content_range(verb)
+        if found is None:
+            return None
+        start, end = found
+        doc = self.ctx.doc
+        # never reach across a line break (a dateline line above the lede)
+        for i in range(verb.i - 1, start - 1, -1):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                start = i + 1
+                break
+        for i in range(verb.i, end):
+            if "\n" in doc[i].text:
+                end = i
+                break
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        return (start, end) if end > start else None
+
+    def _content_range(self, verb: Token) -> tuple[int, int] | None:
+        if verb.lower_ in lx.REPORT_OBJECT_VERBS or self._phrasal(verb):
+            span = self._object_content(verb)
+            if span is not None:
+                return span
         for c in verb.children:
             if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > verb.i):
                 sub = list(c.subtree)
@@ -193,20 +250,21 @@ class StatementRules:
                 while end > start and self.ctx.doc[end - 1].is_punct:
                     end -= 1
                 return start, end
-        if verb.lower_ in lx.REPORT_OBJECT_VERBS or self._phrasal(verb) or verb.lower_ in {"urged", "urges"}:
-            # the verb and its objects, not a participle clause that follows ("..., expressing ...")
-            right = [
-                c
-                for c in verb.children
-                if c.i > verb.i and c.dep_ not in {"punct", "cc", "conj", "advcl", "parataxis", "relcl"}
-            ]
-            if not right:
-                return None
-            end = max(t.i for c in right for t in c.subtree) + 1
-            while end > verb.i and self.ctx.doc[end - 1].is_punct:
-                end -= 1
-            return verb.i, end
         return None
+
+    def _object_content(self, verb: Token) -> tuple[int, int] | None:
+        """The verb and its objects, not a participle clause that follows ("..., expressing ...")."""
+        right = [
+            c
+            for c in verb.children
+            if c.i > verb.i and c.dep_ not in {"punct", "cc", "conj", "advcl", "parataxis", "relcl"}
+        ]
+        if not right:
+            return None
+        end = max(t.i for c in right for t in c.subtree) + 1
+        while end > verb.i and self.ctx.doc[end - 1].is_punct:
+            end -= 1
+        return verb.i, end
 
     def _inner_speaker_clause(self, verb: Token, start: int, end: int) -> bool:
         """Whether the content is itself a reporting clause with a speaker of its own."""
@@ -304,7 +362,7 @@ class StatementRules:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRAIL:
         end -= 1
-    while start < end and text[start] in " \t\n\"'“‘":
+    while start < end and text[start] in " \t\n\"'“‘,;:–—":
         start += 1
     # keep a closing bracket or quote that pairs with one inside
     if end < len(text) and text[end] == ")" and "(" in text[start:end]:

@@ -133,8 +133,8 @@ class VisitRules:
                     self.companions.append((c, principals[0], tok.sent))
 
     def _travel_with(self, tok: Token) -> None:
-        """"X travelled with Y to Z": Y goes too."""
-        withs = self._persons(list(prep_objects(tok, {"with"})))
+        """"X travelled with Y to Z": Y goes too (Y itself, not "with a summit with Y")."""
+        withs = [c for t in prep_objects(tok, {"with"}) if (c := self.people.by_token.get(t.i)) is not None]
         if not withs:
             return
         for principal in self._visitors_of(tok):
@@ -156,7 +156,9 @@ class VisitRules:
                     out.append(c)
                     found = True
             if not found:
-                c = self._unnamed_official(s)
+                group = self.people.group(s)  # "the two presidents travel on Monday to Dresden"
+                out.extend(g for g in group if g not in out)
+                c = None if group else self._unnamed_official(s)
                 if c is not None and c not in out:
                     out.append(c)
         return out
