@@ -372,9 +372,9 @@ class EntityCorrector:
         # (c) later partial mentions of a known person ("Landsbergis", "Wang", "Mr Macron").
         parts: set[str] = set()
         for person in people:
-            words = [t.text for t in person if t.lower_ not in NAME_PARTICLES and len(t.text) > 2]
-            if len(words) >= 2:
-                parts.update(words)
+            content = [t.text for t in person if t.lower_ not in NAME_PARTICLES and t.text not in {"-", "‑"}]
+            if len(content) >= 2:
+                parts.update(w for w in content if len(w) > 2)  # "Wang" of "Wang Yi", not "Yi"
         taken = {t.i for s in people for t in s} | blocked
         extra: list[Span] = []
         for tok in doc:

@@ -95,13 +95,18 @@ def _home_country(ctx: DocContext, people: PeopleResolver, hosts: set[str], clus
     counterparts = {c.country for c in people.clusters if c.counterpart_of == cluster.key and c.country}
     if cluster.counterpart_of is not None:
         counterparts.add(people.clusters[cluster.counterpart_of].country or "")
-    for excluded in (hosts | qualifiers | counterparts, hosts | counterparts, counterparts):
-        ranked = [(n, c) for c, n in counts.items() if c not in excluded]
-        if ranked:
-            ranked.sort(reverse=True)
-            if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-                return None
-            return ranked[0][1]
+    for excluded in (hosts | counterparts, counterparts):
+        ranked = sorted(((n, c) for c, n in counts.items() if c not in excluded), reverse=True)
+        if not ranked:
+            continue
+        top_n, top = ranked[0]
+        if top in qualifiers:
+            plain = [(n, c) for n, c in ranked if c not in qualifiers]
+            if plain and plain[0][0] * 2 >= top_n:
+                return plain[0][1]
+        if len(ranked) > 1 and ranked[1][0] == top_n:
+            return None
+        return top
     return None
 
 
@@ -129,6 +134,8 @@ def _countries_from_meetings(meetings: list[MeetingCandidate], visits: list[Visi
             continue  # which leg of a trip is unclear
         for v in during[:1]:
             for p in mc.participants:
+                if p in mc.attendees and p.country is None and v.visitor.country is not None:
+                    p.set_country(v.visitor.country, "attended with the visitor")
                 if p is v.visitor or p in mc.attendees or p.country is not None:
                     continue
                 if p.office is not None and p.office.category in _RESIDENT_CATEGORIES:

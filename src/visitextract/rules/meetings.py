@@ -328,15 +328,16 @@ class MeetingRules:
             # "X and Y agreed to ... following a brief conversation"
             node = verb
             for _ in range(4):
-                owner = self._persons(subjects(node))
+                owner = self._persons([x for x in subjects(node) if x.i != tok.i])
                 if owner or node.head == node:
                     break
                 node = governing_verb(node.head)
-        if not participants and len(owner) >= 2 and tok.lower_ in {"meeting", "talks", "conversation", "summit", "exchange"}:
-            participants, owner = owner, []
+        if not participants and len(owner) >= 2 and tok.lower_ in {"meeting", "meetings", "talks", "conversation", "exchange"}:
+            # "X and Y ... following a brief conversation": the two of them talked. Not "attend a
+            # summit" (a venue) nor "an exchange of visits".
+            if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                participants, owner = owner, []
         if not participants or (not owner and not between and len(participants) < 2):
-            return
-        if not owner and not between:
             return
         self._emit(tok, owner + participants, "meeting.hosted" if tok.lower_ in _HOSTED_NOUNS else "meeting.held", 0.75)
 
@@ -367,7 +368,12 @@ class MeetingRules:
             subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
             if not subj or subj[0].lower_ not in {"meeting", "meetings", "talks"}:
                 continue
-            attendees = self._persons(list(prep_objects(tok, {"by"})))
+            # everyone named after "attended by" (the parser often hangs them elsewhere)
+            attendees: list[PersonCluster] = []
+            for t in tok.sent:
+                c = self.people.by_token.get(t.i)
+                if t.i > tok.i and c is not None and c not in attendees:
+                    attendees.append(c)
             if not attendees:
                 continue
             plural = subj[0].lower_ in {"meetings", "talks"}

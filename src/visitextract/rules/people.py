@@ -199,7 +199,7 @@ class PeopleResolver:
             if om is not None and om.span.end == j:
                 return om
             # "the presidential adviser on media and publicity, Ajuri Ngelale"
-            for k in range(j - 1, max(-1, j - 9), -1):
+            for k in range(j - 1, max(-1, j - 16), -1):
                 om = self.ctx.office_at.get(k)
                 if om is not None:
                     if om.span.root.right_edge.i == j - 1:

@@ -305,9 +305,11 @@ class StatementRules:
         person, org = self._speaker(source)
         if person is None and org is None:
             return
-        main = governing_verb(tok)
+        main = governing_verb(tok.head) if tok.head != tok else tok
         if main == tok:
             return
+        while main.dep_ == "conj" and main.head != main:
+            main = main.head  # "Mexico is X and is Y, according to ...": the whole claim
         if main.lower_ in lx.REPORT_VERBS or self._phrasal(main):
             subj_p, subj_o = self._speaker_of(main)
             if subj_p is not None and len(subjects(main)) == 1:
