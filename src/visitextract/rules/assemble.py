@@ -116,10 +116,16 @@ def _countries_from_home(
     hosts = {c.host for c in cands if c.host}
     visitors = {id(c.visitor) for c in cands}
     for cluster in people.clusters:
-        if cluster.country is not None or not cluster.named or cluster.office is None:
+        if cluster.country is not None or not cluster.named:
             continue
+        if cluster.office is None and id(cluster) not in visitors:
+            continue  # a visitor is an official even when the text gives no title ("Sarkozy heads to Beijing")
         if id(cluster) in visitors or include_all:
             home = _home_country(ctx, people, hosts, cluster)
+            if home is not None and cluster.office is None and (ctx.dateline is None or ctx.dateline.country != home):
+                # without a title, only a country the story keeps naming
+                if sum(1 for pm in ctx.places if pm.country == home) < 2:
+                    continue
             if home is not None:
                 cluster.set_country(home, "home country of the story")
 

@@ -191,6 +191,12 @@ class PeopleResolver:
     # -------------------------------------------------------------- offices
     def _office_before(self, span: Span) -> OfficeMention | None:
         doc = self.ctx.doc
+        root = span.root
+        if root.dep_ == "appos" and root.head.i < span.start:
+            # "The US commander in Iraq, General David Petraeus, ...": the name is the title's apposition
+            om = self.ctx.office_at.get(root.head.i)
+            if om is not None:
+                return om
         j = span.start - 1
         while j >= 0 and (doc[j].lower_ in HONORIFICS or doc[j].text in {"H.E", "H.E."}):
             j -= 1

@@ -34,7 +34,11 @@ def subjects(verb: Token, max_hops: int = 4) -> list[Token]:
             for s in found:
                 out.extend(with_conjuncts(s))
             return out
-        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "dep"} and node.head != node:
+        if node.dep_ == "pcomp" and node.head.head != node.head:
+            # "Before leaving for Beijing, President Bush ...": the main clause's subject
+            node = node.head.head
+            continue
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "dep"} and node.head != node:
             # "adding that ..." (advcl) keeps the main subject; ccomp without subject too.
             node = node.head
             continue
@@ -42,6 +46,13 @@ def subjects(verb: Token, max_hops: int = 4) -> list[Token]:
             # "disclosed plans to hold talks": the subject of "disclosed" holds the talks
             node = node.head.head
             continue
+        if node.dep_ in {"acl", "relcl"} and node.head.dep_ == "appos":
+            # "X held talks ..., the first delegation to visit Bucharest": X visits
+            return with_conjuncts(node.head.head)
+        if node.dep_ in {"acl", "relcl"} and node.head.pos_ in {"NOUN", "PROPN"} and not any(
+            c.dep_ in SUBJ_DEPS for c in node.children
+        ):
+            return [node.head]  # "the first delegation to visit Bucharest": the delegation
         break
     return []
 

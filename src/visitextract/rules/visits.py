@@ -158,10 +158,33 @@ class VisitRules:
             if not found:
                 group = self.people.group(s)  # "the two presidents travel on Monday to Dresden"
                 out.extend(g for g in group if g not in out)
-                c = None if group else self._unnamed_official(s)
-                if c is not None and c not in out:
-                    out.append(c)
+                if not group:
+                    target = s
+                    if s.lower_ in lx.PRONOUNS_SUBJ:
+                        # "A senior British minister said ... as he embarked on a trip"
+                        root_subj = [c for c in s.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                        target = root_subj[0] if root_subj else s
+                    found_roles = self._unnamed_officials(target)
+                    out.extend(c for c in found_roles if c not in out)
+                    if not found_roles and target.dep_ in {"dobj", "appos", "npadvmod", "attr"} and target.head != target:
+                        # "X held talks ..., the first delegation to visit Bucharest": X's delegation
+                        out.extend(c for c in self._visitors_of(target.head) if c not in out)
         return out
+
+    def _unnamed_officials(self, tok: Token) -> list[PersonCluster]:
+        """"U.S. and Russian negotiators": one unnamed official per country named."""
+        countries: list[str] = []
+        for c in tok.children:
+            if c.dep_ in {"amod", "compound", "nmod"}:
+                for cc in with_conjuncts(c):
+                    pm = self.ctx.place_at.get(cc.i)
+                    if pm is not None and pm.country and pm.country not in countries:
+                        countries.append(pm.country)
+        if len(countries) < 2 or tok.lower_ not in lx.OFFICIAL_NOUNS:
+            one = self._unnamed_official(tok)
+            return [one] if one is not None else []
+        info = OfficeInfo(office=tok.lower_.rstrip("s").title(), category="official")
+        return [self.people.unnamed(info, c, tok.doc[tok.i : tok.i + 1]) for c in countries]
 
     def _unnamed_official(self, tok: Token) -> PersonCluster | None:
         """"A French minister", "Moroccan diplomats": an official without a name."""
@@ -343,7 +366,10 @@ class VisitRules:
             if obj.lower_ not in lx.EVENT_NOUNS and not any(c.lower_ in lx.EVENT_NOUNS for c in obj.subtree):
                 continue
             for t in obj.subtree:
-                if t.dep_ == "pobj" and t.head.lower_ in {"in", "near", "at"}:
+                # "a summit in Zurich", not "a summit on the unrest in Iran" (a topic)
+                anchor = t.head.head
+                of_event = anchor in (obj, tok) or (anchor.dep_ in {"relcl", "acl"} and anchor.head == obj)
+                if t.dep_ == "pobj" and t.head.lower_ in {"in", "near", "at"} and of_event:
                     places.extend(self._dest_places([t]))
             # "the Beijing Olympics": a city naming the event (not "the APEC summit": a bloc)
             for c in obj.children:
