@@ -185,6 +185,7 @@ class Extractor:
                     return
                 yield [(t, p.isoformat() if p else None, d) for t, p, d in batch]
 
+        _check_loadable(self.model_name)
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
         init_args = (self.model_name, self.user_tables, self.exclude, size)
@@ -232,17 +233,35 @@ def _normalise(index: int, item: Item) -> tuple[str, dt.date | None, str | None]
     raise TypeError(Errors.E007.format(index=index, type=type(item).__name__))
 
 
+def _check_loadable(name: str) -> None:
+    """Fail in the parent, before starting workers, when the pipeline cannot be found."""
+    from pathlib import Path
+
+    import spacy.util
+
+    if not (spacy.util.is_package(name) or Path(name).exists()):
+        raise ModelLoadError(Errors.E003.format(name=name, reason="no installed package or folder has this name"))
+
+
 # ------------------------------------------------------------------- workers
 _WORKER: Extractor | None = None
+_WORKER_ERROR: Exception | None = None
 
 
 def _worker_init(model: str, user_tables: list[str], exclude: tuple[str, ...], size: int) -> None:
-    global _WORKER
-    _WORKER = Extractor(model, user_tables=user_tables, exclude=exclude, batch_size=size)
-    _ = _WORKER.nlp
+    # An initializer that raises makes multiprocessing respawn workers forever: keep the error and
+    # raise it from the first task instead, so the parent sees it.
+    global _WORKER, _WORKER_ERROR
+    try:
+        _WORKER = Extractor(model, user_tables=user_tables, exclude=exclude, batch_size=size)
+        _ = _WORKER.nlp
+    except Exception as exc:  # noqa: BLE001 - re-raised in _worker_run
+        _WORKER_ERROR = exc
 
 
 def _worker_run(batch: list[tuple[str, str | None, str | None]]) -> list[dict[str, Any]]:
+    if _WORKER_ERROR is not None:
+        raise ModelLoadError(str(_WORKER_ERROR))
     assert _WORKER is not None
     items = [(t, {"published": p, "doc_id": d}) for t, p, d in batch]
     return [e.model_dump(mode="json") for e in _WORKER.pipe(items, batch_size=len(items) or 1)]

@@ -25,6 +25,7 @@ class OfficeInfo:
     country: str | None = None
     title: str = ""
     former: bool = False
+    posting: str | None = None  # the country an ambassador or envoy is posted to ("Ambassador to Japan")
 
     @property
     def is_minister(self) -> bool:

@@ -253,6 +253,7 @@ class EntityCorrector:
                             country=country or normalised.country or info.country,
                             title=extended.text,
                             former=info.former,
+                            posting=_posting(extended, places, self.gazetteer),
                         )
         if is_role:
             return span, None
@@ -346,12 +347,16 @@ class EntityCorrector:
             for e in {office.end, edge}:
                 if e + 1 < len(doc) and doc[e].text in {",", "(", ":"}:
                     starts.append(e + 1)
-            # "Anouar El Anouni, spokesperson for the European Commission"
+            # "Anouar El Anouni, spokesperson for the European Commission";
+            # "Karim Nassar, Egypt's new foreign minister,"
             b = office.start
-            while b > 0 and doc[b - 1].lower_ in {"the", "a", "an"}:
+            while b > 0 and (
+                doc[b - 1].lower_ in {"the", "a", "an"}
+                or doc[b - 1].tag_ in {"POS", "JJ"}
+                or doc[b - 1].text in {"'s", "’s"}
+                or ((b - 1) in blocked and not any(o.start <= b - 1 < o.end for o in offices))
+            ):
                 b -= 1
-            while b > 0 and (b - 1) in blocked and doc[b - 1].i not in {o.start for o in offices}:
-                b -= 1  # "X, the Kazakh foreign minister"
             if b > 1 and doc[b - 1].text in {",", "—", "–"}:
                 run = self._name_run_before(doc, b - 1, blocked)
                 if run is not None:
@@ -550,7 +555,12 @@ def _institution_end(doc: Doc, i: int, places: list[Span]) -> int | None:
             j = place.end
             last_good = j
             continue
-        if tok.text[:1].isupper() or low in {"parliamentary", "national", "federal", "foreign", "state"}:
+        lower_ok = low in {"parliamentary", "national", "federal", "foreign", "state"} or (
+            # "the chair of the foreign affairs committee": lower-case words before an institution word
+            tok.pos_ in {"NOUN", "ADJ", "PROPN"}
+            and any(doc[k].lower_ in INSTITUTION_HEADS for k in range(j, min(limit, j + 4)))
+        )
+        if tok.text[:1].isupper() or lower_ok:
             if tok.ent_type_ == "PERSON" and low not in INSTITUTION_HEADS:
                 break
             if low in HONORIFICS:
@@ -593,6 +603,18 @@ def _country_in(span: Span, places: list[Span], gazetteer: Gazetteer, *, skip_af
             entity = gazetteer.entities.get(data.get("id", ""))
             if entity is not None and entity.country:
                 return entity.country
+    return None
+
+
+def _posting(span: Span, places: list[Span], gazetteer: Gazetteer) -> str | None:
+    """"Ambassador to Japan": the country after "to"."""
+    doc = span.doc
+    for k in range(span.start, span.end):
+        if doc[k].lower_ == "to":
+            for p in places:
+                if p.start > k and p.end <= span.end:
+                    entity = gazetteer.entities.get(str((p._.ve_place or {}).get("id", "")))
+                    return entity.country if entity is not None else None
     return None
 
 

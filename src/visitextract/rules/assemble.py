@@ -224,7 +224,7 @@ def _status_from_dates(ctx: DocContext, v: VisitCandidate) -> None:
     elif d.end and d.end < (ctx.published - dt.timedelta(days=1)).isoformat() and v.status in {"ongoing", "planned"}:
         v.explanation.append(f"status completed: ended {d.end}, before publication")
         v.status = "completed"
-    elif d.start and d.end and d.start < today <= d.end and v.status == "planned":
+    elif d.start and d.end and d.start < today <= d.end and v.status == "planned" and d.granularity == "day":
         v.explanation.append("status ongoing: publication falls within the visit's dates")
         v.status = "ongoing"
 
@@ -283,7 +283,11 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
 
     base = max(full, key=rank) if full else None
     if base is None and not starts and not ends:
-        return None
+        if not acts:
+            return None
+        # "will travel to Canberra from 12 to 14 March": the only dates are the trip's own
+        base = min(acts, key=lambda d: d.start or d.start_partial or "9999")
+        acts = [d for d in acts if d is not base]
     if base is None:
         base = starts[0] if starts else ends[0]
         if not starts:

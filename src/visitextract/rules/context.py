@@ -21,6 +21,11 @@ from visitextract.pipeline.entities import OFFICES_KEY, ORGS_KEY, PEOPLE_KEY, PL
 from visitextract.rules import lexicon as lx
 
 Tense = Literal["past", "present", "future", "perfect"]
+# "met X on the sidelines of the summit on December 2": the event's day is the meeting's day.
+_EVENT_FRAME = frozenset(
+    """sidelines margins margin summit conference meeting meetings talks forum session assembly
+    ceremony funeral day""".split()
+)
 # An infinitive under these is a plan, not an event: "agreed to meet", "hopes to visit".
 _INTENT_VERBS = frozenset(
     """agreed agree agrees decided decide decides hopes hope hoped wants want wanted intends intend
@@ -335,6 +340,7 @@ class DocContext:
                 and node.i not in self.office_at
                 and node.i not in self.person_at
                 and node.lower_ not in {"counterpart", "counterparts"}
+                and node.lower_ not in _EVENT_FRAME
             ):
                 return True
             node = node.head

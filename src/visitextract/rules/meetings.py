@@ -21,7 +21,17 @@ from visitextract.rules import lexicon as lx
 from visitextract.rules.candidates import MeetingCandidate
 from visitextract.rules.context import DocContext, PlaceMention
 from visitextract.rules.people import PeopleResolver, PersonCluster
-from visitextract.rules.syntax import governing_verb, is_verb, objects, phrase_tokens, prep_objects, subjects
+from visitextract.rules.syntax import (
+    governing_verb,
+    is_called_off,
+    is_negated,
+    is_speculative,
+    is_verb,
+    objects,
+    phrase_tokens,
+    prep_objects,
+    subjects,
+)
 
 
 _PAST_WORDS = frozenset({"recent", "previous", "earlier", "last", "former", "past"})
@@ -97,12 +107,13 @@ class MeetingRules:
 
     def _status(self, tok: Token) -> str | None:
         verb = governing_verb(tok)
-        words = {t.lower_ for t in list(tok.children) + list(verb.children) + [verb, verb.head]}
-        if words & lx.SPECULATIVE_WORDS & {"whether", "if", "might", "could", "possible", "possibly", "perhaps"}:
+        context = list(tok.children) + list(verb.children) + [verb, verb.head]
+        words = {t.lower_ for t in context}
+        if is_speculative(tok) or words & {"possible", "possibly", "perhaps"}:
             return None
-        if any(t.lower_ == "whether" for t in tok.sent if t.i < tok.i):
-            return None
-        if words & lx.CANCEL_WORDS or words & lx.REFUSE_WORDS:
+        if is_negated(verb) and not words & lx.REFUSE_WORDS:
+            return None  # "did not meet"
+        if words & lx.CANCEL_WORDS or words & lx.REFUSE_WORDS or is_called_off(context):
             return "cancelled"
         if verb.head.lower_ in lx.REFUSE_WORDS or verb.head.lower_ in lx.CANCEL_WORDS:
             return "cancelled"
@@ -120,7 +131,10 @@ class MeetingRules:
     def _mode(self, tok: Token) -> str:
         verb = governing_verb(tok)
         scope = list(tok.subtree) if tok != verb else list(verb.subtree)
-        scope += list(verb.children) + [verb]
+        for c in verb.children:
+            # "will hold talks with X via videoconference", "spoke by telephone"
+            scope.extend(c.subtree if c.dep_ in {"prep", "npadvmod", "advmod"} else [c])
+        scope.append(verb)
         words = {t.lower_ for t in scope}
         if "call" in words and any(t.lower_ == "call" and t.nbor(1).lower_ == "on" for t in scope if t.i + 1 < len(t.doc)):
             words.discard("call")

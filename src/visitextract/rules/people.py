@@ -224,7 +224,12 @@ class PeopleResolver:
             return None
         if j < len(doc) and doc[j].text in {",", "(", "—", "–", "-"}:
             j += 1
-            while j < len(doc) and (doc[j].lower_ in {"the", "a", "an"} or doc[j].i in self.ctx.place_at):
+            while j < len(doc) and j not in self.ctx.office_at and (
+                doc[j].lower_ in {"the", "a", "an"}
+                or doc[j].i in self.ctx.place_at
+                or doc[j].tag_ in {"POS", "JJ"}
+                or doc[j].text in {"'s", "’s"}
+            ):
                 j += 1
             om = self.ctx.office_at.get(j)
             if om is not None and om.span.start == j:

@@ -23,6 +23,11 @@ from visitextract.rules.syntax import governing_verb, is_verb, subjects
 MIN_DIRECT_WORDS = 6
 _TRAIL = " \t\n,.;:–—-\"'”’"
 SPEECH_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "readout", "tweet", "post"})
+# Reporting verbs that take the claim as an object when there is no clause ("stressed the importance of").
+_CLAIM_BY_OBJECT = frozenset(
+    """stressed stresses stress underlined underlines underline emphasized emphasised emphasizes
+    emphasises reiterated reiterates noted notes confirmed confirms warned voiced""".split()
+)
 # Verbs that may follow the speaker's words and precede the speaker: "..., said Bagchi."
 INVERTING = frozenset({"said", "says", "added", "adds", "read", "reads", "wrote", "told", "noted", "asked"})
 
@@ -236,12 +241,23 @@ class StatementRules:
         return (start, end) if end > start else None
 
     def _content_range(self, verb: Token) -> tuple[int, int] | None:
-        if verb.lower_ in lx.REPORT_OBJECT_VERBS or self._phrasal(verb):
+        """A clause ("said (that) X", "X, she said") first; else the verb and its objects for verbs
+        that report by their object ("urged X to", "thanked X for", "stressed the importance of")."""
+        ccomp = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not ccomp and (verb.lower_ in lx.REPORT_OBJECT_VERBS or self._phrasal(verb) or verb.lower_ in _CLAIM_BY_OBJECT):
             span = self._object_content(verb)
             if span is not None:
                 return span
-        for c in verb.children:
-            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > verb.i):
+        if not ccomp:
+            # "said in a statement that X": the parser hangs the clause on "statement"
+            for p in verb.children:
+                if p.dep_ == "prep":
+                    for noun in p.children:
+                        if noun.lower_ in SPEECH_NOUNS:
+                            ccomp = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(
+                                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        for c in ccomp + [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]:
+            if c.dep_ in {"ccomp", "acl", "relcl"} or (c.dep_ == "xcomp" and c.i > verb.i):
                 sub = list(c.subtree)
                 start = sub[0].i
                 if self.ctx.doc[start].lower_ == "that":

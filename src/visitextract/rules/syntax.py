@@ -136,3 +136,55 @@ def head_chain(tok: Token, max_hops: int = 6) -> Iterator[Token]:
             return
         node = node.head
         yield node
+
+
+_SPECULATIVE_MODALS = frozenset({"may", "might", "could"})
+_SPECULATIVE_HEADS = frozenset(
+    """unclear uncertain unknown speculation speculated rumoured rumored possible possibility
+    whether wonder question""".split()
+)
+
+
+def clause_chain(tok: Token, max_hops: int = 4) -> list[Token]:
+    """The trigger and the verbs and nouns it hangs from, up to the sentence root."""
+    out = [tok]
+    node = tok
+    for _ in range(max_hops):
+        if node.head == node:
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def is_negated(tok: Token) -> bool:
+    """"did not visit", "has no plans to visit", "will not travel to"."""
+    for node in clause_chain(tok, 3):
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return True
+        if node.dep_ not in {"xcomp", "acl", "dobj", "aux", "prep", "pobj"}:
+            break
+    return False
+
+
+def is_speculative(tok: Token) -> bool:
+    """"may meet", "whether X will visit", "it is unclear if": not an event, not a plan."""
+    verb = governing_verb(tok)
+    for node in clause_chain(verb, 3):
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in _SPECULATIVE_MODALS:
+                return True
+            if c.dep_ == "mark" and c.lower_ in {"whether", "if"}:
+                return True
+        if node.lower_ in _SPECULATIVE_HEADS:
+            return True
+    return any(t.lower_ == "whether" and t.i < tok.i for t in tok.sent)
+
+
+def is_called_off(tokens: list[Token]) -> bool:
+    """"called off" as a phrasal verb of cancelling."""
+    return any(
+        t.lower_ in {"call", "calls", "called", "calling"} and any(c.lower_ == "off" for c in t.children)
+        for t in tokens
+    )

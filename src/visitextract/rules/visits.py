@@ -28,6 +28,9 @@ from visitextract.rules.context import DocContext, PlaceMention, Tense
 from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import (
     governing_verb,
+    is_called_off,
+    is_negated,
+    is_speculative,
     is_verb,
     objects,
     phrase_tokens,
@@ -65,7 +68,11 @@ class VisitRules:
             elif low in lx.DEPART_VERBS and is_verb(tok):
                 self._verb(tok, "visit.departed", {"for", "to"}, role="start", origin_objects=True)
             elif low in lx.MOTION_VERBS and is_verb(tok):
-                self._verb(tok, "visit.travel", {"to", "for", "in"}, role="activity")
+                # "toured Kenya and Tanzania": the objects of a tour are its destinations
+                tour = low.startswith("tour")
+                self._verb(tok, "visit.travel", {"to", "for", "in"}, role="activity", objects_are_dest=tour)
+            elif low in {"is", "are", "was", "were"} and tok.dep_ in {"ROOT", "ccomp", "conj"}:
+                self._copula_in(tok)
             elif low in lx.STAY_VERBS and is_verb(tok):
                 self._verb(tok, "visit.stay", {"in", "at"}, role="full")
             elif low in lx.ATTEND_VERBS and is_verb(tok):
@@ -445,6 +452,18 @@ class VisitRules:
             return
         self._emit(tok, [pc], places, "visit.presence", "present", role="activity", strength=2, status="ongoing")
 
+    def _copula_in(self, tok: Token) -> None:
+        """"X is in Hanoi for talks", "X was in Japan last week": the official is (was) there."""
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}]
+        places = self._dest_places([g for p in preps for g in p.children if g.dep_ == "pobj"])
+        if not places or not any(p.entity.kind in {"country", "city"} for p in places):
+            return
+        visitors = [v for v in self._visitors_of(tok) if v.named and v.office is not None]
+        if not visitors:
+            return
+        tense: Tense = "past" if tok.lower_ in {"was", "were"} else "present"
+        self._emit(tok, visitors, places, "visit.presence", tense, role="full", strength=2)
+
     def _stop(self, tok: Token) -> None:
         """"in Pakistan — Shoukry's fourth stop on his Asian tour"."""
         owner = None
@@ -471,7 +490,7 @@ class VisitRules:
 
     # ---------------------------------------------------------------- emit
     def _negated(self, tok: Token) -> bool:
-        return any(c.dep_ == "neg" for c in tok.children)
+        return is_negated(tok) or is_speculative(tok)
 
     def _dates(self, tok: Token, tense: Tense) -> list[tuple[m.DateRange, str]]:
         out = []
@@ -479,9 +498,10 @@ class VisitRules:
             out.append((self.ctx.resolve_date(dm, tense), dm.span.text))
         return out
 
-    def _status(self, tok: Token, tense: Tense, dates: list[m.DateRange]) -> str:
-        words = {t.lower_ for t in _context_tokens(tok)}
-        if words & lx.CANCEL_WORDS:
+    def _status(self, tok: Token, tense: Tense, dates: list[m.DateRange], role: DateRole = "full") -> str:
+        context = _context_tokens(tok)
+        words = {t.lower_ for t in context}
+        if words & lx.CANCEL_WORDS or is_called_off(context):
             return "cancelled"
         published = self.ctx.published
         if tense == "future" or words & lx.PLANNED_ADJ & {"planned", "upcoming", "forthcoming"}:
@@ -490,7 +510,9 @@ class VisitRules:
             for d in dates:
                 if d.start and dt.date.fromisoformat(d.start) > published:
                     return "planned"
-                if d.end and dt.date.fromisoformat(d.end) < published - dt.timedelta(days=1):
+                if role != "full":
+                    continue  # the day of departure or of one activity does not end the visit
+                if d.end and dt.date.fromisoformat(d.end) < published:
                     if tense in {"past", "perfect"} or d.end < (published - dt.timedelta(days=14)).isoformat():
                         return "completed"
         if words & {"recent", "previous", "earlier", "concluded", "wrapped", "ended"}:
@@ -522,13 +544,16 @@ class VisitRules:
             role = "start"
         hosts = _hosts(places)
         explanation = [f"trigger '{tok.text}' ({rule}), tense {tense}"]
-        st = status or self._status(tok, tense, [d for d, _ in dates])
+        st = status or self._status(tok, tense, [d for d, _ in dates], role)
         if host_override is not None:
             hosts = [(host_override, [p for p in places if p.country == host_override])]
         region = next((p for p in places if p.entity.kind == "region" and not p.country), None)
         for visitor in visitors:
             if not _is_official(visitor):
                 continue
+            if visitor.office is not None and visitor.office.posting is not None:
+                if any(h == visitor.office.posting for h, _ in hosts):
+                    continue  # an ambassador arriving at their post is not a visit
             legs = hosts
             if not legs and region is not None:
                 legs = [(None, [region])]

@@ -1,0 +1,370 @@
+"""Meetings: the specification as a table of short news snippets.
+
+A meeting is an encounter between at least two named people (../shared/devset/README.md): talks,
+summits, audiences, banquets; a phone call counts when the text says the two talked, and it never
+yields a visit. Meetings that are only speculated about are not records. Every sentence is written
+for these tests; the officials are fictional.
+
+Reference date: 2022-12-06 (a Tuesday) unless a case gives another.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import PUBLISHED, assert_offsets, check_fields, meetings_with, one_meeting, summary
+
+# (id, published, text, participants, expected fields of the one meeting of exactly those people)
+MeetingCase = tuple[str, str, str, list[str], dict[str, Any]]
+
+HELD_CASES: list[MeetingCase] = [
+    (
+        "met-with-place-and-date",
+        PUBLISHED,
+        "Greek Foreign Minister Nikos Andreou met with Turkish Foreign Minister Emre Yilmaz in Ankara on "
+        "Monday.",
+        ["Nikos Andreou", "Emre Yilmaz"],
+        {
+            "status": "held",
+            "mode": "in_person",
+            "place.name": "Ankara",
+            "place.kind": "city",
+            "place.country": "TUR",
+            "date.start": "2022-12-05",
+            "date.end": "2022-12-05",
+        },
+    ),
+    (
+        "held-talks-with-counterpart",
+        PUBLISHED,
+        "Indian External Affairs Minister Arjun Mehta held talks with his Mexican counterpart Laura Ortega "
+        "on Friday.",
+        ["Arjun Mehta", "Laura Ortega"],
+        {"status": "held", "mode": "in_person", "date.start": "2022-12-02"},
+    ),
+    (
+        "talks-between-x-and-y",
+        PUBLISHED,
+        "Talks between German Chancellor Paul Brandt and Kenyan President Samuel Otieno lasted two hours, "
+        "officials said.",
+        ["Paul Brandt", "Samuel Otieno"],
+        {"status": "held", "mode": "in_person"},
+    ),
+    (
+        "hosted-at-state-house",
+        PUBLISHED,
+        "Kenyan President Samuel Otieno hosted German Chancellor Paul Brandt at State House in Nairobi on "
+        "Monday.",
+        ["Samuel Otieno", "Paul Brandt"],
+        {"status": "held", "mode": "in_person", "place.country": "KEN", "date.start": "2022-12-05"},
+    ),
+    (
+        "received-in-city",
+        PUBLISHED,
+        "Egyptian President Omar Fathy received Saudi Foreign Minister Faisal Al-Rashid in Cairo on Sunday.",
+        ["Omar Fathy", "Faisal Al-Rashid"],
+        {
+            "status": "held",
+            "mode": "in_person",
+            "place.name": "Cairo",
+            "place.country": "EGY",
+            "date.start": "2022-12-04",
+        },
+    ),
+    (
+        "his-counterpart-name",
+        PUBLISHED,
+        "Greek Foreign Minister Nikos Andreou met his counterpart Emre Yilmaz on the sidelines of the "
+        "summit on December 2.",
+        ["Nikos Andreou", "Emre Yilmaz"],
+        {"status": "held", "date.start": "2022-12-02", "date.end": "2022-12-02", "date.year_inferred": True},
+    ),
+    (
+        "three-participants",
+        PUBLISHED,
+        "French President Jean Dumas, German Chancellor Paul Brandt and Italian Prime Minister Marco Bellini "
+        "met in Brussels on Thursday.",
+        ["Jean Dumas", "Paul Brandt", "Marco Bellini"],
+        {
+            "status": "held",
+            "place.name": "Brussels",
+            "place.country": "BEL",
+            "date.start": "2022-12-01",
+        },
+    ),
+    (
+        "met-in-neutral-city",
+        PUBLISHED,
+        "U.S. Secretary of State Robert Hale met Russian Foreign Minister Ivan Sokolov in Geneva on Friday "
+        "for two hours.",
+        ["Robert Hale", "Ivan Sokolov"],
+        {
+            "status": "held",
+            "mode": "in_person",
+            "place.name": "Geneva",
+            "place.country": "CHE",
+            "date.start": "2022-12-02",
+        },
+    ),
+    (
+        "the-two-met-later-sentence",
+        PUBLISHED,
+        "Australian Foreign Minister Claire Dawson arrived in Jakarta on Monday. She met Indonesian "
+        "Foreign Minister Dewi Hartono on Tuesday to discuss maritime security.",
+        ["Claire Dawson", "Dewi Hartono"],
+        {"status": "held", "date.start": "2022-12-06"},
+    ),
+    (
+        "talks-at-seat-of-power",
+        PUBLISHED,
+        "Hungarian Prime Minister Gabor Nemeth held talks with Russian President Ivan Petrov at the Kremlin "
+        "on Friday.",
+        ["Gabor Nemeth", "Ivan Petrov"],
+        {"status": "held", "mode": "in_person", "place.country": "RUS", "date.start": "2022-12-02"},
+    ),
+    (
+        "the-two-leaders-met",
+        PUBLISHED,
+        "Kenyan President Samuel Otieno flew to Addis Ababa on Sunday. Ethiopian Prime Minister Dawit Alemu "
+        "welcomed him at the airport, and the two leaders met for three hours on Monday.",
+        ["Samuel Otieno", "Dawit Alemu"],
+        {"status": "held", "place.country__in": ("ETH", None)},
+    ),
+]
+
+PLANNED_CASES: list[MeetingCase] = [
+    (
+        "will-meet",
+        PUBLISHED,
+        "Japanese Prime Minister Kenji Morita will meet US President Robert Hale at the White House on "
+        "Thursday.",
+        ["Kenji Morita", "Robert Hale"],
+        {"status": "planned", "mode": "in_person", "date.start": "2022-12-08", "date.end": "2022-12-08"},
+    ),
+    (
+        "agreed-to-meet",
+        PUBLISHED,
+        "Egyptian President Omar Fathy and Italian Prime Minister Marco Bellini agreed to meet in Rome next "
+        "month.",
+        ["Omar Fathy", "Marco Bellini"],
+        {
+            "status": "planned",
+            "place.name": "Rome",
+            "date.start": "2023-01-01",
+            "date.end": "2023-01-31",
+            "date.granularity": "month",
+        },
+    ),
+    (
+        "is-scheduled-to-hold-talks",
+        PUBLISHED,
+        "Nigerian President Musa Adebayo is scheduled to hold talks with Ghanaian President Kofi Mensah in "
+        "Accra next Monday.",
+        ["Musa Adebayo", "Kofi Mensah"],
+        {"status": "planned", "place.name": "Accra", "date.start": "2022-12-12"},
+    ),
+]
+
+MODE_CASES: list[MeetingCase] = [
+    (
+        "phone-call",
+        PUBLISHED,
+        "Japanese Foreign Minister Taro Kimura held a phone call with his Chinese counterpart Wang Lei on "
+        "Monday.",
+        ["Taro Kimura", "Wang Lei"],
+        {"status": "held", "mode": "phone", "place": None, "date.start": "2022-12-05"},
+    ),
+    (
+        "telephone-conversation",
+        PUBLISHED,
+        "Kenyan President Samuel Otieno had a telephone conversation with Japanese Prime Minister Hiroshi "
+        "Tanaka on Sunday.",
+        ["Samuel Otieno", "Hiroshi Tanaka"],
+        {"status": "held", "mode": "phone", "date.start": "2022-12-04"},
+    ),
+    (
+        "spoke-by-phone",
+        PUBLISHED,
+        "Polish President Marek Zielinski spoke by phone with Ukrainian President Oleh Marchenko about air "
+        "defence.",
+        ["Marek Zielinski", "Oleh Marchenko"],
+        {"status": "held", "mode": "phone"},
+    ),
+    (
+        "video-conference",
+        PUBLISHED,
+        "Indian Prime Minister Ravi Kumar and Australian Prime Minister Tom Baker held talks by video "
+        "conference on Thursday.",
+        ["Ravi Kumar", "Tom Baker"],
+        {"status": "held", "mode": "video", "date.start": "2022-12-01"},
+    ),
+    (
+        "virtual-summit",
+        PUBLISHED,
+        "European Council President Pieter de Vries held a virtual summit with Chinese President Zhao Ming "
+        "on Wednesday.",
+        ["Pieter de Vries", "Zhao Ming"],
+        {"status": "held", "mode": "video", "place": None},
+    ),
+    (
+        "video-call-is-video-not-phone",
+        PUBLISHED,
+        "Mexican Foreign Minister Laura Ortega held a video call with Canadian Foreign Minister "
+        "Mark Leduc on "
+        "Monday.",
+        ["Laura Ortega", "Mark Leduc"],
+        {"status": "held", "mode": "video", "date.start": "2022-12-05"},
+    ),
+    (
+        "planned-videoconference",
+        PUBLISHED,
+        "Japanese Prime Minister Kenji Morita will hold talks with Indian Prime Minister Ravi Kumar via "
+        "videoconference next week.",
+        ["Kenji Morita", "Ravi Kumar"],
+        {"status": "planned", "mode": "video", "date.start": "2022-12-12", "date.granularity": "week"},
+    ),
+]
+
+CANCELLED_CASES: list[MeetingCase] = [
+    (
+        "planned-meeting-cancelled",
+        PUBLISHED,
+        "A planned meeting between Italian Prime Minister Marco Bellini and Egyptian President Omar Fathy "
+        "was cancelled at the last minute.",
+        ["Marco Bellini", "Omar Fathy"],
+        {"status": "cancelled"},
+    ),
+]
+
+
+def _check(
+    extract: Any, published: str, text: str, participants: list[str], expected: dict[str, Any]
+) -> None:
+    ex = extract(text, published=published)
+    assert_offsets(text, ex)
+    meeting = one_meeting(ex, participants)
+    assert {p.name for p in meeting.participants} == set(participants), summary(ex)
+    check_fields(meeting, expected, ex)
+    assert meeting.rule.startswith("meeting."), meeting.rule
+    assert 0.0 <= meeting.confidence <= 1.0
+    assert meeting.evidence, "a meeting must carry evidence"
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "participants", "expected"),
+    [c[1:] for c in HELD_CASES],
+    ids=[c[0] for c in HELD_CASES],
+)
+def test_meeting_held(extract, published, text, participants, expected):
+    _check(extract, published, text, participants, expected)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "participants", "expected"),
+    [c[1:] for c in PLANNED_CASES],
+    ids=[c[0] for c in PLANNED_CASES],
+)
+def test_meeting_planned(extract, published, text, participants, expected):
+    _check(extract, published, text, participants, expected)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "participants", "expected"),
+    [c[1:] for c in MODE_CASES],
+    ids=[c[0] for c in MODE_CASES],
+)
+def test_meeting_mode(extract, published, text, participants, expected):
+    _check(extract, published, text, participants, expected)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "participants", "expected"),
+    [c[1:] for c in CANCELLED_CASES],
+    ids=[c[0] for c in CANCELLED_CASES],
+)
+def test_meeting_cancelled(extract, published, text, participants, expected):
+    _check(extract, published, text, participants, expected)
+
+
+# ------------------------------------------------------------------ remote talks never yield a visit
+@pytest.mark.parametrize(
+    "text",
+    [c[2] for c in MODE_CASES],
+    ids=[c[0] for c in MODE_CASES],
+)
+def test_remote_meeting_gives_no_visit(extract, text):
+    ex = extract(text)
+    assert ex.visits == [], summary(ex)
+
+
+def test_counterpart_gets_the_office_of_the_possessor(extract):
+    text = (
+        "Greek Foreign Minister Nikos Andreou met his counterpart Emre Yilmaz on the sidelines of the summit."
+    )
+    ex = extract(text)
+    meeting = one_meeting(ex, ["Nikos Andreou", "Emre Yilmaz"])
+    yilmaz = next(p for p in meeting.participants if p.name == "Emre Yilmaz")
+    assert yilmaz.office == "Foreign Minister", summary(ex)
+
+
+def test_meeting_evidence_covers_the_verb(extract):
+    text = (
+        "Greek Foreign Minister Nikos Andreou met with Turkish Foreign Minister Emre Yilmaz in "
+        "Ankara on Monday."
+    )
+    ex = extract(text)
+    meeting = one_meeting(ex, ["Nikos Andreou", "Emre Yilmaz"])
+    verb = text.index(" met ") + 1
+    assert any(s.start <= verb < s.end for s in meeting.evidence), meeting.evidence
+    assert meeting.rule == "meeting.met"
+
+
+# ------------------------------------------------------------------------------- not a meeting (of two)
+NO_MEETING_CASES = [
+    (
+        "speculated-whether",
+        "It remains unclear whether Chinese President Zhao Ming will meet US President Robert Hale at the "
+        "summit.",
+        ["Zhao Ming", "Robert Hale"],
+    ),
+    (
+        "speculated-may",
+        "Analysts say French President Jean Dumas may meet Kenyan President Samuel Otieno if the ceasefire "
+        "holds.",
+        ["Jean Dumas", "Samuel Otieno"],
+    ),
+    (
+        "one-named-person",
+        "Australian Foreign Minister Claire Dawson met business leaders and students in Jakarta on Monday.",
+        ["Claire Dawson"],
+    ),
+    (
+        "one-named-person-and-a-crowd",
+        "Nigerian President Musa Adebayo met members of the Nigerian community in London on Sunday.",
+        ["Musa Adebayo"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"), [c[1:] for c in NO_MEETING_CASES], ids=[c[0] for c in NO_MEETING_CASES]
+)
+def test_no_meeting(extract, text, names):
+    ex = extract(text)
+    assert_offsets(text, ex)
+    assert meetings_with(ex, names) == [], summary(ex)
+    for mt in ex.meetings:
+        assert len(mt.participants) >= 2
+
+
+def test_refused_to_meet_is_cancelled_or_nothing(extract):
+    text = (
+        "Ukrainian President Oleh Marchenko refused to meet Hungarian Prime Minister Gabor Nemeth during "
+        "the summit in Brussels."
+    )
+    ex = extract(text)
+    assert_offsets(text, ex)
+    for mt in meetings_with(ex, ["Oleh Marchenko", "Gabor Nemeth"]):
+        assert mt.status == "cancelled", summary(ex)

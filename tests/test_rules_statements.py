@@ -1,0 +1,372 @@
+"""Statements: the specification as a table of short news snippets.
+
+From ../shared/devset/README.md: a statement is something a named person said; ``direct: true`` means
+the quote is a verbatim substring of the text, at least six words, from the person's quoted words;
+``direct: false`` is reported speech whose quote is a short verbatim substring carrying the claim;
+statements attributed to an institution use the institution as speaker. Every sentence is written for
+these tests; the officials are fictional.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import assert_offsets, assert_span, statements_by, summary
+
+# (id, text, speaker name, speaker type, direct, exact quote or None, a phrase the quote must contain)
+StatementCase = tuple[str, str, str, str, bool, str | None, str | None]
+
+DIRECT_CASES: list[StatementCase] = [
+    (
+        "straight-quote-attribution-after",
+        '"We will not accept any change to the borders by force," Australian Foreign Minister Claire Dawson '
+        "said on Monday.",
+        "Claire Dawson",
+        "person",
+        True,
+        "We will not accept any change to the borders by force",
+        None,
+    ),
+    (
+        "straight-quote-attribution-before-colon",
+        'Japanese Prime Minister Kenji Morita said: "Japan stands ready to help rebuild the port and the '
+        'railway."',
+        "Kenji Morita",
+        "person",
+        True,
+        "Japan stands ready to help rebuild the port and the railway",
+        None,
+    ),
+    (
+        "curly-quote-attribution-after",
+        "“Our two nations share a long history of friendship,” Kenyan President Samuel Otieno said.",
+        "Samuel Otieno",
+        "person",
+        True,
+        "Our two nations share a long history of friendship",
+        None,
+    ),
+    (
+        "curly-quote-inverted-said-x",
+        "“Trade between our countries has doubled in five years,” said Greek Foreign Minister Nikos Andreou.",
+        "Nikos Andreou",
+        "person",
+        True,
+        "Trade between our countries has doubled in five years",
+        None,
+    ),
+    (
+        "multi-sentence-quote",
+        '"The talks were frank and long. We agreed on a road map for the next two years," Turkish Foreign '
+        "Minister Emre Yilmaz told reporters.",
+        "Emre Yilmaz",
+        "person",
+        True,
+        "The talks were frank and long. We agreed on a road map for the next two years",
+        None,
+    ),
+    (
+        "quote-with-underlined",
+        "“Dialogue is the only way to settle this dispute for good,” Egyptian Foreign Minister Karim Nassar "
+        "underlined.",
+        "Karim Nassar",
+        "person",
+        True,
+        "Dialogue is the only way to settle this dispute for good",
+        None,
+    ),
+    (
+        "told-reporters-colon",
+        "Mexican Foreign Minister Laura Ortega told reporters in Riyadh: “Mexico wants to be a "
+        "bridge between "
+        "the Gulf and Latin America.”",
+        "Laura Ortega",
+        "person",
+        True,
+        "Mexico wants to be a bridge between the Gulf and Latin America",
+        None,
+    ),
+    (
+        "pronoun-he-after-named-person",
+        "Kenyan President Samuel Otieno opened the energy forum in Nairobi on Monday. “Africa will not be a "
+        "bystander in the energy transition,” he said.",
+        "Samuel Otieno",
+        "person",
+        True,
+        "Africa will not be a bystander in the energy transition",
+        None,
+    ),
+    (
+        "pronoun-she-skips-a-man-in-between",
+        "Australian Foreign Minister Claire Dawson met Japanese Prime Minister Kenji Morita in Tokyo on "
+        "Monday. “We have agreed to deepen our defence cooperation this year,” she said.",
+        "Claire Dawson",
+        "person",
+        True,
+        "We have agreed to deepen our defence cooperation this year",
+        None,
+    ),
+    (
+        "institution-quote",
+        "“The ambassador was summoned to explain the incident at the border,” the Lithuanian Foreign "
+        "Ministry said in a statement.",
+        "Lithuanian Foreign Ministry",
+        "organization",
+        True,
+        "The ambassador was summoned to explain the incident at the border",
+        None,
+    ),
+]
+
+REPORTED_CASES: list[StatementCase] = [
+    (
+        "said-that",
+        "Greek Foreign Minister Nikos Andreou said that the dispute must be settled through dialogue.",
+        "Nikos Andreou",
+        "person",
+        False,
+        None,
+        "the dispute must be settled through dialogue",
+    ),
+    (
+        "underlined-that",
+        "Egyptian Foreign Minister Karim Nassar underlined that Cairo would not accept any delay in the "
+        "talks.",
+        "Karim Nassar",
+        "person",
+        False,
+        None,
+        "would not accept any delay",
+    ),
+    (
+        "called-for",
+        "Egyptian President Omar Fathy called for an immediate ceasefire in the region.",
+        "Omar Fathy",
+        "person",
+        False,
+        None,
+        "an immediate ceasefire",
+    ),
+    (
+        "expressed-concern",
+        "Italian Prime Minister Marco Bellini expressed concern over rising energy prices.",
+        "Marco Bellini",
+        "person",
+        False,
+        None,
+        "concern over rising energy prices",
+    ),
+    (
+        "thanked-for",
+        "German Chancellor Paul Brandt thanked Kenya for its hospitality and support.",
+        "Paul Brandt",
+        "person",
+        False,
+        None,
+        "hospitality",
+    ),
+    (
+        "stressed-importance",
+        "Indian External Affairs Minister Arjun Mehta stressed the importance of a free and open "
+        "Indo-Pacific.",
+        "Arjun Mehta",
+        "person",
+        False,
+        None,
+        "free and open Indo-Pacific",
+    ),
+    (
+        "noted-that",
+        "U.S. Secretary of State Robert Hale noted that trade between the two countries had doubled since "
+        "2015.",
+        "Robert Hale",
+        "person",
+        False,
+        None,
+        "trade between the two countries had doubled",
+    ),
+    (
+        "told-reporters-that",
+        "Mexican Foreign Minister Laura Ortega told reporters that Mexico would open an embassy in "
+        "Riyadh next "
+        "year.",
+        "Laura Ortega",
+        "person",
+        False,
+        None,
+        "Mexico would open an embassy in Riyadh",
+    ),
+    (
+        "urged",
+        "Australian Foreign Minister Claire Dawson urged both sides to return to the negotiating table.",
+        "Claire Dawson",
+        "person",
+        False,
+        None,
+        "return to the negotiating table",
+    ),
+    (
+        "according-to",
+        "According to Japanese Foreign Minister Hiro Sato, the two countries will sign a visa waiver "
+        "agreement in the spring.",
+        "Hiro Sato",
+        "person",
+        False,
+        None,
+        "sign a visa waiver agreement",
+    ),
+    (
+        "institution-the-foreign-ministry-said",
+        "Kenyan President Samuel Otieno will travel to Tokyo next week. The foreign ministry said the visit "
+        "would strengthen economic ties.",
+        "foreign ministry",
+        "organization",
+        False,
+        None,
+        "strengthen economic ties",
+    ),
+    (
+        "institution-possessive-ministry",
+        "Poland's Foreign Ministry said in a statement that the consulate in Lviv would reopen on Monday.",
+        "Poland's Foreign Ministry",
+        "organization",
+        False,
+        None,
+        "the consulate in Lviv would reopen",
+    ),
+    (
+        "relayed-to-the-inner-speaker",
+        "The ministry said Greek Foreign Minister Nikos Andreou called for restraint on both sides.",
+        "Nikos Andreou",
+        "person",
+        False,
+        None,
+        "restraint on both sides",
+    ),
+]
+
+
+def _matching(ex: Any, speaker: str, speaker_type: str) -> list[Any]:
+    if speaker_type == "person":
+        return statements_by(ex, speaker)
+    # institutions: the name as written may or may not keep the article or the possessive
+    want = speaker.lower().replace("'s", "")
+    return [
+        s
+        for s in ex.statements
+        if s.speaker.type == "organization"
+        and want.split()[-2:] == s.speaker.name.lower().replace("'s", "").split()[-2:]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_type", "direct", "quote", "phrase"),
+    [c[1:] for c in DIRECT_CASES + REPORTED_CASES],
+    ids=[c[0] for c in DIRECT_CASES + REPORTED_CASES],
+)
+def test_statement(extract, text, speaker, speaker_type, direct, quote, phrase):
+    ex = extract(text)
+    assert_offsets(text, ex)
+    found = [s for s in _matching(ex, speaker, speaker_type) if s.direct is direct]
+    assert len(found) == 1, (
+        f"expected one {'direct' if direct else 'reported'} statement by {speaker!r}\n{summary(ex)}"
+    )
+    st = found[0]
+    assert st.speaker.type == speaker_type, summary(ex)
+    assert st.quote in text, f"quote is not verbatim: {st.quote!r}"
+    if quote is not None:
+        assert st.quote == quote, summary(ex)
+    if phrase is not None:
+        assert phrase in st.quote, f"{phrase!r} not in quote {st.quote!r}"
+    if direct:
+        assert len(st.quote.split()) >= 6
+        assert st.rule == "statement.quote", st.rule
+    else:
+        assert st.rule in {"statement.reported", "statement.according"}, st.rule
+    assert st.quote_span is not None, "quote_span is missing"
+    assert_span(text, st.quote_span, "quote_span")
+    assert st.quote_span.text == st.quote
+    assert st.evidence and 0.0 <= st.confidence <= 1.0
+
+
+def test_institution_speaker_gets_its_country(extract):
+    text = "The Lithuanian Foreign Ministry said the ambassador had been summoned over the incident."
+    ex = extract(text)
+    orgs = [s.speaker for s in ex.statements if s.speaker.type == "organization"]
+    assert len(orgs) == 1, summary(ex)
+    assert orgs[0].country == "LTU"
+    assert "Foreign Ministry" in orgs[0].name
+
+
+def test_quote_span_offsets_in_a_paragraph(extract):
+    text = (
+        "Greek Foreign Minister Nikos Andreou arrived in Ankara on Monday.\n\n"
+        "“We came here to listen and to find common ground,” Andreou said after the talks. "
+        "“Nobody should expect miracles from a single meeting,” he added."
+    )
+    ex = extract(text)
+    quotes = sorted(
+        (s for s in statements_by(ex, "Nikos Andreou") if s.direct), key=lambda s: s.quote_span.start
+    )
+    assert [s.quote for s in quotes] == [
+        "We came here to listen and to find common ground",
+        "Nobody should expect miracles from a single meeting",
+    ], summary(ex)
+    first = text.index("We came")
+    assert (quotes[0].quote_span.start, quotes[0].quote_span.end) == (first, first + len(quotes[0].quote))
+    second = text.index("Nobody")
+    assert (quotes[1].quote_span.start, quotes[1].quote_span.end) == (second, second + len(quotes[1].quote))
+
+
+# ---------------------------------------------------------------------------------------- no statement
+NO_STATEMENT_CASES = [
+    (
+        "scare-quote-single-word",
+        'The Greek foreign minister, Nikos Andreou, described the proposal as "unrealistic" and '
+        "left the room.",
+        "unrealistic",
+    ),
+    (
+        "scare-quote-short-phrase",
+        "Critics call the deal a “historic sellout”, but U.S. Secretary of State Robert Hale disagrees.",
+        "historic sellout",
+    ),
+    (
+        "title-of-a-document",
+        "Japanese Prime Minister Kenji Morita presented the “Free and Open Indo-Pacific Plan” in Delhi.",
+        "Free and Open Indo-Pacific Plan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"), [c[1:] for c in NO_STATEMENT_CASES], ids=[c[0] for c in NO_STATEMENT_CASES]
+)
+def test_scare_quotes_are_not_statements(extract, text, scare):
+    ex = extract(text)
+    assert_offsets(text, ex)
+    assert not [s for s in ex.statements if s.direct], summary(ex)
+    assert not [s for s in ex.statements if s.quote.strip() == scare], summary(ex)
+
+
+def test_analysts_are_not_the_named_subject(extract):
+    """ "Analysts say X may ..." reports the analysts, not X; the analysts are not named."""
+    text = "Analysts say French President Jean Dumas may soften his position on farm subsidies."
+    ex = extract(text)
+    assert statements_by(ex, "Jean Dumas") == [], summary(ex)
+
+
+def test_direct_flag_distinguishes_quote_from_reported(extract):
+    text = (
+        "Italian Prime Minister Marco Bellini said Rome would double its aid. "
+        "“We cannot stand aside while the harvest rots in the fields,” Bellini said."
+    )
+    ex = extract(text)
+    mine = statements_by(ex, "Marco Bellini")
+    assert sorted(s.direct for s in mine) == [False, True], summary(ex)
+    reported = next(s for s in mine if not s.direct)
+    assert "Rome would double its aid" in reported.quote
+    direct = next(s for s in mine if s.direct)
+    assert direct.quote == "We cannot stand aside while the harvest rots in the fields"

@@ -1,0 +1,540 @@
+"""Visits: the specification as a table of short news snippets.
+
+Every sentence is written for these tests; the officials are fictional. The expected values follow
+../shared/devset/README.md: a visit is an official travelling abroad in an official capacity; status
+is planned / ongoing / completed (plus cancelled in the contract) relative to ``published``; end dates
+only when the text states them (a bare duration is not an end date); phone calls, virtual summits,
+domestic trips, non-officials and speculation are not visits.
+
+Reference date: 2022-12-06 (a Tuesday) unless a case gives another.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import PUBLISHED, assert_offsets, check_fields, one_visit, summary, visits_of
+
+# (id, published, text, visitor, expected fields of that visitor's single visit)
+VisitCase = tuple[str, str, str, str, dict[str, Any]]
+
+DATE_FORM_CASES: list[VisitCase] = [
+    (
+        "month-day-range",
+        PUBLISHED,
+        "Egyptian Foreign Minister Karim Nassar will pay an official visit to Kenya on December 12-14, "
+        "the foreign ministry in Cairo said.",
+        "Karim Nassar",
+        {
+            "visitor_country": "EGY",
+            "host_country": "KEN",
+            "status": "planned",
+            "dates.start": "2022-12-12",
+            "dates.end": "2022-12-14",
+            "dates.granularity": "day",
+            "dates.year_inferred": True,
+            "dates.text": "December 12-14",
+        },
+    ),
+    (
+        "day-month-range",
+        PUBLISHED,
+        "Polish President Marek Zielinski is visiting Vietnam on 5-7 December at the invitation of the "
+        "Vietnamese government.",
+        "Marek Zielinski",
+        {
+            "visitor_country": "POL",
+            "host_country": "VNM",
+            "status": "ongoing",
+            "dates.start": "2022-12-05",
+            "dates.end": "2022-12-07",
+            "dates.granularity": "day",
+            "dates.text": "5-7 December",
+        },
+    ),
+    (
+        "from-day-to-day-month",
+        "2023-03-01",
+        "Japanese Prime Minister Kenji Morita will travel to Canberra from 12 to 14 March for talks on "
+        "critical minerals.",
+        "Kenji Morita",
+        {
+            "visitor_country": "JPN",
+            "host_country": "AUS",
+            "places": ["Canberra"],
+            "status": "planned",
+            "dates.start": "2023-03-12",
+            "dates.end": "2023-03-14",
+            "dates.year_inferred": True,
+            "dates.text__contains": "14 March",
+        },
+    ),
+    (
+        "range-across-months",
+        PUBLISHED,
+        "Australian Foreign Minister Claire Dawson visited Seoul from 30 November to 2 December, meeting "
+        "business leaders and lawmakers.",
+        "Claire Dawson",
+        {
+            "visitor_country": "AUS",
+            "host_country": "KOR",
+            "places": ["Seoul"],
+            "status": "completed",
+            "dates.start": "2022-11-30",
+            "dates.end": "2022-12-02",
+            "dates.granularity": "day",
+        },
+    ),
+    (
+        "weekday-past-duration-is-not-an-end",
+        "2022-12-07",  # a Wednesday: "on Tuesday" is the day before
+        "Nigerian President Musa Adebayo arrived in Accra on Tuesday for a two-day working visit.",
+        "Musa Adebayo",
+        {
+            "visitor_country": "NGA",
+            "host_country": "GHA",
+            "places": ["Accra"],
+            "status": "ongoing",
+            "dates.start": "2022-12-06",
+            "dates.end": None,
+            "dates.granularity": "day",
+            "dates.text__contains": "Tuesday",
+        },
+    ),
+    (
+        "weekday-future",
+        "2022-12-05",  # a Monday: "on Tuesday" is the next day
+        "Mexican Foreign Minister Laura Ortega will visit Riyadh on Tuesday, her ministry said.",
+        "Laura Ortega",
+        {
+            "visitor_country": "MEX",
+            "host_country": "SAU",
+            "places": ["Riyadh"],
+            "status": "planned",
+            "dates.start": "2022-12-06",
+            "dates.end": "2022-12-06",
+        },
+    ),
+    (
+        "next-week",
+        PUBLISHED,
+        "French President Jean Dumas is set to travel to New Delhi next week for a state visit.",
+        "Jean Dumas",
+        {
+            "visitor_country": "FRA",
+            "host_country": "IND",
+            "places": ["New Delhi"],
+            "status": "planned",
+            "dates.start": "2022-12-12",
+            "dates.end": "2022-12-18",
+            "dates.granularity": "week",
+        },
+    ),
+    (
+        "in-month",
+        "2023-04-10",
+        "Saudi Foreign Minister Faisal Al-Rashid plans to visit Tokyo in May, officials said.",
+        "Faisal Al-Rashid",
+        {
+            "visitor_country": "SAU",
+            "host_country": "JPN",
+            "places": ["Tokyo"],
+            "status": "planned",
+            "dates.start": "2023-05-01",
+            "dates.end": "2023-05-31",
+            "dates.granularity": "month",
+        },
+    ),
+    (
+        "last-month",
+        PUBLISHED,
+        "South Korean Prime Minister Han Seo-jun visited Warsaw last month, where he signed a defence "
+        "agreement.",
+        "Han Seo-jun",
+        {
+            "visitor_country": "KOR",
+            "host_country": "POL",
+            "places": ["Warsaw"],
+            "status": "completed",
+            "dates.start": "2022-11-01",
+            "dates.end": "2022-11-30",
+            "dates.granularity": "month",
+        },
+    ),
+    (
+        "until-day",
+        "2023-03-20",
+        "Vietnamese Prime Minister Tran Van Long is in Japan until March 25 on an official visit.",
+        "Tran Van Long",
+        {
+            "visitor_country": "VNM",
+            "host_country": "JPN",
+            "status": "ongoing",
+            "dates.start": None,
+            "dates.end": "2023-03-25",
+        },
+    ),
+    (
+        "has-arrived-without-date",
+        PUBLISHED,
+        "Indian External Affairs Minister Arjun Mehta has arrived in Mexico City on a two-day visit.",
+        "Arjun Mehta",
+        {
+            "visitor_country": "IND",
+            "host_country": "MEX",
+            "places": ["Mexico City"],
+            "status": "ongoing",
+            # devset convention (fra-macron: "'Has arrived' = start <published>"): the arrival is the
+            # publication day; the two-day duration gives no end.
+            "dates.start": "2022-12-06",
+            "dates.end": None,
+        },
+    ),
+]
+
+STATUS_CASES: list[VisitCase] = [
+    (
+        "planned-scheduled-to",
+        PUBLISHED,
+        "Polish Foreign Minister Adam Kowal is scheduled to visit Abuja on Thursday.",
+        "Adam Kowal",
+        {"visitor_country": "POL", "host_country": "NGA", "status": "planned", "dates.start": "2022-12-08"},
+    ),
+    (
+        "ongoing-is-in",
+        PUBLISHED,
+        "German Chancellor Paul Brandt is in Hanoi for talks on trade and energy.",
+        "Paul Brandt",
+        {"visitor_country": "DEU", "host_country": "VNM", "places": ["Hanoi"], "status": "ongoing"},
+    ),
+    (
+        "ongoing-currently-in",
+        PUBLISHED,
+        "Japanese Foreign Minister Hiro Sato, currently in Cairo, said the two countries would sign a new "
+        "investment treaty.",
+        "Hiro Sato",
+        {"visitor_country": "JPN", "host_country": "EGY", "places": ["Cairo"], "status": "ongoing"},
+    ),
+    (
+        "completed-returned-from",
+        PUBLISHED,
+        "Mexican President Ana Ruiz returned from a three-day trip to Brazil on Sunday.",
+        "Ana Ruiz",
+        {"visitor_country": "MEX", "host_country": "BRA", "status": "completed", "dates.end": "2022-12-04"},
+    ),
+    (
+        "completed-concluded",
+        "2022-03-22",
+        "Egyptian Foreign Minister Karim Nassar concluded a two-day visit to Pakistan on Monday.",
+        "Karim Nassar",
+        {"visitor_country": "EGY", "host_country": "PAK", "status": "completed", "dates.end": "2022-03-21"},
+    ),
+    (
+        "cancelled-called-off",
+        PUBLISHED,
+        "Italian Prime Minister Marco Bellini has called off his planned visit to Ankara, citing the "
+        "political crisis at home.",
+        "Marco Bellini",
+        {"visitor_country": "ITA", "host_country": "TUR", "status": "cancelled"},
+    ),
+    (
+        "cancelled-cancelled",
+        PUBLISHED,
+        "Brazilian Foreign Minister Paulo Reis cancelled a trip to Buenos Aires that had been scheduled "
+        "for next week.",
+        "Paulo Reis",
+        {"visitor_country": "BRA", "host_country": "ARG", "status": "cancelled"},
+    ),
+    (
+        "cancelled-postponed",
+        PUBLISHED,
+        "Egyptian President Omar Fathy has postponed his visit to Rome, which had been set for December 14.",
+        "Omar Fathy",
+        {"visitor_country": "EGY", "host_country": "ITA", "status": "cancelled"},
+    ),
+]
+
+COUNTRY_CASES: list[VisitCase] = [
+    (
+        "visitor-from-possessive",
+        PUBLISHED,
+        "Kenya's Foreign Minister Alice Wanjiru visited Beijing on Monday to discuss debt relief.",
+        "Alice Wanjiru",
+        {
+            "visitor_country": "KEN",
+            "host_country": "CHN",
+            "places": ["Beijing"],
+            "status": "completed",
+            "dates.start": "2022-12-05",
+        },
+    ),
+    (
+        "visitor-from-departure-city",
+        PUBLISHED,
+        "Prime Minister Hiroshi Tanaka left Tokyo for Manila on Sunday to attend a regional summit.",
+        "Hiroshi Tanaka",
+        {
+            "visitor_country": "JPN",
+            "host_country": "PHL",
+            "places": ["Manila"],
+            "status": "ongoing",
+            "dates.start": "2022-12-04",
+        },
+    ),
+    (
+        "host-from-city",
+        PUBLISHED,
+        "Turkish Foreign Minister Emre Yilmaz arrived in Nairobi on Monday for talks on regional security.",
+        "Emre Yilmaz",
+        {
+            "visitor_country": "TUR",
+            "host_country": "KEN",
+            "place_ids": ["city:nairobi"],
+            "status": "ongoing",
+            "dates.start": "2022-12-05",
+        },
+    ),
+    (
+        "host-from-capital-alias",
+        PUBLISHED,
+        "Estonian Prime Minister Liisa Tamm arrived in Kiev on Monday on her first trip abroad this year.",
+        "Liisa Tamm",
+        {"visitor_country": "EST", "host_country": "UKR", "places": ["Kyiv"], "status": "ongoing"},
+    ),
+    (
+        "host-from-ambiguous-capital",
+        PUBLISHED,
+        "Saudi Foreign Minister Faisal Al-Rashid arrived in Washington on Monday for two days of talks.",
+        "Faisal Al-Rashid",
+        {"visitor_country": "SAU", "host_country": "USA", "places": ["Washington"], "status": "ongoing"},
+    ),
+    (
+        "host-from-hosted",
+        PUBLISHED,
+        "Kenyan President Samuel Otieno hosted German Chancellor Paul Brandt at State House in Nairobi on "
+        "Monday.",
+        "Paul Brandt",
+        {
+            "visitor_country": "DEU",
+            "host_country": "KEN",
+            "status__in": ("ongoing", "completed"),
+            "dates.start": "2022-12-05",
+        },
+    ),
+]
+
+
+def _check_case(extract: Any, published: str, text: str, visitor: str, expected: dict[str, Any]) -> None:
+    ex = extract(text, published=published)
+    assert_offsets(text, ex)
+    visit = one_visit(ex, visitor)
+    check_fields(visit, expected, ex)
+    assert visit.visitor.name == visitor
+    assert visit.rule.startswith("visit."), visit.rule
+    assert 0.0 <= visit.confidence <= 1.0
+    assert visit.evidence, "a visit must carry evidence"
+    if visit.dates is not None and visit.dates.span is not None:
+        assert visit.dates.span.text in text
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "visitor", "expected"),
+    [c[1:] for c in DATE_FORM_CASES],
+    ids=[c[0] for c in DATE_FORM_CASES],
+)
+def test_visit_date_forms(extract, published, text, visitor, expected):
+    _check_case(extract, published, text, visitor, expected)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "visitor", "expected"),
+    [c[1:] for c in STATUS_CASES],
+    ids=[c[0] for c in STATUS_CASES],
+)
+def test_visit_status(extract, published, text, visitor, expected):
+    _check_case(extract, published, text, visitor, expected)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "visitor", "expected"),
+    [c[1:] for c in COUNTRY_CASES],
+    ids=[c[0] for c in COUNTRY_CASES],
+)
+def test_visit_countries(extract, published, text, visitor, expected):
+    _check_case(extract, published, text, visitor, expected)
+
+
+# --------------------------------------------------------------------- several destinations, companions
+MULTI_DEST_CASES = [
+    (
+        "three-countries-next-week",
+        "Chinese Foreign Minister Wang Lei will visit Egypt, Tunisia and Morocco next week.",
+        "Wang Lei",
+        "CHN",
+        {"EGY", "TUN", "MAR"},
+        "planned",
+    ),
+    (
+        "toured-two-countries-last-month",
+        "Indian Prime Minister Ravi Kumar toured Kenya and Tanzania last month, signing trade deals in both.",
+        "Ravi Kumar",
+        "IND",
+        {"KEN", "TZA"},
+        "completed",
+    ),
+    (
+        "cities-in-two-countries",
+        "Nigerian Foreign Minister Bola Okafor will travel to Paris and Berlin later this week.",
+        "Bola Okafor",
+        "NGA",
+        {"FRA", "DEU"},
+        "planned",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor", "visitor_country", "hosts", "status"),
+    [c[1:] for c in MULTI_DEST_CASES],
+    ids=[c[0] for c in MULTI_DEST_CASES],
+)
+def test_visit_several_destinations(extract, text, visitor, visitor_country, hosts, status):
+    ex = extract(text)
+    assert_offsets(text, ex)
+    visits = visits_of(ex, visitor)
+    assert {v.host_country for v in visits} == hosts, summary(ex)
+    assert len(visits) == len(hosts), summary(ex)
+    for v in visits:
+        assert v.visitor_country == visitor_country, summary(ex)
+        assert v.status == status, summary(ex)
+
+
+COMPANION_CASES = [
+    (
+        "accompanied-by",
+        "French President Jean Dumas, accompanied by Foreign Minister Claire Lenoir, arrived in Hanoi on "
+        "Monday.",
+        ["Jean Dumas", "Claire Lenoir"],
+        {"visitor_country": "FRA", "host_country": "VNM", "status": "ongoing", "dates.start": "2022-12-05"},
+    ),
+    (
+        "travel-with",
+        "Japanese Prime Minister Kenji Morita will travel to Canberra next week with Foreign Minister Hiro "
+        "Sato.",
+        ["Kenji Morita", "Hiro Sato"],
+        {"visitor_country": "JPN", "host_country": "AUS", "status": "planned", "dates.start": "2022-12-12"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "visitors", "expected"),
+    [c[1:] for c in COMPANION_CASES],
+    ids=[c[0] for c in COMPANION_CASES],
+)
+def test_visit_companions_are_visitors(extract, text, visitors, expected):
+    ex = extract(text)
+    assert_offsets(text, ex)
+    for name in visitors:
+        check_fields(one_visit(ex, name), expected, ex)
+
+
+# ------------------------------------------------------------------------------------- no visit at all
+NO_VISIT_CASES = [
+    (
+        "phone-call",
+        "Japanese Foreign Minister Taro Kimura held a phone call with his Chinese counterpart Wang Lei on "
+        "Monday.",
+    ),
+    (
+        "spoke-by-telephone",
+        "Polish President Marek Zielinski spoke by telephone with Ukrainian President Oleh Marchenko about "
+        "air defence.",
+    ),
+    (
+        "virtual-summit",
+        "Indian Prime Minister Ravi Kumar and Australian Prime Minister Tom Baker held a virtual summit on "
+        "Thursday.",
+    ),
+    (
+        "addressed-by-video-link",
+        "Ukrainian President Oleh Marchenko addressed the conference in Geneva by video link on Monday.",
+    ),
+    ("refugees", "More than 2,000 Ukrainian refugees arrived in Warsaw on Monday, city officials said."),
+    ("tourists", "Chinese tourists are returning to Thailand in large numbers after the borders reopened."),
+    ("football-fans", "Thousands of Argentine fans travelled to Doha for the World Cup final."),
+    (
+        "domestic-city-visit",
+        "French President Jean Dumas visited Marseille on Monday to open a new port terminal.",
+    ),
+    (
+        "domestic-arrival",
+        "Indian Prime Minister Ravi Kumar arrived in Mumbai on Monday to inaugurate a metro line.",
+    ),
+    ("speculated", "It is unclear whether Chinese President Zhao Ming will visit Moscow next month."),
+    (
+        "negated-no-plans",
+        "Egyptian Foreign Minister Karim Nassar has no plans to visit Israel, his spokesman said.",
+    ),
+    (
+        "negated-will-not",
+        "Italian Prime Minister Marco Bellini will not travel to Ankara this week, his office said.",
+    ),
+    (
+        "ambassador-takes-up-post",
+        "Anna Berg, Sweden's new ambassador to Canada, arrived in Ottawa on Monday to take up her post.",
+    ),
+    (
+        "resident-ambassador-attends",
+        "Sweden's ambassador in Ottawa, Anna Berg, attended a reception at the Canadian parliament "
+        "on Monday.",
+    ),
+    (
+        "football-team",
+        "Brazil's national football team arrived in Doha on Sunday ahead of the quarter-final "
+        "against Croatia.",
+    ),
+    ("company-chief", "Toyota chief executive Akio Mori visited the company's plant in Kentucky on Monday."),
+    (
+        "business-delegation",
+        "A delegation of German business leaders arrived in Nairobi on Monday to explore investment in solar "
+        "power.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NO_VISIT_CASES], ids=[c[0] for c in NO_VISIT_CASES])
+def test_no_visit(extract, text):
+    ex = extract(text)
+    assert_offsets(text, ex)
+    assert ex.visits == [], summary(ex)
+
+
+# --------------------------------------------------------------------------------- evidence of a visit
+def test_visit_evidence_covers_the_trigger(extract):
+    text = "Turkish Foreign Minister Emre Yilmaz arrived in Nairobi on Monday for talks on regional security."
+    ex = extract(text)
+    visit = one_visit(ex, "Emre Yilmaz", "KEN")
+    assert_offsets(text, ex)
+    start = text.index("arrived")
+    assert any(s.start <= start < s.end for s in visit.evidence), visit.evidence
+    assert visit.rule == "visit.arrived"
+
+
+def test_visit_without_published_keeps_partial_dates(extract):
+    text = "Egyptian Foreign Minister Karim Nassar will pay an official visit to Kenya on December 12-14."
+    ex = extract(text, published=None)
+    visit = one_visit(ex, "Karim Nassar", "KEN")
+    check_fields(
+        visit,
+        {
+            "dates.start": None,
+            "dates.end": None,
+            "dates.start_partial": "--12-12",
+            "dates.end_partial": "--12-14",
+            "status": "planned",
+        },
+        ex,
+    )
