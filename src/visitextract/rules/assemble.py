@@ -47,6 +47,7 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     visits = _merge_visits(ctx, visit_cands + implied)
     _dates_within_visits(ctx, meetings, visits)
     _place_meetings(meetings, visits)
+    _places_from_meetings(meetings, visits)
     _status_from_meetings(ctx, meetings, visits)
     meetings = _merge_meetings(meetings)
     return _build(ctx, people, visits, meetings, statements, doc_id)
@@ -360,8 +361,12 @@ def _dates_within_visits(ctx: DocContext, meetings: list[MeetingCandidate], visi
         dm = mc.date_mention
         if dm is None or mc.date is None or not mc.date.start or not dm.expr_is_weekday:
             continue
+        if mc.mode != "in_person":
+            continue  # a call is not part of a trip
         for v in visits:
             if v.visitor not in mc.participants:
+                continue
+            if v.status not in {"planned": {"planned", "ongoing"}, "held": {"ongoing", "completed"}}.get(mc.status, set()):
                 continue
             rng = _visit_range(v)
             if rng is None or not rng[0]:
@@ -410,6 +415,19 @@ def _place_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidat
                     mc.place_inferred = True
                     mc.explanation.append(f"place from the visit to {cities[0].entity.name}")
                     break
+
+
+def _places_from_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
+    """"X met Y in Oslo" during a visit to Norway: Oslo is one of the visit's places."""
+    for mc in meetings:
+        pm = mc.place
+        if pm is None or mc.place_inferred or mc.mode != "in_person" or pm.entity.kind != "city":
+            continue
+        for v in visits:
+            if v.visitor in mc.participants and v.host == pm.country and _meeting_in_visit(mc, v):
+                if all(p.entity.id != pm.entity.id for p in v.places):
+                    v.places.append(pm)
+                    v.explanation.append(f"place {pm.entity.name} from a meeting there")
 
 
 def _visits_from_meetings(

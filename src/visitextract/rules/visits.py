@@ -43,6 +43,7 @@ from visitextract.rules.syntax import (
 DEST_PREPS = {"to", "in", "for", "at", "into", "near"}
 # "the city of Dresden", "the capital of Kenya"; not "a member state of ASEAN"
 _PLACE_NOUNS = frozenset("city capital town port province region island islands village".split())
+_ENDING_VERBS = frozenset("concluded concludes wrapped wraps ended ends completed completes finished finishes".split())
 # "a trip that will begin in Paris"
 _ITINERARY_VERBS = frozenset("begin begins began start starts started end ends ended continue continues take takes took".split())
 
@@ -330,7 +331,9 @@ class VisitRules:
                 self._placeless(tok, visitors)
             return
         tense = self._noun_tense(tok, verb)
-        self._emit(tok, visitors, places, "visit.noun", tense, role="full", strength=1)
+        # "concluded a two-day visit to Norway on Tuesday": the date is the last day
+        role: DateRole = "end" if verb.lower_ in _ENDING_VERBS else "full"
+        self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1)
 
     def _placeless(self, tok: Token, visitors: list[PersonCluster]) -> None:
         """"a three-day official visit": dates and status for a visit named elsewhere."""
