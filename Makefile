@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: set up, then extract the records of every file in examples/ and print them
+## run: set up, then extract the records of every file in examples/ (a batch) and print them
 run: $(STAMP)
-	$(BIN)/visitextract extract --published 2022-12-06 examples/*.txt
+	$(BIN)/visitextract batch examples/ -o out/examples.jsonl --published 2022-12-06
+	$(BIN)/python -m visitextract.io.show out/examples.jsonl
 
 ## test: set up, then run the test suite
 test: $(STAMP)

@@ -1,3 +1,5 @@
 from visitextract.cli import main
 
-main()
+# Guarded: worker processes started with "spawn" import the main module again (as __mp_main__).
+if __name__ == "__main__":
+    main()

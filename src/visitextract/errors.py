@@ -23,6 +23,26 @@ class Errors(str, Enum):
     E009 = "[E009] No gold files (*.json) in {path}. Point 'visitextract evaluate' at the devset's articles/ folder."
     E010 = "[E010] n_process must be >= 1 (or -1 for all cores), got {value}."
     E011 = "[E011] The pipeline component {component!r} needs {needed} on the Doc, which no earlier component set. Add it after {after!r}, e.g. nlp.add_pipe({component!r}, after={after!r})."
+    E012 = "[E012] Batch input {path!r}: {what}. Give existing files, folders or globs (quote globs so that the shell does not expand them: 'data/**/*.txt')."
+    E013 = "[E013] Cannot tell the output format of {path!r}: expected a path ending in .jsonl/.ndjson, .parquet (or a folder), .duckdb/.db or .csv. Name one with --format jsonl|parquet|duckdb|csv."
+    E014 = "[E014] The work directory {workdir} holds an interrupted batch made with different inputs or options ({what}). Run the same command as before to resume it, or add --restart to discard it and start over."
+    E015 = "[E015] --output - (standard output) writes JSON Lines only, but --format {format} was asked for. Name an output file for {format}, or drop --format."
+    E016 = "[E016] --engine dask needs Dask: pip install 'visitextract[dask]' ({reason})."
+    E017 = "[E017] Could not decode {file}: it is not UTF-8 and no other encoding fits ({reason}). Convert it to UTF-8 (iconv -f ENCODING -t UTF-8) or leave it out of the inputs."
+    E018 = "[E018] Could not parse {file} ({where}): {reason}. .json files hold one object or a list of objects, .jsonl files one object a line, each with a 'text' string."
+    E019 = "[E019] {file} ({where}) is not a document: expected an object with a 'text' string, got {got}. Add a 'text' field (and optional 'id', 'published', 'url', 'title')."
+    E020 = "[E020] Ignored the publication date {value!r} from the {origin}: expected a complete date such as 2022-12-06 or 'Dec 6, 2022'. The --published default was used instead."
+    E021 = "[E021] Extraction failed on this document: {type}: {reason}. The other documents were processed; please report this with the document attached."
+    E022 = "[E022] {file} changed while the batch ran: expected {expected} documents, read {got}. Run the same command again: the batch resumes and re-reads it."
+    E023 = "[E023] The output {path} is {what}; expected {expected}. Choose another --output path or remove the existing one."
+    E024 = "[E024] --{option} must be at least 1, got {value}."
+    E025 = "[E025] --scheduler is only used with --engine dask (got --engine {engine}). Add --engine dask or drop --scheduler."
+    E026 = "[E026] The worker process died while extracting this document ({reason}); it is recorded as an error and the batch went on. It may need more memory than a worker has: try it alone with visitextract extract."
+    E027 = "[E027] Could not read {file}: {reason}. Check that it exists and is readable, then run the same command again to resume."
+    E028 = "[E028] Could not write the record of this document: {type}: {reason}. Its extraction is kept out of the tables; please report this with the document attached."
+    E029 = "[E029] {file} has no text to extract from (empty, or no main text found in the page)."
+    E030 = "[E030] Another visitextract batch is writing to this output (its work folder {workdir} is locked). Wait for it to finish, or write to another --output."
+    E031 = "[E031] Could not write the batch output ({reason}). Finished documents are kept in the work folder: fix the cause (disk space, permissions) and run the same command again to resume."
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)
@@ -42,3 +62,7 @@ class KnowledgeTableError(VisitExtractError, ValueError):
 
 class GoldFormatError(VisitExtractError, ValueError):
     """An evaluation gold file does not follow the devset format."""
+
+
+class BatchInputError(VisitExtractError, ValueError):
+    """A batch was given inputs, outputs or options it cannot work with (raised before any work)."""

@@ -1,0 +1,823 @@
+"""``visitextract batch``: many files in, one table-ready output out, resumable after any kill.
+
+Design (docs/batch.md has the long form):
+
+1. *Plan*: the inputs are expanded and sorted; each file's document count is known up front (1 for
+   a text or HTML file, lines or items for JSON Lines and JSON), so document ``i`` of the batch is
+   the same on every run of the same command.
+2. *Shards*: documents ``[k*B, (k+1)*B)`` form shard ``k`` (``B`` = ``--batch-size``). A finished shard
+   is written to ``<output>.work/shards/`` under a temporary name, fsynced and renamed: it exists
+   whole or not at all. Each shard holds exactly one record per document, success or error.
+3. *Resume*: a new run with the same command finds the work directory, checks that the inputs and
+   options are the same (``manifest.json``), skips the finished shards and does the rest.
+4. *Assembly*: when every shard exists, the output is built from the shards in order under a
+   temporary name and renamed into place; then the work directory is removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from visitextract.errors import BatchInputError, Errors
+from visitextract.io.readers import (
+    DocError,
+    InputDoc,
+    SourceFile,
+    count_documents,
+    discover,
+    parse_date,
+    read_documents,
+)
+
+if TYPE_CHECKING:
+    from visitextract.api import Extractor
+
+MANIFEST_VERSION = 1
+RECORD_LISTS = ("people", "visits", "meetings", "statements", "mentions", "organizations")
+Record = dict[str, Any]
+Payload = dict[str, Any]
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    duckdb = "duckdb"
+    csv = "csv"
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+_SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".duckdb": "duckdb",
+    ".db": "duckdb",
+    ".csv": "csv",
+}
+
+
+def infer_format(output: str) -> str:
+    """The format a path asks for: by suffix; a folder (existing, or no suffix) means Parquet tables."""
+    if output == "-":
+        return "jsonl"
+    path = Path(output)
+    fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt:
+        return fmt
+    if path.is_dir() or output.endswith(("/", os.sep)) or not path.suffix:
+        return "parquet"
+    raise BatchInputError(Errors.E013.format(path=output))
+
+
+@dataclass
+class BatchConfig:
+    """Everything that decides what a batch writes (the CLI options, for Python callers)."""
+
+    inputs: Sequence[str | os.PathLike[str]]
+    output: str
+    format: str | None = None
+    workers: int = 1
+    model: str | None = None
+    published: str | None = None
+    batch_size: int = 32
+    engine: str = "local"
+    scheduler: str | None = None
+    restart: bool = False
+    keep_work: bool = False
+
+
+@dataclass
+class BatchSummary:
+    output: str
+    format: str
+    files: int = 0
+    documents: int = 0
+    records: int = 0
+    errors: int = 0
+    resumed: int = 0
+    seconds: float = 0.0
+    written: list[str] = field(default_factory=list)
+    error_samples: list[tuple[str, str, str]] = field(default_factory=list)
+    duplicate_ids: int = 0
+
+    def lines(self) -> list[str]:
+        """The end-of-batch report (plain text: it also lands in CI logs)."""
+        out = [
+            f"{_n(self.files, 'file')}, {_n(self.documents, 'document')}, {_n(self.records, 'record')} "
+            f"written ({self.resumed} from an earlier run), {_n(self.errors, 'error')}, {self.seconds:.1f} s"
+        ]
+        if self.written:
+            out.append(f"output ({self.format}): " + ", ".join(self.written))
+        for file, stage, message in self.error_samples:
+            out.append(f"  error in {file} at {stage}: {message}")
+        if self.errors > len(self.error_samples):
+            out.append(f"  ... {self.errors - len(self.error_samples)} more (see the records' 'error' field)")
+        if self.duplicate_ids:
+            out.append(f"warning: {self.duplicate_ids} documents share a doc_id with an earlier one")
+        return out
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class Progress(Protocol):
+    def start(self, total: int, completed: int) -> None: ...
+
+    def advance(self, n: int) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class NoProgress:
+    def start(self, total: int, completed: int) -> None:
+        pass
+
+    def advance(self, n: int) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+# ---------------------------------------------------------------------------------------- plan
+@dataclass(frozen=True)
+class PlanEntry:
+    src: SourceFile
+    start: int
+    count: int
+
+
+@dataclass(frozen=True)
+class ShardTask:
+    index: int
+    docs: list[Payload]
+
+
+def build_plan(files: Sequence[SourceFile]) -> list[PlanEntry]:
+    plan, start = [], 0
+    for src in files:
+        n = count_documents(src)
+        plan.append(PlanEntry(src, start, n))
+        start += n
+    return plan
+
+
+def plan_digest(plan: Sequence[PlanEntry]) -> str:
+    """Changes when a file is added, removed, resized or touched: then old shards no longer fit."""
+    h = hashlib.sha256()
+    for e in plan:
+        try:
+            st = e.src.path.stat()
+            size, mtime = st.st_size, st.st_mtime_ns
+        except OSError:
+            size, mtime = -1, -1
+        h.update(f"{e.src.rel}\t{size}\t{mtime}\t{e.count}\n".encode())
+    return h.hexdigest()
+
+
+def _documents(plan: Sequence[PlanEntry], wanted: Callable[[int], bool]) -> Iterator[tuple[int, InputDoc]]:
+    """(global index, document) for the wanted indices; files with none wanted are not even read."""
+    for e in plan:
+        if not any(wanted(i) for i in range(e.start, e.start + e.count)):
+            continue
+        docs = list(islice(read_documents(e.src), e.count))
+        while len(docs) < e.count:  # the file shrank since it was planned: keep one record per document
+            n = len(docs)
+            msg = Errors.E022.format(file=e.src.display, expected=e.count, got=n)
+            error = DocError(stage="read", message=msg, type="FileChanged")
+            docs.append(InputDoc(doc_id=f"{e.src.rel}#missing-{n}", file=e.src.display, error=error))
+        for k, doc in enumerate(docs):
+            if wanted(e.start + k):
+                yield e.start + k, doc
+
+
+def shard_tasks(
+    plan: Sequence[PlanEntry], pending: Sequence[int], batch_size: int, default_published: str | None
+) -> Iterator[ShardTask]:
+    """The documents of the pending shards, grouped by shard, as JSON-able payloads."""
+    todo = set(pending)
+    current: ShardTask | None = None
+    for i, doc in _documents(plan, lambda i: i // batch_size in todo):
+        k = i // batch_size
+        if current is None or current.index != k:
+            if current is not None:
+                yield current
+            current = ShardTask(k, [])
+        payload = doc.to_payload()
+        if payload["published"] is None and default_published and doc.error is None:
+            payload["published"] = default_published
+            payload["source"]["published_from"] = "default"
+        current.docs.append(payload)
+    if current is not None:
+        yield current
+
+
+# ---------------------------------------------------------------------------------- extraction
+def make_record(
+    payload: Mapping[str, Any], extraction: Mapping[str, Any] | None, error: Mapping[str, Any] | None
+) -> Record:
+    """One output line: the Extraction JSON plus ``source`` and ``error`` (null on success).
+
+    Error records have the same keys with empty lists, so every line loads into one table.
+    """
+    source = payload.get("source")
+    data = extraction if extraction is not None else {}
+    record: Record = {
+        "doc_id": payload.get("doc_id"),
+        "published": data.get("published", payload.get("published")),
+        "error": None,
+        "source": dict(source) if source is not None else None,
+    }
+    if error is not None:
+        record["error"] = {
+            "file": source.get("file") if source else None,
+            "line": source.get("line") if source else None,
+            "stage": error["stage"],
+            "message": error["message"],
+            "type": error.get("type"),
+        }
+    for name in RECORD_LISTS:
+        record[name] = list(data.get(name) or []) if error is None else []
+    return record
+
+
+def extract_payloads(extractor: Extractor, payloads: Sequence[Payload], batch_size: int = 32) -> list[Record]:
+    """Records for documents, one per payload, in order; an exception costs one document, not the batch.
+
+    The documents go through ``Extractor.pipe`` together; if that raises, they are redone one by one
+    so that only the document that fails becomes an error record (stage "extract"). A record that
+    cannot take the table types becomes an error record at stage "write".
+    """
+    todo = [k for k, p in enumerate(payloads) if p.get("error") is None]
+    items = [
+        (payloads[k]["text"] or "", {"published": payloads[k]["published"], "doc_id": payloads[k]["doc_id"]})
+        for k in todo
+    ]
+    results: list[Any]
+    try:
+        results = [
+            e.model_dump(mode="json")
+            for e in extractor.pipe(items, batch_size=max(1, min(batch_size, len(items))))
+        ]
+    except Exception:
+        results = []
+        for item in items:
+            try:
+                results.append(next(extractor.pipe([item])).model_dump(mode="json"))
+            except Exception as exc:
+                results.append(exc)
+    from visitextract.io.tables import check_record  # pyarrow: imported when there is work, not by the CLI
+
+    by_index = dict(zip(todo, results, strict=True))
+    records: list[Record] = []
+    for k, payload in enumerate(payloads):
+        if payload.get("error") is not None:
+            records.append(make_record(payload, None, payload["error"]))
+            continue
+        result = by_index[k]
+        if isinstance(result, Exception):
+            msg = Errors.E021.format(type=type(result).__name__, reason=result)
+            records.append(
+                make_record(
+                    payload, None, {"stage": "extract", "message": msg, "type": type(result).__name__}
+                )
+            )
+            continue
+        record = make_record(payload, result, None)
+        try:
+            check_record(record)
+            json.dumps(record, ensure_ascii=False)
+        except Exception as exc:
+            msg = Errors.E028.format(type=type(exc).__name__, reason=exc)
+            record = make_record(
+                payload, None, {"stage": "write", "message": msg, "type": type(exc).__name__}
+            )
+        records.append(record)
+    return records
+
+
+def worker_died_records(payloads: Sequence[Payload], reason: str) -> list[Record]:
+    msg = Errors.E026.format(reason=reason)
+    return [
+        make_record(p, None, {"stage": "extract", "message": msg, "type": "WorkerDied"}) for p in payloads
+    ]
+
+
+class ShardEngine(Protocol):
+    """Runs shard tasks somewhere; yields (shard index, records), in any order."""
+
+    def run(self, tasks: Iterator[ShardTask]) -> Iterator[tuple[int, list[Record]]]: ...
+
+    def close(self) -> None: ...
+
+
+class InProcessEngine:
+    """``--workers 1``: extraction in this process (no start-up cost, plain tracebacks)."""
+
+    def __init__(self, model: str | None, batch_size: int) -> None:
+        from visitextract.api import Extractor
+
+        self.extractor = Extractor(model, batch_size=batch_size)
+        self.batch_size = batch_size
+
+    def run(self, tasks: Iterator[ShardTask]) -> Iterator[tuple[int, list[Record]]]:
+        for task in tasks:
+            yield task.index, extract_payloads(self.extractor, task.docs, self.batch_size)
+
+    def close(self) -> None:
+        pass
+
+
+# Worker-process state for PoolEngine: one Extractor per process, built by the pool initializer.
+_POOL_EXTRACTOR: Extractor | None = None
+_POOL_BATCH = 32
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the batch process is gone (a SIGKILLed parent cannot stop its workers itself)."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _pool_init(model: str | None, batch_size: int, parent: int) -> None:
+    global _POOL_EXTRACTOR, _POOL_BATCH
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    from visitextract.api import Extractor
+
+    _POOL_EXTRACTOR = Extractor(model, batch_size=batch_size)
+    _POOL_BATCH = batch_size
+    _ = _POOL_EXTRACTOR.nlp
+
+
+def _pool_run(payloads_json: str) -> str:
+    """JSON text in, JSON text out: nothing but plain strings crosses the process boundary."""
+    assert _POOL_EXTRACTOR is not None
+    return json.dumps(
+        extract_payloads(_POOL_EXTRACTOR, json.loads(payloads_json), _POOL_BATCH), ensure_ascii=False
+    )
+
+
+def _pool_ping() -> int:
+    return os.getpid()
+
+
+class PoolEngine:
+    """``--workers N``: N worker processes, each loading the pipeline once (like ``Extractor.pipe``
+    with ``n_process``), plus what a long batch needs: a document that kills its worker (a crash,
+    the out-of-memory killer) becomes an error record and the pool is rebuilt."""
+
+    def __init__(self, model: str | None, batch_size: int, workers: int) -> None:
+        self.model, self.batch_size, self.workers = model, batch_size, workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _new_pool(self, workers: int | None = None) -> ProcessPoolExecutor:
+        import multiprocessing
+
+        # spawn, not fork: the parent runs threads (progress display, pool management), and a
+        # forked child of a threaded parent can deadlock.
+        ctx = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(
+            max_workers=workers or self.workers,
+            mp_context=ctx,
+            initializer=_pool_init,
+            initargs=(self.model, self.batch_size, os.getpid()),
+        )
+
+    def start(self) -> None:
+        """Start the workers now (before a progress display starts its thread) and wait until ready."""
+        self._pool = self._new_pool()
+        for f in [self._pool.submit(_pool_ping) for _ in range(self.workers)]:
+            f.result()
+
+    def run(self, tasks: Iterator[ShardTask]) -> Iterator[tuple[int, list[Record]]]:
+        if self._pool is None:
+            self.start()
+        assert self._pool is not None
+        limit = 2 * self.workers
+        inflight: dict[Future[str], tuple[ShardTask, int]] = {}
+        retry: list[tuple[ShardTask, int]] = []
+        tasks = iter(tasks)
+        exhausted = False
+        while True:
+            while len(inflight) < limit and (retry or not exhausted):
+                if retry:
+                    task, attempt = retry.pop()
+                else:
+                    nxt = next(tasks, None)
+                    if nxt is None:
+                        exhausted = True
+                        break
+                    task, attempt = nxt, 0
+                inflight[self._pool.submit(_pool_run, json.dumps(task.docs))] = (task, attempt)
+            if not inflight:
+                return
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            broken: list[tuple[ShardTask, int]] = []
+            for fut in done:
+                task, attempt = inflight.pop(fut)
+                try:
+                    yield task.index, json.loads(fut.result())
+                except BrokenProcessPool:
+                    broken.append((task, attempt))
+            if broken:
+                # A dead worker fails every task in flight; all are retried on a new pool, and a
+                # shard that breaks a pool twice is redone one document at a time.
+                broken += list(inflight.values())
+                inflight.clear()
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+                for task, attempt in broken:
+                    if attempt >= 1:
+                        yield task.index, self._isolate(task)
+                    else:
+                        retry.append((task, attempt + 1))
+
+    def _isolate(self, task: ShardTask) -> list[Record]:
+        records: list[Record] = []
+        for payload in task.docs:
+            assert self._pool is not None
+            try:
+                records.extend(json.loads(self._pool.submit(_pool_run, json.dumps([payload])).result()))
+            except BrokenProcessPool as exc:
+                records.extend(worker_died_records([payload], str(exc) or "process pool broken"))
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+        return records
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+# -------------------------------------------------------------------------------- work directory
+def work_dir_for(output: Path) -> Path:
+    """The sidecar folder of an unfinished batch: ``out/tables.parquet`` -> ``out/tables.parquet.work``."""
+    return output.with_name(output.name + ".work")
+
+
+class WorkDir:
+    """Finished shards, the manifest of the batch that made them, and temporaries."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.shards = path / "shards"
+        self.tmp = path / "tmp"
+        self._lock_fh: Any = None
+
+    def prepare(self, manifest: Mapping[str, Any], restart: bool) -> None:
+        """Create or reopen the folder; refuse one made by a different command (unless restart)."""
+        if self.path.exists() and not self.path.is_dir():
+            raise BatchInputError(
+                Errors.E023.format(
+                    path=self.path, what="a file", expected="a work folder of visitextract batch"
+                )
+            )
+        if restart and self.path.exists():
+            shutil.rmtree(self.path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._lock()
+        old = self._read_manifest()
+        if old is not None and old != dict(manifest):
+            diff = [k for k in manifest if old.get(k) != manifest[k]]
+            raise BatchInputError(Errors.E014.format(workdir=self.path, what=", ".join(diff) or "version"))
+        if old is None:  # new, or killed before the manifest was written: nothing in it can be trusted
+            shutil.rmtree(self.shards, ignore_errors=True)
+            self._write_json(self.path / "manifest.json", manifest)
+        self.shards.mkdir(exist_ok=True)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.tmp.mkdir()
+
+    def _lock(self) -> None:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no advisory lock
+            return
+        self._lock_fh = (self.path / "lock").open("w")
+        try:
+            fcntl.flock(self._lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise BatchInputError(Errors.E030.format(workdir=self.path)) from exc
+
+    def release(self) -> None:
+        if self._lock_fh is not None:
+            self._lock_fh.close()
+            self._lock_fh = None
+
+    def _read_manifest(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads((self.path / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _write_json(self, path: Path, data: Mapping[str, Any]) -> None:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+
+    def shard_path(self, index: int) -> Path:
+        return self.shards / f"{index:08d}.jsonl"
+
+    def finished(self, expected: Callable[[int], int]) -> set[int]:
+        """Shards present with the right number of lines (others are removed and redone)."""
+        done = set()
+        for path in self.shards.glob("*.jsonl"):
+            try:
+                index = int(path.stem)
+                with path.open("rb") as fh:
+                    lines = sum(1 for _ in fh)
+            except (ValueError, OSError):
+                path.unlink(missing_ok=True)
+                continue
+            if lines == expected(index):
+                done.add(index)
+            else:
+                path.unlink(missing_ok=True)
+        return done
+
+    def write_shard(self, index: int, records: Sequence[Mapping[str, Any]]) -> None:
+        from visitextract.io.writers import dumps
+
+        tmp = self.tmp / f"{index:08d}.jsonl.part"
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.write("".join(dumps(r) + "\n" for r in records))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.shard_path(index))
+
+    def read_shard(self, index: int) -> list[Record]:
+        with self.shard_path(index).open(encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh]
+
+    def remove(self) -> None:
+        self.release()
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+# ------------------------------------------------------------------------------------ the runner
+def _check_config(cfg: BatchConfig) -> tuple[str, str | None]:
+    for option, value in (("workers", cfg.workers), ("batch-size", cfg.batch_size)):
+        if value < 1:
+            raise BatchInputError(Errors.E024.format(option=option, value=value))
+    fmt = cfg.format.value if isinstance(cfg.format, Enum) else cfg.format
+    fmt = (fmt or infer_format(cfg.output)).lower()
+    if fmt not in {f.value for f in OutputFormat}:
+        raise BatchInputError(Errors.E013.format(path=cfg.output))
+    if cfg.output == "-" and fmt != "jsonl":
+        raise BatchInputError(Errors.E015.format(format=fmt))
+    engine = cfg.engine.value if isinstance(cfg.engine, Enum) else cfg.engine
+    if cfg.scheduler and engine != "dask":
+        raise BatchInputError(Errors.E025.format(engine=engine))
+    default_published = None
+    if cfg.published:
+        default_published = parse_date(cfg.published)
+        if default_published is None:
+            raise BatchInputError(Errors.E002.format(value=cfg.published))
+    if cfg.output != "-":
+        out = Path(cfg.output)
+        if fmt == "parquet" and out.exists() and not out.is_dir():
+            raise BatchInputError(
+                Errors.E023.format(path=out, what="a file", expected="a folder for Parquet tables")
+            )
+        if fmt != "parquet" and out.is_dir():
+            raise BatchInputError(Errors.E023.format(path=out, what="a folder", expected=f"a {fmt} file"))
+    return fmt, default_published
+
+
+def make_engine(cfg: BatchConfig) -> ShardEngine:
+    engine = cfg.engine.value if isinstance(cfg.engine, Enum) else cfg.engine
+    if engine == "dask":
+        try:
+            from visitextract.distributed import DaskEngine
+        except ImportError as exc:
+            raise BatchInputError(Errors.E016.format(reason=exc)) from exc
+        return DaskEngine(cfg.scheduler, workers=cfg.workers, model=cfg.model, batch_size=cfg.batch_size)
+    if cfg.workers > 1:
+        return PoolEngine(cfg.model, cfg.batch_size, cfg.workers)
+    return InProcessEngine(cfg.model, cfg.batch_size)
+
+
+def run_batch(
+    cfg: BatchConfig, progress: Progress | None = None, engine: ShardEngine | None = None
+) -> BatchSummary:
+    """Run (or resume) a batch; returns what was done. Raises BatchInputError before any work."""
+    from visitextract import __version__
+    from visitextract.api import resolve_model_name
+
+    t0 = time.perf_counter()
+    progress = progress or NoProgress()
+    fmt, default_published = _check_config(cfg)
+    output = None if cfg.output == "-" else Path(cfg.output)
+    work = work_dir_for(output) if output is not None else None
+    exclude = [p for p in (output, work) if p is not None]
+    if fmt == "csv" and output is not None:
+        from visitextract.io.writers import csv_documents_path
+
+        exclude.append(csv_documents_path(output))
+    files = discover(cfg.inputs, exclude=exclude)
+    plan = build_plan(files)
+    total = sum(e.count for e in plan)
+    size = cfg.batch_size
+    n_shards = (total + size - 1) // size
+    summary = BatchSummary(output=cfg.output, format=fmt, files=len(files), documents=total)
+
+    if output is None:  # standard output: stream in input order, no resume
+        eng = engine or make_engine(cfg)
+        try:
+            _start(eng)
+            progress.start(total, 0)
+            from visitextract.io.writers import StdoutWriter
+
+            _stream(
+                eng,
+                shard_tasks(plan, range(n_shards), size, default_published),
+                StdoutWriter(),
+                summary,
+                progress,
+            )
+        finally:
+            progress.stop()
+            eng.close()
+        summary.seconds = time.perf_counter() - t0
+        return summary
+
+    assert work is not None
+    wd = WorkDir(work)
+    manifest = {
+        "version": MANIFEST_VERSION,
+        "visitextract": __version__,
+        "model": resolve_model_name(cfg.model),
+        "published_default": default_published,
+        "batch_size": size,
+        "files": len(files),
+        "documents": total,
+        "inputs_digest": plan_digest(plan),
+    }
+    wd.prepare(manifest, cfg.restart)
+    try:
+
+        def expected(k: int) -> int:
+            return min(size, total - k * size) if 0 <= k < n_shards else -1
+
+        done = wd.finished(expected)
+        pending = [k for k in range(n_shards) if k not in done]
+        summary.resumed = sum(expected(k) for k in done)
+        if pending:
+            eng = engine or make_engine(cfg)
+            try:
+                _start(eng)
+                progress.start(total, summary.resumed)
+                for index, records in eng.run(shard_tasks(plan, pending, size, default_published)):
+                    if len(records) != expected(index):
+                        raise RuntimeError(
+                            f"shard {index}: {len(records)} records for {expected(index)} documents"
+                        )
+                    wd.write_shard(index, records)
+                    progress.advance(len(records))
+            finally:
+                progress.stop()
+                eng.close()
+        _assemble(wd, n_shards, fmt, output, summary)
+    except BaseException:
+        wd.release()
+        raise
+    if cfg.keep_work:
+        wd.release()
+    else:
+        wd.remove()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _start(engine: ShardEngine) -> None:
+    start = getattr(engine, "start", None)
+    if callable(start):
+        start()
+
+
+def _count(records: Iterable[Mapping[str, Any]], summary: BatchSummary, seen: set[str]) -> None:
+    for r in records:
+        summary.records += 1
+        doc_id = str(r.get("doc_id"))
+        if doc_id in seen:
+            summary.duplicate_ids += 1
+        seen.add(doc_id)
+        err = r.get("error")
+        if err:
+            summary.errors += 1
+            if len(summary.error_samples) < 10:
+                summary.error_samples.append(
+                    (str(err.get("file")), str(err.get("stage")), str(err.get("message")))
+                )
+
+
+def _stream(
+    engine: ShardEngine, tasks: Iterator[ShardTask], writer: Any, summary: BatchSummary, progress: Progress
+) -> None:
+    """Write shards in index order as they arrive (engines may finish them out of order)."""
+    waiting: dict[int, list[Record]] = {}
+    order: list[int] = []
+
+    def tracked() -> Iterator[ShardTask]:
+        for t in tasks:
+            order.append(t.index)
+            yield t
+
+    seen: set[str] = set()
+    pos = 0
+    for index, records in engine.run(tracked()):
+        waiting[index] = records
+        progress.advance(len(records))
+        while pos < len(order) and order[pos] in waiting:
+            chunk = waiting.pop(order[pos])
+            writer.write(chunk)
+            _count(chunk, summary, seen)
+            pos += 1
+    writer.commit()
+
+
+def _assemble(wd: WorkDir, n_shards: int, fmt: str, output: Path, summary: BatchSummary) -> None:
+    from visitextract.io.writers import open_writer
+
+    writer = open_writer(fmt, output, wd.tmp)
+    seen: set[str] = set()
+    try:
+        for k in range(n_shards):
+            records = wd.read_shard(k)
+            writer.write(records)
+            _count(records, summary, seen)
+        summary.written = [str(p) for p in writer.commit()]
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer.abort()
+        raise
+
+
+# ----------------------------------------------------------------------------------- progress bar
+class RichProgress:
+    """Progress bar with rate and ETA on a terminal (stderr)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("[bold]extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("docs"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=Console(file=sys.stderr),
+            transient=False,
+        )
+        self._task: Any = None
+        self._started = 0.0
+        self._base = 0
+        self._done = 0
+
+    def start(self, total: int, completed: int) -> None:
+        self._progress.start()
+        self._task = self._progress.add_task("extract", total=total, completed=completed, rate="")
+        self._started, self._base, self._done = time.perf_counter(), completed, completed
+
+    def advance(self, n: int) -> None:
+        self._done += n
+        elapsed = time.perf_counter() - self._started
+        rate = (self._done - self._base) / elapsed if elapsed > 0 else 0.0
+        self._progress.update(self._task, advance=n, rate=f"{rate:,.1f} docs/s")
+
+    def stop(self) -> None:
+        self._progress.stop()
