@@ -46,6 +46,7 @@ class Person(_Record):
     title: str | None = None  # extra: the office as written ("External Affairs Minister")
     office_category: str | None = None  # extra: taxonomy key ("foreign_minister")
     named: bool = True  # extra: False for "a French minister" (a role without a name)
+    country_source: str | None = None  # extra: how the country was found ("demonym", "leaders table", ...)
 
 
 class Organization(_Record):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from visitextract import models as m
 from visitextract.normalize.gazetteer import Gazetteer
+from visitextract.normalize.offices import OfficeInfo, default_taxonomy
 from visitextract.rules.candidates import MeetingCandidate, StatementCandidate, VisitCandidate
 from visitextract.rules.context import DocContext, PlaceMention
 from visitextract.rules.meetings import MeetingRules
@@ -37,6 +38,7 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
 
     _countries_from_travel(visit_cands)
     _countries_from_invitations(ctx, people, visit_cands)
+    _countries_from_leaders(ctx, people)
     _countries_from_home(ctx, people, visit_cands)
     visits = _merge_visits(ctx, visit_cands)
     _countries_from_meetings(meetings, visits)
@@ -74,6 +76,33 @@ def _countries_from_invitations(ctx: DocContext, people: PeopleResolver, cands: 
                 host = people.by_token.get(t.i)
                 if host is not None and host is not c.visitor:
                     host.set_country(c.host, "invitation")
+
+
+def _countries_from_leaders(ctx: DocContext, people: PeopleResolver) -> None:
+    """World knowledge as the last resort before guessing: a head of state or government the text
+    names without a country ("Obama and Putin will meet in Zurich"), from the leaders table, only
+    when the name fits leaders of one country at the publication date."""
+    from visitextract.normalize.leaders import LeaderIndex
+
+    index = LeaderIndex.default()
+    for cluster in people.clusters:
+        if not cluster.named or (cluster.country is not None and cluster.office is not None):
+            continue
+        terms = index.lookup(cluster.name, on=ctx.published)
+        countries = {t.country for t in terms}
+        if len(countries) != 1:
+            continue
+        term = terms[0]
+        if cluster.country is not None and cluster.country != term.country:
+            continue  # the text says otherwise: a namesake
+        if cluster.office is not None and cluster.office.category not in {
+            "head_of_state", "head_of_government", "leader", "official",
+        }:
+            continue  # "Foreign Minister X" is not the head of state X of the table
+        cluster.set_country(term.country, "leaders table")
+        if cluster.office is None:
+            office = default_taxonomy().lookup(term.office)
+            cluster.set_office(office or OfficeInfo(term.office, "head_of_state"), "leaders table")
 
 
 def _home_country(ctx: DocContext, people: PeopleResolver, hosts: set[str], cluster: PersonCluster) -> str | None:

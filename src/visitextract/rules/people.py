@@ -512,6 +512,7 @@ class PeopleResolver:
             title=cluster.office.title if cluster.office and cluster.office.title != "counterpart" else None,
             office_category=cluster.office.category if cluster.office else None,
             named=cluster.named,
+            country_source=cluster.country_source or None if cluster.country else None,
         )
 
 
