@@ -57,7 +57,8 @@ NOT_NAME = frozenset(
     Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow Following According Speaking
     Meanwhile However Earlier Later Also Both Reuters AFP AP PTI ANI Xinhua Source Photo Background
     Details Quote Update Note Context Video Read More Editor Reporting Writing Editing Updated
-    Created""".split()
+    Created Play Watch Slideshow Gallery Image Images Getty EPA Previously Elect Related Advertisement
+    Share Embed Skip Close Loading""".split()
 )
 ORG_HEADS = frozenset(
     """ministry government office presidency embassy department agency commission council parliament
@@ -373,7 +374,7 @@ class EntityCorrector:
             if run is None or any(t.lower_ in INSTITUTION_HEADS for t in run):
                 continue
             found.append(run)
-        people = filter_spans(found)
+        people = _split_run_together(doc, filter_spans(found))
         # (c) later partial mentions of a known person ("Landsbergis", "Wang", "Mr Macron").
         parts: set[str] = set()
         for person in people:
@@ -396,9 +397,15 @@ class EntityCorrector:
 
     def _clean_person(self, doc: Doc, ent: Span, blocked: set[int]) -> Span | None:
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ in HONORIFICS or start in blocked or doc[start].text in NOT_NAME):
-            start += 1
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s", ",", "'"}):
+        while start < end and (
+            doc[start].lower_ in HONORIFICS or start in blocked or not _is_name_token(doc[start])
+        ):
+            start += 1  # "GETTY Obama", "STREET BEATING Donald Trump" (captions run into the text)
+        while end > start and (
+            doc[end - 1].tag_ == "POS"
+            or doc[end - 1].text in {"'s", "’s", ",", "'"}
+            or (not _is_name_token(doc[end - 1]) and doc[end - 1].lower_ not in NAME_PARTICLES)
+        ):
             end -= 1
         if end <= start:
             return None
@@ -489,6 +496,41 @@ def _is_name_token(tok: Token) -> bool:
     if text.isupper() and len(text) > 3:
         return False  # "VILNIUS", "NATO"
     return text.replace("-", "").replace("'", "").replace("’", "").replace(".", "").isalpha()
+
+
+def _split_run_together(doc: Doc, people: list[Span]) -> list[Span]:
+    """Two names with the punctuation between them lost ("Mitch McConnell Trump flew ..."): split
+    when both parts' last words are also named apart from each other elsewhere in the text.
+
+    "Pham Minh Chinh" stays whole: "Minh" is never named on its own.
+    """
+    words: dict[str, list[int]] = {}
+    for t in doc:
+        if t.text[:1].isupper():
+            words.setdefault(t.text, []).append(t.i)
+    out: list[Span] = []
+    for span in people:
+        if len(span) < 3:
+            out.append(span)
+            continue
+        cut = None
+        for k in range(span.start + 2, span.end):
+            left_last, right_last = doc[k - 1], doc[span.end - 1]
+            if not _is_name_token(doc[k]) or doc[k].lower_ in NAME_PARTICLES or doc[k - 1].text in {"-", "‑"}:
+                continue
+            elsewhere_left = [i for i in words.get(left_last.text, []) if not span.start <= i < span.end]
+            elsewhere_right = [i for i in words.get(right_last.text, []) if not span.start <= i < span.end]
+            if elsewhere_left and elsewhere_right and all(
+                doc[i + 1].text != doc[k].text for i in elsewhere_left if i + 1 < len(doc)
+            ):
+                cut = k
+                break
+        if cut is None:
+            out.append(span)
+        else:
+            out.append(Span(doc, span.start, cut, label="PERSON"))
+            out.append(Span(doc, cut, span.end, label="PERSON"))
+    return out
 
 
 def _is_heading(span: Span) -> bool:

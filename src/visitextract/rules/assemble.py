@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span
 
@@ -105,7 +106,13 @@ def _countries_from_leaders(ctx: DocContext, people: PeopleResolver) -> None:
             cluster.set_office(office or OfficeInfo(term.office, "head_of_state"), "leaders table")
 
 
-def _home_country(ctx: DocContext, people: PeopleResolver, hosts: set[str], cluster: PersonCluster) -> str | None:
+def _home_country(
+    ctx: DocContext,
+    people: PeopleResolver,
+    hosts: set[str],
+    cluster: PersonCluster,
+    own_hosts: AbstractSet[str] = frozenset(),
+) -> str | None:
     """The country an unqualified official belongs to: the dateline's, else the story's own.
 
     News names foreign officials with a demonym ("Chinese President Xi") and its own without one
@@ -125,6 +132,13 @@ def _home_country(ctx: DocContext, people: PeopleResolver, hosts: set[str], clus
     counterparts = {c.country for c in people.clusters if c.counterpart_of == cluster.key and c.country}
     if cluster.counterpart_of is not None:
         counterparts.add(people.clusters[cluster.counterpart_of].country or "")
+    ranked_all = sorted(((n, c) for c, n in counts.items() if c not in counterparts), reverse=True)
+    if ranked_all and ranked_all[0][1] in own_hosts:
+        # A story that names one country far more than any other is told from there: a "visit"
+        # to it by someone without a country of their own is most likely a domestic trip.
+        others = [n for n, c in ranked_all if c not in hosts]
+        if not others or others[0] * 3 < ranked_all[0][0]:
+            return ranked_all[0][1]
     for excluded in (hosts | counterparts, counterparts):
         ranked = sorted(((n, c) for c, n in counts.items() if c not in excluded), reverse=True)
         if not ranked:
@@ -151,7 +165,8 @@ def _countries_from_home(
         if cluster.office is None and id(cluster) not in visitors:
             continue  # a visitor is an official even when the text gives no title ("Sarkozy heads to Beijing")
         if id(cluster) in visitors or include_all:
-            home = _home_country(ctx, people, hosts, cluster)
+            own = {c.host for c in cands if c.host and c.visitor is cluster}
+            home = _home_country(ctx, people, hosts, cluster, own)
             if home is not None and cluster.office is None and (ctx.dateline is None or ctx.dateline.country != home):
                 # without a title, only a country the story keeps naming
                 if sum(1 for pm in ctx.places if pm.country == home) < 2:
