@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck evaluate peer clean
+.PHONY: run test lint typecheck evaluate peer accuracy clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,14 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 evaluate: $(STAMP)
-	$(BIN)/visitextract evaluate ../shared/devset/articles --json docs/accuracy.json
+	$(BIN)/visitextract evaluate ../shared/devset/articles --json out/evaluation.json
 
 peer: $(STAMP)
 	$(BIN)/visitextract peer ../shared/peer
+
+## accuracy: regenerate docs/accuracy.md (devset table and peer measures)
+accuracy: $(STAMP)
+	$(BIN)/python -m visitextract.evaluation.report --devset ../shared/devset/articles --peer ../shared/peer --out docs/accuracy.md
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
