@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from visitextract.normalize.gazetteer import Alias, Gazetteer
+from visitextract.normalize.gazetteer import Alias, Entity, Gazetteer
 from visitextract.normalize.offices import INSTITUTION_HEADS, OfficeInfo, OfficeTaxonomy, default_taxonomy
 
 PLACES_KEY = "ve_places"
@@ -65,6 +65,32 @@ ORG_HEADS = frozenset(
     senate cabinet administration secretariat""".split()
 )
 STRONG_PLACE_PREPS = frozenset({"in", "to", "from", "at", "near", "for", "visit", "visited", "visiting", "via"})
+DATELINE_PUNCT = frozenset({",", "-", "–", "—", "(", ":"})
+# Words before "of"/"from" that make the next alias a US state ("the governor of Georgia").
+US_STATE_WORDS = frozenset({"state", "governor", "senator", "congressman", "congresswoman", "representative"})
+# Nouns after a weak demonym that show it names a country or region ("Western governments").
+GROUP_NOUNS = frozenset(
+    {
+        "allies", "authorities", "capitals", "countries", "delegation", "delegations", "diplomats",
+        "envoys", "forces", "governments", "government", "leaders", "media", "military", "ministers",
+        "nations", "officials", "partners", "powers", "sanctions", "states", "troops",
+    }
+)
+# Words that, after a place name, make the name of a thing rather than of a person: "Paris Agreement"
+# and "Jordan Valley" keep their place; "Paris Hilton" and "Israel Katz" do not.
+PLACE_NAME_HEADS = frozenset(
+    {
+        "accord", "accords", "agreement", "airport", "airlines", "army", "basin", "bay", "bridge", "canal",
+        "capitals", "cathedral", "centre", "center", "city", "club", "conference", "consensus",
+        "convention", "county", "declaration", "defense", "defence", "district", "economic", "embassy",
+        "exchange", "fair", "festival", "forces", "format", "forum", "games", "gate", "globe", "group",
+        "harbor", "harbour", "herald", "highway", "initiative", "institute", "international", "island",
+        "islands", "journal", "lake", "marathon", "metro", "mountains", "museum", "national", "navy",
+        "olympics", "opera", "peace", "plan", "police", "port", "post", "process", "protocol", "province",
+        "region", "river", "road", "sea", "square", "stadium", "station", "stock", "street", "strait",
+        "summit", "talks", "tech", "times", "treaty", "tribune", "university", "valley", "war", "zoo",
+    }
+)
 _PLURALS = {"minister": "ministers", "president": "presidents", "secretary": "secretaries", "leader": "leaders",
             "ambassador": "ambassadors", "envoy": "envoys", "premier": "premiers", "chancellor": "chancellors"}
 
@@ -118,6 +144,8 @@ class EntityCorrector:
         for phrase, info in taxonomy.roles.items():
             phrases.setdefault(phrase, OfficeInfo(office=info.office, category="role:" + info.category))
         self._offices = phrases
+        # First words of office titles: "Israel Katz" is a name, "Jordan King Abdullah" is not.
+        self._office_words = frozenset(p.split()[0] for p in phrases)
         self.office_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.office_matcher.add("VE_OFFICE", list(nlp.tokenizer.pipe(sorted(phrases))))
 
@@ -156,16 +184,22 @@ class EntityCorrector:
                 found.append((span, aliases))
         # Countries the document names without ambiguity decide the ambiguous ones ("Georgia").
         context: Counter[str] = Counter()
-        for _, aliases in found:
+        # The single reading of a match by its last token ("Savannah" in "Savannah, Georgia").
+        ends: dict[int, Entity] = {}
+        starts: set[int] = set()
+        for span, aliases in found:
+            starts.add(span.start)
             countries = {self.gazetteer.entity(a.entity_id).country for a in aliases}
             if len(countries) == 1:
                 (only,) = countries
                 if only:
                     context[only] += 1
+            if len({a.entity_id for a in aliases}) == 1:
+                ends[span.end - 1] = self.gazetteer.entity(aliases[0].entity_id)
         candidates: list[Span] = []
         for span, aliases in found:
-            alias = self._choose(aliases, context)
-            if not self._accept(doc, span, alias, person_tokens, person_ents):
+            alias = self._choose(aliases, context, span, ends)
+            if not self._accept(doc, span, alias, person_tokens, person_ents, ends, starts):
                 continue
             entity = self.gazetteer.entity(alias.entity_id)
             out = Span(doc, span.start, span.end, label=_place_label(entity.kind, alias.type))
@@ -173,42 +207,101 @@ class EntityCorrector:
             candidates.append(out)
         return filter_spans(candidates)
 
-    def _choose(self, aliases: list[Alias], context: Counter[str]) -> Alias:
-        """Pick one reading of an ambiguous alias, by the other countries the document names."""
+    def _choose(
+        self,
+        aliases: list[Alias],
+        context: Counter[str],
+        span: Span | None = None,
+        ends: dict[int, Entity] | None = None,
+    ) -> Alias:
+        """Pick one reading of an ambiguous alias.
+
+        In order: a cue next to the mention ("the state of Georgia", "Georgia state", "Savannah,
+        Georgia"), then the countries the rest of the document names, then the table's ranking.
+        """
         if len(aliases) == 1:
             return aliases[0]
+        state_cue = span is not None and _us_state_cue(span)
+        before = _place_before_comma(span, ends) if span is not None and ends else None
+
+        def cue(entity: Entity) -> int:
+            if state_cue and entity.id.startswith("region:us-"):
+                return 1
+            # "<city>, <container>": the reading that contains the city just named
+            if before is not None and entity.kind != "city" and entity.country == before.country:
+                return 1
+            return 0
+
         return max(
             aliases,
-            key=lambda a: (context.get(self.gazetteer.entity(a.entity_id).country or "", 0), -aliases.index(a)),
+            key=lambda a: (
+                cue(self.gazetteer.entity(a.entity_id)),
+                context.get(self.gazetteer.entity(a.entity_id).country or "", 0),
+                -aliases.index(a),
+            ),
         )
 
     def _accept(
-        self, doc: Doc, span: Span, alias: Alias, person_tokens: set[int], person_ents: list[Span]
+        self,
+        doc: Doc,
+        span: Span,
+        alias: Alias,
+        person_tokens: set[int],
+        person_ents: list[Span],
+        ends: dict[int, Entity] | None = None,
+        starts: set[int] | None = None,
     ) -> bool:
+        """Whether a matched alias is used as a place here, not as (part of) a name or a word."""
         entity = self.gazetteer.entity(alias.entity_id)
         demonym = alias.type in {"demonym", "demonym_plural"}
-        weak = "common_word" in alias.ambiguity or (
-            entity.kind == "city" and not entity.capital and (entity.population or 0) < self.weak_city_population
-        )
+        common = "common_word" in alias.ambiguity and not _exact_abbreviation(span, alias)
+        minor_city = entity.kind == "city" and not entity.capital
+        weak = common or (minor_city and (entity.population or 0) < self.weak_city_population)
+        place_ends = set(ends or ())
         if any(t.i in person_tokens for t in span):
             ent = next(e for e in person_ents if e.start <= span.start < e.end)
             if demonym:
                 # A demonym inside a PERSON span is a place only at its start ("Lithuanian X").
                 if ent.start != span.start:
                     return False
-            elif "person_name" in alias.ambiguity or len(ent) > len(span):
-                # "Jordan" in "Michael Jordan", "Washington" in "George Washington".
+            elif _other_name_tokens(ent, span):
+                # "Jordan" in "Michael Jordan", "Washington" in "George Washington"; but not
+                # "the Quai d'Orsay", which the model sometimes tags as a person, nor "Jordan" alone
+                # in "Jordan said it would close the border" (a given name is told by what follows).
                 return False
-            elif weak and not _place_context(span):
+            elif weak and not _place_context(span, place_ends):
                 return False
-        if "person_name" in alias.ambiguity and _followed_by_name(span):
-            return False
+        if "person_name" in alias.ambiguity and not span.text.isupper() and (
+            self._name_follows(span, starts or set()) or _name_precedes(span)
+        ):
+            return False  # "Paris Hilton", "Israel Katz", "Denzel Washington", "Mr Jordan"
         # "bin Sultan", "Al Saud": a particle before the word makes it part of a name.
         if span.start > 0 and doc[span.start - 1].lower_ in NAME_PARTICLES and doc[span.start - 1].text[:1].islower():
             return False
+        if common and _of_name_follows(span):
+            return False  # "the Gulf of Mexico" is not the Gulf
         if not weak:
             return True
-        return _place_context(span)
+        if demonym and _group_noun_follows(span):
+            return True  # "Western governments", "English officials"
+        if common and entity.kind != "city" and _definite_name(span):
+            return True  # "the West", "the Gulf", "the Quad": a capitalised noun after "the"
+        return _place_context(span, place_ends)
+
+    def _name_follows(self, span: Span, place_starts: set[int]) -> bool:
+        """The alias is a given name: a surname-like word follows ("Paris Hilton", "Israel Katz").
+
+        Words that make the name of a thing after a place ("Paris Agreement", "Jordan Valley",
+        "Washington Post"), other places and office titles do not count.
+        """
+        doc = span.doc
+        if span.end >= len(doc) or span.end in place_starts:
+            return False
+        nxt = doc[span.end]
+        if not _is_name_token(nxt) or nxt.text.isupper() or nxt.tag_ not in {"NNP", "NNPS"}:
+            return False
+        stop_lists = (PLACE_NAME_HEADS, INSTITUTION_HEADS, HONORIFICS, self._office_words)
+        return not any(nxt.lower_ in words for words in stop_lists)
 
     # ----------------------------------------------------------------- offices
     def _office_spans(self, doc: Doc, places: list[Span]) -> list[Span]:
@@ -540,21 +633,93 @@ def _is_heading(span: Span) -> bool:
     return at_line_start and span.end < len(doc) and doc[span.end].text == ":" and len(span) == 1
 
 
-def _followed_by_name(span: Span) -> bool:
-    doc = span.doc
-    return span.end < len(doc) and _is_name_token(doc[span.end]) and doc[span.end].ent_type_ == "PERSON"
-
-
-def _place_context(span: Span) -> bool:
-    """Whether a weak alias (a minor city) is used as a place here."""
+def _place_context(span: Span, place_ends: set[int] | None = None) -> bool:
+    """Whether a weak alias (a minor city, a common word) is used as a place here."""
     doc = span.doc
     if any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span):
         return True
     if span.start > 0 and doc[span.start - 1].lower_ in STRONG_PLACE_PREPS:
         return True
     if span.start == 0 or doc[span.start - 1].is_space:
-        return True  # a dateline
+        # a dateline ("HANOI, Dec 5", "Mobile (AP) -"), not a sentence that starts with the word
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return span.text.isupper() or nxt is None or nxt.text in DATELINE_PUNCT
+    # "in Atlanta and Savannah", "Atlanta, Savannah and Macon": listed with another place
+    if place_ends and span.start >= 2 and doc[span.start - 1].lower_ in {",", "and", "or"} and (
+        span.start - 2 in place_ends
+    ):
+        return True
     return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ == "GPE"
+
+
+def _us_state_cue(span: Span) -> bool:
+    """"the state of Georgia", "governor of Washington", "Washington state", "senator from Georgia"."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ == "state":
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"of", "from"}:
+        return doc[span.start - 2].lower_ in US_STATE_WORDS
+    return False
+
+
+def _place_before_comma(span: Span, ends: dict[int, Entity]) -> Entity | None:
+    """The city named just before ", <span>" ("Savannah, Georgia", "Tbilisi, Georgia")."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == ",":
+        entity = ends.get(span.start - 2)
+        if entity is not None and entity.kind == "city":
+            return entity
+    return None
+
+
+def _exact_abbreviation(span: Span, alias: Alias) -> bool:
+    """An abbreviation in its own upper case in running text ("the CAR government"), not a headline."""
+    if alias.type != "abbreviation" or span.text != alias.text or not span.text.isupper():
+        return False
+    doc = span.doc
+    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return not any(t.text.isupper() and len(t.text) > 1 for t in around)
+
+
+def _other_name_tokens(ent: Span, span: Span) -> bool:
+    """Whether a PERSON entity has name words besides the alias ("Michael Jordan", not "the Quai d'Orsay")."""
+    return any(
+        not (span.start <= t.i < span.end) and not t.is_punct and t.lower_ not in {"the", "'s", "’s"}
+        for t in ent
+    )
+
+
+def _name_precedes(span: Span) -> bool:
+    """The alias is a surname: an honorific before it ("Mr Jordan", "General Washington"), or a
+    given name that the model tags together with it ("Denzel Washington")."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.lower_ in HONORIFICS and prev.text[:1].isupper():
+        return True
+    if prev.ent_type_ in {"PERSON", "ORG", "NORP", "WORK_OF_ART"} and prev.ent_iob_ in {"B", "I"}:
+        same_ent = span[0].ent_iob_ == "I" and span[0].ent_type_ == prev.ent_type_
+        return same_ent and _is_name_token(prev) and not prev.text.isupper()
+    return False
+
+
+def _of_name_follows(span: Span) -> bool:
+    """"Gulf of Mexico", "Gulf of Aden": the alias heads a longer proper name."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].text[:1].isupper()
+
+
+def _group_noun_follows(span: Span) -> bool:
+    """A demonym that qualifies the actors of politics ("Western governments") is a place mention."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in GROUP_NOUNS
+
+
+def _definite_name(span: Span) -> bool:
+    """A capitalised word after "the" is a name ("the West", "the Gulf"), not the common noun."""
+    doc = span.doc
+    return span.text[:1].isupper() and span.start > 0 and doc[span.start - 1].lower_ == "the"
 
 
 def _place_at(i: int, places: list[Span]) -> Span | None:
