@@ -54,6 +54,11 @@ INSTITUTION_HEADS = frozenset(
     alliance community conference group senate's""".split()
 )
 
+# Institution words of legislatures: their president or chair is a legislator.
+LEGISLATURE_HEADS = frozenset(
+    """senate parliament assembly duma congress chamber majlis house senate's""".split()
+)
+
 _WS = re.compile(r"\s+")
 _POSSESSIVE_COUNTRY = re.compile(r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)['’]s\s+")
 
@@ -171,20 +176,51 @@ class OfficeTaxonomy:
                 if prep == "to" or role.category in {"ambassador", "envoy", "spokesperson", "adviser"}:
                     return replace(role, title=title)
                 institution = cleaned[len(cleaned) - len(rest) :]
-                institution = re.sub(r"^(?:the )", "", institution)
+                institution = re.sub(r"^(?:the )", "", institution, flags=re.IGNORECASE)
+                place = _country_of(institution)
+                if place is not None:
+                    # "President of Kazakhstan", "Secretary-General of NATO": the office, and the
+                    # country (or bloc) as its own field
+                    return replace(role, title=title, country=role.country or place)
                 office_text = f"{_title_case(role.office)} {prep} the {institution}"
                 category = role.category
-                if role.category == "head_of_state" and institution.split()[-1].lower() in INSTITUTION_HEADS:
-                    category = "international" if "commission" in institution.lower() else "official"
+                last = institution.split()[-1].lower()
+                if role.category == "head_of_state" and last in INSTITUTION_HEADS:
+                    if "commission" in institution.lower():
+                        category = "international"
+                    elif last in LEGISLATURE_HEADS:
+                        category = "legislator"  # "President of the Senate" chairs a chamber
+                    else:
+                        category = "official"
                 return OfficeInfo(office=office_text, category=category, title=title)
-        # Trailing known office inside a longer title: "Communist Party general secretary".
+        # Trailing known office inside a longer title: "Communist Party general secretary",
+        # "NATO Secretary General", "European Commission President".
         words = lower.split()
+        original = cleaned.split()
         for i in range(1, len(words)):
             tail = " ".join(words[i:])
+            prefix = " ".join(original[:i])
+            if tail in self.roles and words[i - 1] in INSTITUTION_HEADS and words[0] != "the":
+                # "<institution> <role>" is "<role> of the <institution>"
+                inner = self.normalize(f"{tail} of the {prefix}")
+                if inner is not None:
+                    return replace(inner, title=title)
             info = self.lookup(tail)
             if info is not None:
-                return replace(info, title=title)
+                return replace(info, title=title, country=info.country or _country_of(prefix))
         return None
+
+
+def _country_of(text: str) -> str | None:
+    """The country or bloc that ``text`` names ("Kazakhstan", "Kazakh", "NATO", "UN"), if any."""
+    from visitextract.normalize.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    for alias in gazetteer.lookup(text.strip()):
+        entity = gazetteer.entities.get(alias.entity_id)
+        if entity is not None and entity.kind in {"country", "bloc"}:
+            return entity.country
+    return None
 
 
 def _title_case(text: str) -> str:
