@@ -16,6 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from visitextract.errors import Errors, ModelLoadError
+from visitextract.normalize.people import link_people as _link_people
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -120,12 +121,14 @@ class Extractor:
         *,
         batch_size: int | None = None,
         n_process: int = 1,
+        link_people: bool = True,
     ) -> Iterator[Extraction]:
         """Stream Extractions, in input order.
 
         An item is a text, a ``(text, context)`` pair or a mapping with ``text`` and optional
         ``published`` and ``id``/``doc_id``. ``n_process > 1`` runs worker processes that each load
-        the pipeline once.
+        the pipeline once. ``link_people`` gives one person the same id in every item of this call
+        (``visitextract.normalize.people``); without it, ids are only unique within an item.
         """
         if n_process == -1:
             n_process = os.cpu_count() or 1
@@ -134,9 +137,10 @@ class Extractor:
         size = batch_size or self.batch_size
         normalised = (_normalise(i, item) for i, item in enumerate(items))
         if n_process == 1:
-            yield from self._pipe_local(normalised, size)
+            stream = self._pipe_local(normalised, size)
         else:
-            yield from self._pipe_parallel(normalised, size, n_process)
+            stream = self._pipe_parallel(normalised, size, n_process)
+        yield from (_link_people(stream) if link_people else stream)
 
     def _pipe_local(self, items: Iterator[tuple[str, dt.date | None, str | None]], size: int) -> Iterator[Extraction]:
         from visitextract.models import Extraction

@@ -11,7 +11,9 @@ Design (docs/batch.md has the long form):
 3. *Resume*: a new run with the same command finds the work directory, checks that the inputs and
    options are the same (``manifest.json``), skips the finished shards and does the rest.
 4. *Assembly*: when every shard exists, the output is built from the shards in order under a
-   temporary name and renamed into place; then the work directory is removed.
+   temporary name and renamed into place; then the work directory is removed. Shards keep each
+   document's own person ids; the assembly links people across all records in document order
+   (``visitextract.normalize.people``), so a resumed batch gives the same ids as an uninterrupted one.
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ class BatchConfig:
     scheduler: str | None = None
     restart: bool = False
     keep_work: bool = False
+    aliases: Sequence[str | os.PathLike[str]] = ()  # user alias tables (Gazetteer.load(user_tables=...))
 
 
 @dataclass
@@ -275,15 +278,16 @@ def extract_payloads(extractor: Extractor, payloads: Sequence[Payload], batch_si
     ]
     results: list[Any]
     try:
+        # people are linked across the whole batch when the output is assembled, not per shard
         results = [
             e.model_dump(mode="json")
-            for e in extractor.pipe(items, batch_size=max(1, min(batch_size, len(items))))
+            for e in extractor.pipe(items, batch_size=max(1, min(batch_size, len(items))), link_people=False)
         ]
     except Exception:
         results = []
         for item in items:
             try:
-                results.append(next(extractor.pipe([item])).model_dump(mode="json"))
+                results.append(next(extractor.pipe([item], link_people=False)).model_dump(mode="json"))
             except Exception as exc:
                 results.append(exc)
     from visitextract.io.tables import check_record  # pyarrow: imported when there is work, not by the CLI
@@ -334,10 +338,10 @@ class ShardEngine(Protocol):
 class InProcessEngine:
     """``--workers 1``: extraction in this process (no start-up cost, plain tracebacks)."""
 
-    def __init__(self, model: str | None, batch_size: int) -> None:
+    def __init__(self, model: str | None, batch_size: int, user_tables: Sequence[str] = ()) -> None:
         from visitextract.api import Extractor
 
-        self.extractor = Extractor(model, batch_size=batch_size)
+        self.extractor = Extractor(model, batch_size=batch_size, user_tables=user_tables)
         self.batch_size = batch_size
 
     def run(self, tasks: Iterator[ShardTask]) -> Iterator[tuple[int, list[Record]]]:
@@ -361,12 +365,12 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _pool_init(model: str | None, batch_size: int, parent: int) -> None:
+def _pool_init(model: str | None, batch_size: int, parent: int, user_tables: Sequence[str] = ()) -> None:
     global _POOL_EXTRACTOR, _POOL_BATCH
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     from visitextract.api import Extractor
 
-    _POOL_EXTRACTOR = Extractor(model, batch_size=batch_size)
+    _POOL_EXTRACTOR = Extractor(model, batch_size=batch_size, user_tables=user_tables)
     _POOL_BATCH = batch_size
     _ = _POOL_EXTRACTOR.nlp
 
@@ -388,8 +392,11 @@ class PoolEngine:
     with ``n_process``), plus what a long batch needs: a document that kills its worker (a crash,
     the out-of-memory killer) becomes an error record and the pool is rebuilt."""
 
-    def __init__(self, model: str | None, batch_size: int, workers: int) -> None:
+    def __init__(
+        self, model: str | None, batch_size: int, workers: int, user_tables: Sequence[str] = ()
+    ) -> None:
         self.model, self.batch_size, self.workers = model, batch_size, workers
+        self.user_tables = list(user_tables)
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int | None = None) -> ProcessPoolExecutor:
@@ -402,7 +409,7 @@ class PoolEngine:
             max_workers=workers or self.workers,
             mp_context=ctx,
             initializer=_pool_init,
-            initargs=(self.model, self.batch_size, os.getpid()),
+            initargs=(self.model, self.batch_size, os.getpid(), self.user_tables),
         )
 
     def start(self) -> None:
@@ -614,10 +621,42 @@ def make_engine(cfg: BatchConfig) -> ShardEngine:
             from visitextract.distributed import DaskEngine
         except ImportError as exc:
             raise BatchInputError(Errors.E016.format(reason=exc)) from exc
-        return DaskEngine(cfg.scheduler, workers=cfg.workers, model=cfg.model, batch_size=cfg.batch_size)
+        return DaskEngine(
+            cfg.scheduler,
+            workers=cfg.workers,
+            model=cfg.model,
+            batch_size=cfg.batch_size,
+            user_tables=_alias_paths(cfg),
+        )
     if cfg.workers > 1:
-        return PoolEngine(cfg.model, cfg.batch_size, cfg.workers)
-    return InProcessEngine(cfg.model, cfg.batch_size)
+        return PoolEngine(cfg.model, cfg.batch_size, cfg.workers, _alias_paths(cfg))
+    return InProcessEngine(cfg.model, cfg.batch_size, _alias_paths(cfg))
+
+
+def _alias_paths(cfg: BatchConfig) -> list[str]:
+    """The user alias tables as absolute paths (workers may run in another directory)."""
+    return [str(Path(p).resolve()) for p in cfg.aliases]
+
+
+def _check_aliases(cfg: BatchConfig) -> str | None:
+    """Load the user alias tables once, before any work, so a bad row fails the command at once;
+    the digest of their contents goes into the manifest (other aliases, other records)."""
+    if not cfg.aliases:
+        return None
+    from visitextract.normalize.gazetteer import Gazetteer
+
+    h = hashlib.sha256()
+    for path in _alias_paths(cfg):
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise BatchInputError(Errors.E033.format(path=path, reason=exc.strerror or exc)) from exc
+        h.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
+    try:
+        Gazetteer.load(user_tables=_alias_paths(cfg))  # a bad row raises KnowledgeTableError (E005)
+    except ImportError as exc:  # a YAML table without PyYAML
+        raise BatchInputError(Errors.E033.format(path=", ".join(map(str, cfg.aliases)), reason=exc)) from exc
+    return h.hexdigest()
 
 
 def run_batch(
@@ -630,6 +669,7 @@ def run_batch(
     t0 = time.perf_counter()
     progress = progress or NoProgress()
     fmt, default_published = _check_config(cfg)
+    aliases_digest = _check_aliases(cfg)
     output = None if cfg.output == "-" else Path(cfg.output)
     work = work_dir_for(output) if output is not None else None
     exclude = [p for p in (output, work) if p is not None]
@@ -676,6 +716,8 @@ def run_batch(
         "documents": total,
         "inputs_digest": plan_digest(plan),
     }
+    if aliases_digest is not None:
+        manifest["aliases_digest"] = aliases_digest
     wd.prepare(manifest, cfg.restart)
     try:
 
@@ -746,13 +788,16 @@ def _stream(
             order.append(t.index)
             yield t
 
+    from visitextract.normalize.people import PersonRegistry, link_record
+
     seen: set[str] = set()
+    registry = PersonRegistry()
     pos = 0
     for index, records in engine.run(tracked()):
         waiting[index] = records
         progress.advance(len(records))
         while pos < len(order) and order[pos] in waiting:
-            chunk = waiting.pop(order[pos])
+            chunk = [link_record(r, registry) for r in waiting.pop(order[pos])]
             writer.write(chunk)
             _count(chunk, summary, seen)
             pos += 1
@@ -760,13 +805,16 @@ def _stream(
 
 
 def _assemble(wd: WorkDir, n_shards: int, fmt: str, output: Path, summary: BatchSummary) -> None:
+    """Write the output from the shards in order, linking people across all records on the way."""
     from visitextract.io.writers import open_writer
+    from visitextract.normalize.people import PersonRegistry, link_record
 
     writer = open_writer(fmt, output, wd.tmp)
     seen: set[str] = set()
+    registry = PersonRegistry()
     try:
         for k in range(n_shards):
-            records = wd.read_shard(k)
+            records = [link_record(r, registry) for r in wd.read_shard(k)]
             writer.write(records)
             _count(records, summary, seen)
         summary.written = [str(p) for p in writer.commit()]

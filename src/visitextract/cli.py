@@ -23,10 +23,25 @@ ModelOpt = Annotated[
 ]
 
 
-def _extractor(model: str | None) -> Any:
+AliasesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--aliases",
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        help="Your own alias table (.csv, .json, .jsonl, .yaml; columns alias, id, kind, country): extends "
+        "and overrides the built-in gazetteer. Repeat for several tables; for an alias in two tables, the "
+        "first wins.",
+        show_default=False,
+    ),
+]
+
+
+def _extractor(model: str | None, aliases: list[Path] | None = None) -> Any:
     from visitextract.api import Extractor
 
-    return Extractor(model)
+    return Extractor(model, user_tables=aliases or ())
 
 
 @app.command()
@@ -35,9 +50,17 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for relative dates.")] = None,
     model: ModelOpt = None,
     compact: Annotated[bool, typer.Option(help="One JSON object per line instead of indented JSON.")] = False,
+    aliases: AliasesOpt = None,
 ) -> None:
     """Extract records from text files and print them as JSON."""
-    ex = _extractor(model)
+    from visitextract.errors import VisitExtractError
+
+    ex = _extractor(model, aliases)
+    try:
+        _ = ex.gazetteer  # load the pipeline and the alias tables now: a bad table fails before any file
+    except VisitExtractError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
     for path in files:
         text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
         result = ex.extract(text, published=published, doc_id=None if str(path) == "-" else path.name)
@@ -153,6 +176,7 @@ def batch(
         typer.Option("--keep-work", help="Keep the work folder (finished shards) after writing the output."),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    aliases: AliasesOpt = None,
 ) -> None:
     """Extract many files into JSON Lines, Parquet tables, DuckDB or CSV (help text above)."""
     import logging
@@ -175,6 +199,7 @@ def batch(
         scheduler=scheduler,
         restart=restart,
         keep_work=keep_work,
+        aliases=[str(p) for p in aliases or ()],
     )
     interactive = sys.stdout.isatty() and sys.stderr.isatty()
     progress = RichProgress() if interactive and not quiet else None

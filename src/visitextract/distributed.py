@@ -33,38 +33,43 @@ if TYPE_CHECKING:
     from visitextract.api import Extractor
 
 # ------------------------------------------------------------------------------ per-worker cache
-_EXTRACTORS: dict[str | None, Extractor] = {}
-_LOCKS: dict[str | None, threading.Lock] = {}
+_EXTRACTORS: dict[tuple[str | None, tuple[str, ...]], Extractor] = {}
+_LOCKS: dict[tuple[str | None, tuple[str, ...]], threading.Lock] = {}
 _CACHE_LOCK = threading.Lock()
 PIPELINES_BUILT = 0  # in this process; the tests check it stays at one per worker
 
 
-def worker_extractor(model: str | None = None) -> Extractor:
-    """The Extractor of this process for ``model``, built on first use and kept for later tasks."""
+def worker_extractor(model: str | None = None, user_tables: Sequence[str] = ()) -> Extractor:
+    """The Extractor of this process for ``model`` (and alias tables), built on first use and kept."""
     global PIPELINES_BUILT
+    key = (model, tuple(user_tables))
     with _CACHE_LOCK:
-        ex = _EXTRACTORS.get(model)
+        ex = _EXTRACTORS.get(key)
         if ex is None:
             from visitextract.api import Extractor
 
-            ex = Extractor(model)
+            ex = Extractor(model, user_tables=user_tables)
             _ = ex.nlp
-            _EXTRACTORS[model] = ex
-            _LOCKS[model] = threading.Lock()
+            _EXTRACTORS[key] = ex
+            _LOCKS[key] = threading.Lock()
             PIPELINES_BUILT += 1
         return ex
 
 
-def _extract(payloads: Sequence[Mapping[str, Any]], model: str | None, batch_size: int) -> list[Record]:
-    ex = worker_extractor(model)
+def _extract(
+    payloads: Sequence[Mapping[str, Any]], model: str | None, batch_size: int, user_tables: Sequence[str] = ()
+) -> list[Record]:
+    ex = worker_extractor(model, user_tables)
     # One pipeline, one document stream at a time: a spaCy Language is not made for concurrent
     # pipe() calls from several threads of a worker (threads_per_worker > 1).
-    with _LOCKS[model]:
+    with _LOCKS[(model, tuple(user_tables))]:
         return extract_payloads(ex, [dict(p) for p in payloads], batch_size)
 
 
-def _run_shard(payloads_json: str, model: str | None, batch_size: int) -> str:
-    return json.dumps(_extract(json.loads(payloads_json), model, batch_size), ensure_ascii=False)
+def _run_shard(
+    payloads_json: str, model: str | None, batch_size: int, user_tables: Sequence[str] = ()
+) -> str:
+    return json.dumps(_extract(json.loads(payloads_json), model, batch_size, user_tables), ensure_ascii=False)
 
 
 def pipelines_built() -> int:
@@ -82,9 +87,16 @@ class DaskEngine:
     """
 
     def __init__(
-        self, scheduler: str | None, *, workers: int = 1, model: str | None = None, batch_size: int = 32
+        self,
+        scheduler: str | None,
+        *,
+        workers: int = 1,
+        model: str | None = None,
+        batch_size: int = 32,
+        user_tables: Sequence[str] = (),
     ):
         self.scheduler, self.workers, self.model, self.batch_size = scheduler, workers, model, batch_size
+        self.user_tables = list(user_tables)  # paths the workers read: on a cluster, a shared disk
         self._client: Any = None
         self._cluster: Any = None
 
@@ -111,7 +123,9 @@ class DaskEngine:
         pending = as_completed()
 
         def submit(task: ShardTask) -> None:
-            fut = client.submit(_run_shard, json.dumps(task.docs), self.model, self.batch_size, pure=False)
+            fut = client.submit(
+                _run_shard, json.dumps(task.docs), self.model, self.batch_size, self.user_tables, pure=False
+            )
             by_key[fut.key] = task
             pending.add(fut)
 
@@ -139,7 +153,7 @@ class DaskEngine:
         out: list[Record] = []
         for payload in task.docs:
             fut = self._client.submit(
-                _run_shard, json.dumps([payload]), self.model, self.batch_size, pure=False
+                _run_shard, json.dumps([payload]), self.model, self.batch_size, self.user_tables, pure=False
             )
             try:
                 out.extend(json.loads(fut.result()))

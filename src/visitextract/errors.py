@@ -43,6 +43,8 @@ class Errors(str, Enum):
     E029 = "[E029] {file} has no text to extract from (empty, or no main text found in the page)."
     E030 = "[E030] Another visitextract batch is writing to this output (its work folder {workdir} is locked). Wait for it to finish, or write to another --output."
     E031 = "[E031] Could not write the batch output ({reason}). Finished documents are kept in the work folder: fix the cause (disk space, permissions) and run the same command again to resume."
+    E032 = "[E032] Could not rebuild the person registry: {reason}. Pass the dict that PersonRegistry.to_dict() returned (saved as JSON), unchanged."
+    E033 = "[E033] --aliases {path}: {reason}. Give a readable alias table (.csv, .json, .jsonl, .yaml) with columns alias, id, kind, country (see models/README.md)."
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)
