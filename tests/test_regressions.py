@@ -46,3 +46,24 @@ def test_a_trip_inside_the_story_country_is_domestic(extract) -> None:
     )
     ex = extract(text)
     assert not ex.visits, summary(ex)
+
+
+def test_secretary_general_keeps_the_office_before_a_name(extract) -> None:
+    # "General" is also an honorific ("General David Petraeus"); inside "Secretary-General" it is not.
+    ex = extract("UN Secretary-General Marta Ruiz arrived in Kabul on Monday.")
+    person = next(p for p in ex.people if p.name == "Marta Ruiz")
+    assert (person.office, person.country) == ("Secretary-General", "UN"), summary(ex)
+
+
+def test_a_visitor_is_never_given_the_country_visited(extract) -> None:
+    # One sentence names only the destination: the visitor's own country stays unknown rather
+    # than becoming the host (which would also make the visit look domestic and drop it).
+    ex = extract("House Speaker Dana Whitlock landed in Taipei on Tuesday.")
+    assert [(v.visitor.name, v.visitor_country, v.host_country) for v in ex.visits] == [
+        ("Dana Whitlock", None, "TWN")
+    ], summary(ex)
+
+
+def test_without_returning_is_no_visit(extract) -> None:
+    ex = extract("Former President Ilya Moran has agreed to step down without returning to Moldova, his lawyer said.")
+    assert not ex.visits, summary(ex)

@@ -133,13 +133,15 @@ def _home_country(
     if cluster.counterpart_of is not None:
         counterparts.add(people.clusters[cluster.counterpart_of].country or "")
     ranked_all = sorted(((n, c) for c, n in counts.items() if c not in counterparts), reverse=True)
-    if ranked_all and ranked_all[0][1] in own_hosts:
+    if ranked_all and ranked_all[0][1] in own_hosts and ranked_all[0][0] >= 3:
         # A story that names one country far more than any other is told from there: a "visit"
         # to it by someone without a country of their own is most likely a domestic trip.
         others = [n for n, c in ranked_all if c not in hosts]
         if not others or others[0] * 3 < ranked_all[0][0]:
             return ranked_all[0][1]
-    for excluded in (hosts | counterparts, counterparts):
+    # never the country this person is said to visit: "Speaker X landed in Taipei" says nothing
+    # of X's own country
+    for excluded in (hosts | counterparts, counterparts | set(own_hosts)):
         ranked = sorted(((n, c) for c, n in counts.items() if c not in excluded), reverse=True)
         if not ranked:
             continue
@@ -227,6 +229,8 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
             continue
         if c.host is None and c.region is None:
             continue
+        if c.returning and c.visitor.country is None:
+            continue  # "returning to Kyrgyzstan": most likely home; nothing says it is abroad
         groups.setdefault((c.visitor.key, c.host), []).append(c)
     merged: list[VisitCandidate] = []
     for (_, host), group in groups.items():

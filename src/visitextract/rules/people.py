@@ -198,7 +198,11 @@ class PeopleResolver:
             if om is not None:
                 return om
         j = span.start - 1
+        # skip "Mr", "Prince", "H.E" — but not the "General" of "UN Secretary-General X"
         while j >= 0 and (doc[j].lower_ in HONORIFICS or doc[j].text in {"H.E", "H.E."}):
+            om = self.ctx.office_at.get(j)
+            if om is not None and len(om.span) > 1:
+                break
             j -= 1
         if j >= 0 and doc[j].text in {",", ":", "("} and j - 1 >= 0:
             om = self.ctx.office_at.get(j - 1)

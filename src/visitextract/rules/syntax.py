@@ -163,6 +163,8 @@ def is_negated(tok: Token) -> bool:
         for c in node.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
                 return True
+        if node.dep_ == "pcomp" and node.head.lower_ == "without":
+            return True  # "agreed to resign without returning to Kyrgyzstan"
         if node.dep_ not in {"xcomp", "acl", "dobj", "aux", "prep", "pobj"}:
             break
     return False
