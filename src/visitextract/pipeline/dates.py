@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
 import srsly  # type: ignore[import-untyped]  # no stubs; only its msgpack registries are used
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from visitextract.normalize.dates import MONTHS, WEEKDAYS, DateExpr, parse_date_expression
+from visitextract.normalize.dates import _WEEKDAY_ABBR, MONTHS, WEEKDAYS, DateExpr, parse_date_expression
 
 __all__ = ["DateFinder", "make_date_finder"]
 
@@ -28,6 +29,11 @@ if not Span.has_extension("ve_date"):
     Span.set_extension("ve_date", default=None)
 
 _MSGPACK_KEY = "__visitextract_date__"
+# Words without which no pattern can match, and how far a pattern reaches around them.
+_ANCHOR_WORDS = frozenset(
+    "today tonight yesterday tomorrow week weekend month year night morning afternoon evening".split()
+)
+_BEFORE, _AFTER = 6, 10
 
 
 def _encode_date_expr(obj: Any, chain: Any = None) -> Any:
@@ -188,10 +194,38 @@ class DateFinder:
         # Open ranges: "until March 25", "since Monday", "through Sunday".
         self.matcher.add("OPEN", [[_OPEN_PREFIX, *p] for p in [*_CALENDAR_DAYS, *_MONTHS, *_WEEKDAYS]])
 
+        # Every date expression contains one of these words or shapes; the Matcher (whose regex
+        # predicates are its cost) runs only on windows around them.
+        strings = nlp.vocab.strings
+        anchors = {*MONTHS, *(f"{k}." for k in MONTHS), *WEEKDAYS, *_WEEKDAY_ABBR, *_ANCHOR_WORDS}
+        self._anchor_lower = numpy.array(sorted(strings.add(w) for w in anchors), dtype="uint64")
+        self._anchor_shape = numpy.array(sorted(strings.add(w) for w in ("dddd", "dddd-dd-dd")), dtype="uint64")
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+        if not len(doc):
+            return []
+        cols = doc.to_array(["LOWER", "SHAPE"])
+        hits = numpy.flatnonzero(
+            numpy.isin(cols[:, 0], self._anchor_lower) | numpy.isin(cols[:, 1], self._anchor_shape)
+        )
+        windows: list[tuple[int, int]] = []
+        for i in hits.tolist():
+            start, end = max(0, i - _BEFORE), min(len(doc), i + _AFTER)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
+
     def __call__(self, doc: Doc) -> Doc:
         tagged = doc.has_annotation("TAG")
         candidates: list[tuple[Span, DateExpr]] = []
-        for _match_id, start, end in self.matcher(doc):
+        matches = [
+            (m, w_start + s, w_start + e)
+            for w_start, w_end in self._windows(doc)
+            for m, s, e in self.matcher(doc[w_start:w_end])
+        ]
+        for _match_id, start, end in matches:
             span = self._checked(doc, start, end, tagged)
             if span is None:
                 continue
