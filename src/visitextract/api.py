@@ -46,18 +46,34 @@ def resolve_model_name(model: str | None = None) -> str:
     raise ModelLoadError(Errors.E004.format(tried=", ".join(PREFERRED_MODELS)))
 
 
-def build_pipeline(model: str | None = None, *, exclude: Sequence[str] = DEFAULT_EXCLUDE, user_tables: Sequence[str] = ()) -> Language:
-    """Load a spaCy pipeline and add the visitextract components after its NER."""
+def build_pipeline(
+    model: str | None = None,
+    *,
+    exclude: Sequence[str] = DEFAULT_EXCLUDE,
+    user_tables: Sequence[str] = (),
+    fast_pos: bool = True,
+) -> Language:
+    """Load a spaCy pipeline and add the visitextract components after its NER.
+
+    ``fast_pos`` replaces the attribute_ruler with ``visitextract_tagmap`` (same coarse POS, a tenth
+    of the pipeline's time less; docs/performance.md).
+    """
     import spacy
 
     import visitextract.pipeline.dates  # noqa: F401  (registers the factories without entry points)
     import visitextract.pipeline.entities  # noqa: F401
+    import visitextract.pipeline.tagmap  # noqa: F401
 
     name = resolve_model_name(model)
+    excluded = list(exclude)
     try:
-        nlp = spacy.load(name, exclude=list(exclude))
+        nlp = spacy.load(name, exclude=excluded)
     except OSError as exc:
         raise ModelLoadError(Errors.E003.format(name=name, reason=exc)) from exc
+    if fast_pos and "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+        # the rules read only coarse POS: a table lookup instead of the attribute_ruler's Matcher
+        nlp.remove_pipe("attribute_ruler")
+        nlp.add_pipe("visitextract_tagmap", after="tagger")
     after = "ner" if "ner" in nlp.pipe_names else None
     config: dict[str, Any] = {"user_tables": [str(p) for p in user_tables]}
     if after:

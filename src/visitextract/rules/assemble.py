@@ -663,7 +663,7 @@ def _build(
         out_statements.append(
             m.Statement(
                 speaker=speaker,
-                quote=ctx.doc.text[sc.quote_start : sc.quote_end],
+                quote=ctx.text[sc.quote_start : sc.quote_end],
                 direct=sc.direct,
                 date=sc.date,
                 evidence=[ctx.span_of(_trim_span(e)) for e in sc.evidence],

@@ -7,6 +7,7 @@ contract's ``Span`` records. Rules read from a ``DocContext`` and never re-scan 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
@@ -19,6 +20,7 @@ from visitextract.normalize.gazetteer import Entity, Gazetteer
 from visitextract.normalize.offices import OfficeInfo
 from visitextract.pipeline.entities import OFFICES_KEY, ORGS_KEY, PEOPLE_KEY, PLACES_KEY
 from visitextract.rules import lexicon as lx
+from visitextract.rules.syntax import sentence
 
 Tense = Literal["past", "present", "future", "perfect"]
 # "met X on the sidelines of the summit on December 2": the event's day is the meeting's day.
@@ -87,10 +89,14 @@ class DocContext:
     dateline: PlaceMention | None = None
     quotes: list[tuple[int, int]] = field(default_factory=list)  # character spans of quotations
     quote_tokens: set[int] = field(default_factory=set)
+    text: str = ""  # doc.text joins every token on each call: read it once
+    tokens: list[Token] = field(default_factory=list)  # iterating a Doc makes new Token objects
+    sents: list[Span] = field(default_factory=list)  # doc.sents walks the whole doc on every call
+    _sent_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, published: dt.date | None, gazetteer: Gazetteer) -> DocContext:
-        ctx = cls(doc=doc, published=published, gazetteer=gazetteer)
+        ctx = cls(doc=doc, published=published, gazetteer=gazetteer, text=doc.text, tokens=list(doc))
         for span in doc.spans.get(PLACES_KEY, []):
             data = span._.ve_place or {}
             entity = gazetteer.entities.get(str(data.get("id", "")))
@@ -124,13 +130,19 @@ class DocContext:
             ctx.dates.append(dm)
             for t in span:
                 ctx.date_at[t.i] = dm
+        ctx.sents = list(doc.sents) if len(doc) else []
+        ctx._sent_starts = [s.start for s in ctx.sents]
         ctx.dateline = ctx._find_dateline()
-        ctx.quotes = find_quotations(doc.text)
+        ctx.quotes = find_quotations(ctx.text)
         for start, end in ctx.quotes:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 ctx.quote_tokens.update(t.i for t in span)
         return ctx
+
+    def sentence_index(self, token_i: int) -> int:
+        """Index in ``sents`` of the sentence holding a token."""
+        return max(0, bisect.bisect_right(self._sent_starts, token_i) - 1)
 
     # ----------------------------------------------------------- offsets
     def span_of(self, span: Span | Token) -> m.Span:
@@ -139,12 +151,12 @@ class DocContext:
         return m.Span(start=span.start_char, end=span.end_char, text=span.text)
 
     def char_span(self, start: int, end: int) -> m.Span:
-        return m.Span(start=start, end=end, text=self.doc.text[start:end])
+        return m.Span(start=start, end=end, text=self.text[start:end])
 
     def sentence_evidence(self, token: Token) -> m.Span:
-        sent = token.sent
+        sent = sentence(token)
         start, end = sent.start_char, sent.end_char
-        text = self.doc.text
+        text = self.text
         while end > start and text[end - 1].isspace():
             end -= 1
         while start < end and text[start].isspace():
@@ -157,9 +169,9 @@ class DocContext:
         doc = self.doc
         if not len(doc):
             return None
-        first_line_end = doc.text.find("\n")
-        limit = first_line_end if first_line_end > 0 else min(len(doc.text), 120)
-        line = doc.text[:limit]
+        first_line_end = self.text.find("\n")
+        limit = first_line_end if first_line_end > 0 else min(len(self.text), 120)
+        line = self.text[:limit]
         for pm in self.places:
             if pm.span.start_char >= limit or pm.is_demonym:
                 continue
@@ -291,7 +303,7 @@ class DocContext:
 
     def dates_for(self, trigger: Token, *, scope: Span | None = None) -> list[DateMention]:
         """Date expressions that belong to a trigger: in its subtree, or on the verb it hangs from."""
-        sent = scope or trigger.sent
+        sent = scope or sentence(trigger)
         candidates = [dm for dm in self.dates if sent.start <= dm.span.start < sent.end]
         if not candidates:
             return []

@@ -22,6 +22,7 @@ from visitextract.rules.candidates import MeetingCandidate
 from visitextract.rules.context import DocContext, PlaceMention
 from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import (
+    sentence,
     governing_verb,
     is_called_off,
     is_negated,
@@ -50,7 +51,7 @@ class MeetingRules:
         self._used_nouns: set[int] = set()
 
     def run(self) -> list[MeetingCandidate]:
-        for tok in self.ctx.doc:
+        for tok in self.ctx.tokens:
             low = tok.lower_
             if low in lx.MEET_VERBS and is_verb(tok) and tok.tag_ != "NN":
                 self._verb(tok, "meeting.met", with_objects=True)
@@ -66,7 +67,7 @@ class MeetingRules:
                 self._joint(tok)
             elif low in {"phone", "telephone"} and tok.head.lower_ in {"by", "over"}:
                 self._by_phone(tok)
-        for tok in self.ctx.doc:
+        for tok in self.ctx.tokens:
             if tok.lower_ in lx.MEETING_NOUNS and tok.pos_ in {"NOUN", "PROPN"} and tok.i not in self._used_nouns:
                 self._noun(tok)
         self._attended_by()
@@ -213,7 +214,7 @@ class MeetingRules:
                 mode=mode,
                 rule=rule,
                 confidence=round(max(0.05, conf), 2),
-                evidence=[tok.sent],
+                evidence=[sentence(tok)],
                 date=date,
                 place=place if mode == "in_person" else None,
                 country=country if mode == "in_person" else None,
@@ -270,7 +271,7 @@ class MeetingRules:
         sat together ("trilateral", "joint", "together")."""
         if len(group) < 2:
             return [group]
-        words = {t.lower_ for t in tok.sent}
+        words = {t.lower_ for t in sentence(tok)}
         if words & {"trilateral", "joint", "together", "three-way", "quadrilateral", "multilateral"}:
             return [group]
         return [[p] for p in group]
@@ -367,7 +368,7 @@ class MeetingRules:
 
     def _their(self, tok: Token) -> list[PersonCluster]:
         """"their meeting": the two people the sentence is about ("the two PMs", "X and Y")."""
-        for t in tok.sent:
+        for t in sentence(tok):
             if t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i:
                 group = self._group(t) or self._persons([t])
                 if len(group) >= 2:
@@ -376,7 +377,7 @@ class MeetingRules:
 
     def _attended_by(self) -> None:
         """"The meetings were attended by A and B": A and B join the meetings just reported."""
-        for tok in self.ctx.doc:
+        for tok in self.ctx.tokens:
             if tok.lower_ != "attended" or not any(c.dep_ == "agent" for c in tok.children):
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -384,7 +385,7 @@ class MeetingRules:
                 continue
             # everyone named after "attended by" (the parser often hangs them elsewhere)
             attendees: list[PersonCluster] = []
-            for t in tok.sent:
+            for t in sentence(tok):
                 c = self.people.by_token.get(t.i)
                 if t.i > tok.i and c is not None and c not in attendees:
                     attendees.append(c)
@@ -398,4 +399,4 @@ class MeetingRules:
                     if a not in cand.participants:
                         cand.participants.append(a)
                         cand.attendees.append(a)
-                cand.explanation.append(f"attendees from '{tok.sent.text.strip()[:60]}'")
+                cand.explanation.append(f"attendees from '{sentence(tok).text.strip()[:60]}'")

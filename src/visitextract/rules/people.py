@@ -25,6 +25,7 @@ from visitextract import models as m
 from visitextract.normalize.offices import OfficeInfo
 from visitextract.pipeline.entities import HONORIFICS, NAME_PARTICLES
 from visitextract.rules import lexicon as lx
+from visitextract.rules.syntax import sentence
 from visitextract.rules.context import DocContext, OfficeMention
 
 _HEAD_CATS = {"head_of_state", "head_of_government", "leader"}
@@ -312,7 +313,7 @@ class PeopleResolver:
     def resolve_title(self, om: OfficeMention, country: str | None) -> PersonCluster | None:
         """The most recent person whose office (and country, if given) fits a title-only mention."""
         pool: list[tuple[int, PersonCluster]] = []
-        sent = om.span.sent
+        sent = sentence(om.span[0])
         for c in self.clusters:
             if not c.named or c.office is None:
                 continue
@@ -368,7 +369,7 @@ class PeopleResolver:
     def _counterparts(self) -> None:
         """"his Kazakh counterpart X": X holds the possessor's office, in the named country."""
         doc = self.ctx.doc
-        for tok in doc:
+        for tok in self.ctx.tokens:
             if tok.lower_ not in {"counterpart", "counterparts"}:
                 continue
             target = self.cluster_after(tok.i + 1)
@@ -418,12 +419,12 @@ class PeopleResolver:
                     found = self.cluster_for_token(c, follow_pronouns=False)
                     if found is not None:
                         return found
-        sent = tok.sent
+        sent = sentence(tok)
         subj = self._sentence_subject(sent, before=tok.i)
         if subj is not None:
             return subj
-        sents = list(self.ctx.doc.sents)
-        idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        sents = self.ctx.sents
+        idx = self.ctx.sentence_index(tok.i)
         for k in range(idx - 1, max(-1, idx - 4), -1):
             subj = self._sentence_subject(sents[k])
             if subj is not None:

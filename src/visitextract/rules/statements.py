@@ -18,7 +18,7 @@ from visitextract.rules import lexicon as lx
 from visitextract.rules.candidates import StatementCandidate
 from visitextract.rules.context import DocContext
 from visitextract.rules.people import PeopleResolver, PersonCluster
-from visitextract.rules.syntax import governing_verb, is_verb, subjects
+from visitextract.rules.syntax import governing_verb, is_verb, subjects, sentence
 
 MIN_DIRECT_WORDS = 6
 _TRAIL = " \t\n,.;:–—-\"'”’"
@@ -28,6 +28,7 @@ _CLAIM_BY_OBJECT = frozenset(
     """stressed stresses stress underlined underlines underline emphasized emphasised emphasizes
     emphasises reiterated reiterates noted notes confirmed confirms warned voiced""".split()
 )
+_PHRASAL_FIRST = frozenset(first for first, _ in lx.REPORT_PHRASAL)
 # Verbs that may follow the speaker's words and precede the speaker: "..., said Bagchi."
 INVERTING = frozenset({"said", "says", "added", "adds", "read", "reads", "wrote", "told", "noted", "asked"})
 
@@ -47,7 +48,7 @@ class StatementRules:
             verb = self._direct(start, end)
             if verb is not None:
                 used_verbs.add(verb.i)
-        for tok in self.ctx.doc:
+        for tok in self.ctx.tokens:
             if tok.i in self._quote_tokens or tok.i in used_verbs:
                 continue
             low = tok.lower_
@@ -124,7 +125,7 @@ class StatementRules:
         return None, None
 
     def _according_source(self, verb: Token) -> tuple[PersonCluster | None, Span | None]:
-        sent = verb.sent
+        sent = sentence(verb)
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < sent.end and self.ctx.doc[t.i + 1].lower_ == "to":
                 obj = next((c for c in self.ctx.doc[t.i + 1].children if c.dep_ == "pobj"), None)
@@ -134,7 +135,7 @@ class StatementRules:
 
     # ---------------------------------------------------------------- direct
     def _direct(self, start: int, end: int) -> Token | None:
-        text = self.ctx.doc.text
+        text = self.ctx.text
         q_start, q_end = _trim(text, start, end)
         if len(text[q_start:q_end].split()) < MIN_DIRECT_WORDS:
             return None
@@ -176,7 +177,7 @@ class StatementRules:
         inside = [t for t in words if t.i in self._quote_tokens]
         if not words or len(inside) / len(words) >= 0.6:
             return None
-        text = self.ctx.doc.text
+        text = self.ctx.text
         return _trim(text, self.ctx.doc[start].idx, self.ctx.doc[end - 1].idx + len(self.ctx.doc[end - 1].text))
 
     def _attribution_verb(self, quote: Span) -> Token | None:
@@ -206,7 +207,7 @@ class StatementRules:
                 if node.lower_ in lx.REPORT_VERBS and is_verb(node):
                     return node
         # before the quotation in the same sentence: "Bagchi said, “...”", "Quote: “...”"
-        first_sent = doc[quote.start].sent
+        first_sent = sentence(doc[quote.start])
         for j in range(quote.start - 1, max(first_sent.start - 1, quote.start - 10), -1):
             t = doc[j]
             if (t.lower_ in lx.REPORT_VERBS) and is_verb(t) and t.i not in self._quote_tokens:
@@ -216,7 +217,7 @@ class StatementRules:
     # -------------------------------------------------------------- reported
     def _phrasal(self, tok: Token) -> bool:
         doc = self.ctx.doc
-        if tok.i + 1 >= len(doc):
+        if tok.lower_ not in _PHRASAL_FIRST or tok.i + 1 >= len(doc):
             return False
         return (tok.lower_, doc[tok.i + 1].lower_) in lx.REPORT_PHRASAL and is_verb(tok)
 
@@ -307,7 +308,7 @@ class StatementRules:
         if person is None and org is None:
             return
         doc = self.ctx.doc
-        c_start, c_end = _trim(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        c_start, c_end = _trim(self.ctx.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         tense = self.ctx.tense(verb)
         date = next((self.ctx.resolve_date(dm, tense) for dm in self.ctx.dates_for(verb)), None)
         self._add(person, org, c_start, c_end, False, "statement.reported", 0.75, verb, date)
@@ -338,8 +339,8 @@ class StatementRules:
         end = max(t.i for t in sub) + 1
         while start < end and doc[start].is_punct:
             start += 1
-        c_start, c_end = _trim(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-        if len(doc.text[c_start:c_end].split()) < 3:
+        c_start, c_end = _trim(self.ctx.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        if len(self.ctx.text[c_start:c_end].split()) < 3:
             return
         self._add(person, org, c_start, c_end, False, "statement.according", 0.7, main, None)
 
@@ -371,7 +372,7 @@ class StatementRules:
                 direct=direct,
                 rule=rule,
                 confidence=round(confidence, 2),
-                evidence=[verb.sent],
+                evidence=[sentence(verb)],
                 date=date if isinstance(date, m.DateRange) else None,
             )
         )

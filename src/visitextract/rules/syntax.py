@@ -181,7 +181,7 @@ def is_speculative(tok: Token) -> bool:
                 return True
         if node.lower_ in _SPECULATIVE_HEADS:
             return True
-    return any(t.lower_ == "whether" and t.i < tok.i for t in tok.sent)
+    return any(t.lower_ == "whether" and t.i < tok.i for t in sentence(tok))
 
 
 def is_called_off(tokens: list[Token]) -> bool:
@@ -190,3 +190,16 @@ def is_called_off(tokens: list[Token]) -> bool:
         t.lower_ in {"call", "calls", "called", "calling"} and any(c.lower_ == "off" for c in t.children)
         for t in tokens
     )
+
+
+def sentence(tok: Token) -> Span:
+    """The sentence of a token. ``Token.sent`` iterates over every sentence of the document on each
+    call; this walks only the token's own sentence."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]

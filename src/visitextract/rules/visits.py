@@ -27,6 +27,7 @@ from visitextract.rules.candidates import DateRole, VisitCandidate
 from visitextract.rules.context import DocContext, PlaceMention, Tense
 from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import (
+    sentence,
     governing_verb,
     is_called_off,
     is_negated,
@@ -58,7 +59,7 @@ class VisitRules:
 
     # ------------------------------------------------------------------ run
     def run(self) -> list[VisitCandidate]:
-        for tok in self.ctx.doc:
+        for tok in self.ctx.tokens:
             low = tok.lower_
             if low in lx.VISIT_VERBS and is_verb(tok) and tok.dep_ not in {"amod"}:
                 self._verb(tok, "visit.verb", {"to", "in"}, objects_are_dest=True)
@@ -111,13 +112,13 @@ class VisitRules:
             return
         principal = principals[0]
         pp = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
-        root = tok.sent.root
+        root = sentence(tok).root
         others = [
             c for c in self._persons([x for x in root.children if x.dep_ in {"attr", "nsubj", "nsubjpass"}])
             if c is not principal and not any(t.i in pp for m in c.mentions + c.refs for t in m)
         ]
         for c in others:
-            self.companions.append((c, principal, tok.sent))
+            self.companions.append((c, principal, sentence(tok)))
 
     def _accompanied(self, tok: Token) -> None:
         """"X, accompanied by Y, arrived"; "X was accompanied by Y"; "Y accompanied X"."""
@@ -131,14 +132,14 @@ class VisitRules:
             if principal is not None:
                 for a in agents:
                     if a is not principal:
-                        self.companions.append((a, principal, tok.sent))
+                        self.companions.append((a, principal, sentence(tok)))
             return
         companions = self._visitors_of(tok)
         principals = self._persons(objects(tok))
         if len(principals) == 1:
             for c in companions:
                 if c is not principals[0]:
-                    self.companions.append((c, principals[0], tok.sent))
+                    self.companions.append((c, principals[0], sentence(tok)))
 
     def _travel_with(self, tok: Token) -> None:
         """"X travelled with Y to Z": Y goes too (Y itself, not "with a summit with Y")."""
@@ -148,7 +149,7 @@ class VisitRules:
         for principal in self._visitors_of(tok):
             for c in withs:
                 if c is not principal:
-                    self.companions.append((c, principal, tok.sent))
+                    self.companions.append((c, principal, sentence(tok)))
 
     # -------------------------------------------------------------- visitors
     def _visitors_of(self, verb: Token) -> list[PersonCluster]:
@@ -170,7 +171,7 @@ class VisitRules:
                     target = s
                     if s.lower_ in lx.PRONOUNS_SUBJ:
                         # "A senior British minister said ... as he embarked on a trip"
-                        root_subj = [c for c in s.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                        root_subj = [c for c in sentence(s).root.children if c.dep_ in {"nsubj", "nsubjpass"}]
                         target = root_subj[0] if root_subj else s
                     found_roles = self._unnamed_officials(target)
                     out.extend(c for c in found_roles if c not in out)
@@ -350,10 +351,10 @@ class VisitRules:
                     status=status,
                     rule="visit.noun",
                     confidence=0.5,
-                    evidence=[tok.sent],
+                    evidence=[sentence(tok)],
                     dates=[(d, "full") for d, _ in dates],
                     strength=0,
-                    explanation=[f"no destination in '{tok.sent.text.strip()[:60]}': merged into a visit named elsewhere"],
+                    explanation=[f"no destination in '{sentence(tok).text.strip()[:60]}': merged into a visit named elsewhere"],
                 )
             )
 
@@ -580,7 +581,7 @@ class VisitRules:
                         status=st,
                         rule=rule,
                         confidence=_confidence(rule, visitor),
-                        evidence=[tok.sent],
+                        evidence=[sentence(tok)],
                         dates=leg_dates,
                         strength=strength,
                         origin=origin,
