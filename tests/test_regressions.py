@@ -65,5 +65,7 @@ def test_a_visitor_is_never_given_the_country_visited(extract) -> None:
 
 
 def test_without_returning_is_no_visit(extract) -> None:
-    ex = extract("Former President Ilya Moran has agreed to step down without returning to Moldova, his lawyer said.")
+    ex = extract(
+        "Former President Ilya Moran has agreed to step down without returning to Moldova, his lawyer said."
+    )
     assert not ex.visits, summary(ex)

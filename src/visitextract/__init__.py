@@ -23,7 +23,23 @@ _MODELS = {
     "Span",
 }
 
-__all__ = sorted(_API | _MODELS | {"__version__"})
+__all__ = [
+    "DateRange",
+    "Extraction",
+    "Extractor",
+    "Meeting",
+    "Mention",
+    "Organization",
+    "Person",
+    "Place",
+    "Span",
+    "Statement",
+    "Visit",
+    "__version__",
+    "build_pipeline",
+    "default_extractor",
+    "extract_visit",
+]
 
 if TYPE_CHECKING:
     from visitextract.api import Extractor, build_pipeline, default_extractor, extract_visit

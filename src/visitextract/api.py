@@ -60,8 +60,8 @@ def build_pipeline(
     """
     import spacy
 
-    import visitextract.pipeline.dates  # noqa: F401  (registers the factories without entry points)
-    import visitextract.pipeline.entities  # noqa: F401
+    import visitextract.pipeline.dates
+    import visitextract.pipeline.entities
     import visitextract.pipeline.tagmap  # noqa: F401
 
     name = resolve_model_name(model)
@@ -116,7 +116,9 @@ class Extractor:
         if self._nlp is None:
             with self._lock:
                 if self._nlp is None:
-                    self._nlp = build_pipeline(self.model_name, exclude=self.exclude, user_tables=self.user_tables)
+                    self._nlp = build_pipeline(
+                        self.model_name, exclude=self.exclude, user_tables=self.user_tables
+                    )
         return self._nlp
 
     @property
@@ -158,7 +160,9 @@ class Extractor:
             stream = self._pipe_parallel(normalised, size, n_process)
         yield from (_link_people(stream) if link_people else stream)
 
-    def _pipe_local(self, items: Iterator[tuple[str, dt.date | None, str | None]], size: int) -> Iterator[Extraction]:
+    def _pipe_local(
+        self, items: Iterator[tuple[str, dt.date | None, str | None]], size: int
+    ) -> Iterator[Extraction]:
         from visitextract.models import Extraction
 
         while True:
@@ -168,17 +172,19 @@ class Extractor:
             todo = [(k, text) for k, (text, _, _) in enumerate(batch) if text.strip()]
             docs: dict[int, Doc] = {}
             normal = [(k, t) for k, t in todo if len(t) <= self.nlp.max_length]
-            for (k, _), doc in zip(normal, self.nlp.pipe([t for _, t in normal], batch_size=size), strict=True):
+            for (k, _), doc in zip(
+                normal, self.nlp.pipe([t for _, t in normal], batch_size=size), strict=True
+            ):
                 docs[k] = doc
             for k, t in todo:
                 if len(t) > self.nlp.max_length:
                     docs[k] = self._long_doc(t)
             for k, (_text, published, doc_id) in enumerate(batch):
-                doc = docs.get(k)
-                if doc is None:
+                found = docs.get(k)
+                if found is None:
                     yield Extraction(doc_id=doc_id, published=published.isoformat() if published else None)
                 else:
-                    yield self._assemble(doc, published, doc_id)
+                    yield self._assemble(found, published, doc_id)
 
     def _assemble(self, doc: Doc, published: dt.date | None, doc_id: str | None) -> Extraction:
         from visitextract.rules.assemble import assemble
@@ -241,7 +247,12 @@ def _normalise(index: int, item: Item) -> tuple[str, dt.date | None, str | None]
 
     if isinstance(item, str):
         return item, None, None
-    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], Mapping):
+    if (
+        isinstance(item, tuple)
+        and len(item) == 2
+        and isinstance(item[0], str)
+        and isinstance(item[1], Mapping)
+    ):
         ctx = item[1]
         doc_id = ctx.get("doc_id", ctx.get("id"))
         return item[0], parse_published(ctx.get("published")), None if doc_id is None else str(doc_id)
@@ -260,7 +271,9 @@ def _check_loadable(name: str) -> None:
     import spacy.util
 
     if not (spacy.util.is_package(name) or Path(name).exists()):
-        raise ModelLoadError(Errors.E003.format(name=name, reason="no installed package or folder has this name"))
+        raise ModelLoadError(
+            Errors.E003.format(name=name, reason="no installed package or folder has this name")
+        )
 
 
 # ------------------------------------------------------------------- workers
@@ -275,7 +288,7 @@ def _worker_init(model: str, user_tables: list[str], exclude: tuple[str, ...], s
     try:
         _WORKER = Extractor(model, user_tables=user_tables, exclude=exclude, batch_size=size)
         _ = _WORKER.nlp
-    except Exception as exc:  # noqa: BLE001 - re-raised in _worker_run
+    except Exception as exc:
         _WORKER_ERROR = exc
 
 

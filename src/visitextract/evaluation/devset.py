@@ -145,7 +145,7 @@ def _score_visits(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> None
             return 0
         if country(g.get("host_country")) != country(p.host_country):
             return 0
-        return 1.0 + 0.1 * (g.get("status") == p.status)
+        return 1.0 + 0.1 * float(g.get("status") == p.status)
 
     matched, fn, fp = _greedy(gold["visits"], ex.visits, score)
     s.visits = PRF(len(matched), len(fp), len(fn))
@@ -156,13 +156,23 @@ def _score_visits(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> None
         s.visit_dates.total += 1
         s.visit_dates.hit += ok
         if not ok:
-            s.misses.append(f"visit date {g['visitor']}->{g['host_country']}: gold {g.get('start')}..{g.get('end')}, got {start}..{end}")
+            s.misses.append(
+                f"visit date {g['visitor']}->{g['host_country']}: "
+                f"gold {g.get('start')}..{g.get('end')}, got {start}..{end}"
+            )
         s.visit_status.total += 1
         s.visit_status.hit += g.get("status") == p.status
         if g.get("status") != p.status:
-            s.misses.append(f"visit status {g['visitor']}->{g['host_country']}: gold {g.get('status')}, got {p.status}")
-    s.misses += [f"visit FN {g['visitor']} {g.get('visitor_country')}->{g.get('host_country')} {g.get('status')}" for g in fn]
-    s.misses += [f"visit FP {p.visitor.name} {p.visitor_country}->{p.host_country} {p.status} [{p.rule}]" for p in fp]
+            s.misses.append(
+                f"visit status {g['visitor']}->{g['host_country']}: gold {g.get('status')}, got {p.status}"
+            )
+    s.misses += [
+        f"visit FN {g['visitor']} {g.get('visitor_country')}->{g.get('host_country')} {g.get('status')}"
+        for g in fn
+    ]
+    s.misses += [
+        f"visit FP {p.visitor.name} {p.visitor_country}->{p.host_country} {p.status} [{p.rule}]" for p in fp
+    ]
 
 
 def _score_meetings(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> None:
@@ -187,7 +197,7 @@ def _score_statements(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> 
             return 0
         if not quote_match(g["quote"], p.quote):
             return 0
-        return 1.0 + 0.1 * (g.get("direct") == p.direct)
+        return 1.0 + 0.1 * float(g.get("direct") == p.direct)
 
     matched, fn, fp = _greedy(gold["statements"], ex.statements, score)
     s.statements = PRF(len(matched), len(fp), len(fn))
@@ -218,14 +228,20 @@ def _score_people(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> None
             if not ok:
                 s.misses.append(f"person office {g['name']}: gold {g['office']!r}, got {p.office!r}")
     s.people = PRF(tp, len(fp), len(fn))
-    s.misses += [f"person FN {g['name']} ({g.get('country')})" for g in fn if not any(g is x for x, _ in matched)]
-    s.misses += [f"person FP {p.name} ({p.country}, {p.office})" for p in fp if not any(p is y for _, y in matched)]
+    s.misses += [
+        f"person FN {g['name']} ({g.get('country')})" for g in fn if not any(g is x for x, _ in matched)
+    ]
+    s.misses += [
+        f"person FP {p.name} ({p.country}, {p.office})" for p in fp if not any(p is y for _, y in matched)
+    ]
 
 
 def _score_aliases(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> None:
     for a in gold["aliases"]:
         s.aliases.total += 1
-        hits = [mn for mn in ex.mentions if mn.text == a["mention"] or mn.text.lower() == a["mention"].lower()]
+        hits = [
+            mn for mn in ex.mentions if mn.text == a["mention"] or mn.text.lower() == a["mention"].lower()
+        ]
         ok = any(country(mn.country) == country(a["canonical"]) for mn in hits)
         s.aliases.hit += ok
         if not ok:
@@ -252,7 +268,10 @@ class Report:
 
     def table(self) -> str:
         rows = [*self.articles, self.total()]
-        head = f"{'article':44} {'visits P/R/F1':>16} {'meetings P/R/F1':>16} {'statements P/R/F1':>18} {'people P/R/F1':>16} {'alias':>6} {'dates':>6}"
+        head = (
+            f"{'article':44} {'visits P/R/F1':>16} {'meetings P/R/F1':>16} {'statements P/R/F1':>18} "
+            f"{'people P/R/F1':>16} {'alias':>6} {'dates':>6}"
+        )
         lines = [head, "-" * len(head)]
         for a in rows:
             if a.id == "TOTAL":
@@ -262,13 +281,15 @@ class Report:
                 return f"{x.precision:.2f}/{x.recall:.2f}/{x.f1:.2f}"
 
             lines.append(
-                f"{a.id[:44]:44} {f(a.visits):>16} {f(a.meetings):>16} {f(a.statements):>18} {f(a.people):>16} "
+                f"{a.id[:44]:44} {f(a.visits):>16} {f(a.meetings):>16} {f(a.statements):>18} "
+                f"{f(a.people):>16} "
                 f"{a.aliases.value:>6.2f} {a.visit_dates.value:>6.2f}"
             )
         t = self.total()
         lines.append("")
         lines.append(
-            f"visit status accuracy {t.visit_status.value:.2f} ({t.visit_status.hit}/{t.visit_status.total}); "
+            f"visit status accuracy {t.visit_status.value:.2f} "
+            f"({t.visit_status.hit}/{t.visit_status.total}); "
             f"visit date exactness {t.visit_dates.value:.2f} ({t.visit_dates.hit}/{t.visit_dates.total}); "
             f"office accuracy {t.office.value:.2f} ({t.office.hit}/{t.office.total}); "
             f"alias accuracy {t.aliases.value:.2f} ({t.aliases.hit}/{t.aliases.total})"

@@ -8,8 +8,22 @@ import unicodedata
 from rapidfuzz import fuzz
 
 _HONORIFICS = {
-    "mr", "mrs", "ms", "dr", "prince", "princess", "sheikh", "senator", "h.e", "he", "sir", "the",
-    "president", "pope", "king", "queen",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prince",
+    "princess",
+    "sheikh",
+    "senator",
+    "h.e",
+    "he",
+    "sir",
+    "the",
+    "president",
+    "pope",
+    "king",
+    "queen",
 }
 _WORD = re.compile(r"[\w@]+", re.UNICODE)
 _COUNTRY_FIXES = {"JAP": "JPN", "ITL": "ITA", "CH": "CHE", "UK": "GBR"}

@@ -64,7 +64,9 @@ def _published(rec: dict[str, Any]) -> str | None:
     return None
 
 
-def evaluate_peer(directory: Path, extract: Callable[[Iterable[dict[str, Any]]], Iterable[Extraction]]) -> list[PeerFile]:
+def evaluate_peer(
+    directory: Path, extract: Callable[[Iterable[dict[str, Any]]], Iterable[Extraction]]
+) -> list[PeerFile]:
     out: list[PeerFile] = []
     for path in sorted(Path(directory).glob("*.jsonl")):
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -106,7 +108,8 @@ def _score(rec: dict[str, Any], ex: Extraction, pf: PeerFile) -> None:
         pf.pairs_found += hit
         if not hit:
             pf.misses.append(
-                f"visit {v.get('visitor_country')}->{v.get('host_country')} not found (got {sorted(map(str, predicted))}): {text!r}"
+                f"visit {v.get('visitor_country')}->{v.get('host_country')} not found "
+                f"(got {sorted(map(str, predicted))}): {text!r}"
             )
     if pf.name.startswith("giveme5w1h"):
         for mt in reading.get("meetings") or []:
@@ -119,13 +122,17 @@ def _score(rec: dict[str, Any], ex: Extraction, pf: PeerFile) -> None:
 
 
 def table(files: list[PeerFile]) -> str:
-    head = f"{'file':34} {'measure':10} {'pairs':>6} {'recall':>7} {'negatives':>9} {'clean':>6} {'cancel ok':>9} {'meetings':>8}"
+    head = (
+        f"{'file':34} {'measure':10} {'pairs':>6} {'recall':>7} {'negatives':>9} {'clean':>6} "
+        f"{'cancel ok':>9} {'meetings':>8}"
+    )
     lines = [head, "-" * len(head)]
     tot_pairs = tot_found = tot_neg = tot_clean = 0
     for f in files:
         lines.append(
             f"{f.name:34} {'structure' if f.structural else 'countries':10} {f.pairs:>6} {f.recall:>7.2f} "
-            f"{f.negatives:>9} {f.clean:>6.2f} {f'{f.cancelled_ok}/{f.cancelled}':>9} {f'{f.meetings_found}/{f.meetings}':>8}"
+            f"{f.negatives:>9} {f.clean:>6.2f} {f'{f.cancelled_ok}/{f.cancelled}':>9} "
+            f"{f'{f.meetings_found}/{f.meetings}':>8}"
         )
         if not f.structural:
             tot_pairs += f.pairs

@@ -92,7 +92,8 @@ class OfficeTaxonomy:
             for row in _read_csv(base / "roles.csv")
         }
         self.modifiers: dict[str, _Modifier] = {
-            row["phrase"]: _Modifier(row["modifier"], row["kind"]) for row in _read_csv(base / "modifiers.csv")
+            row["phrase"]: _Modifier(row["modifier"], row["kind"])
+            for row in _read_csv(base / "modifiers.csv")
         }
         self._base_phrases: dict[str, OfficeInfo] = dict(self.titles)
         for phrase, (portfolio, category) in self.portfolios.items():
@@ -169,7 +170,10 @@ class OfficeTaxonomy:
             role = self.lookup(role_text) or self.roles.get(role_text)
             if role is None:
                 for mod_phrase, mod in self.modifiers.items():
-                    if role_text.startswith(mod_phrase + " ") and role_text[len(mod_phrase) + 1 :] in self.roles:
+                    if (
+                        role_text.startswith(mod_phrase + " ")
+                        and role_text[len(mod_phrase) + 1 :] in self.roles
+                    ):
                         role = self._apply_modifier(self.roles[role_text[len(mod_phrase) + 1 :]], mod)
                         break
             if role is not None:

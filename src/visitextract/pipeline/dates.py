@@ -199,7 +199,9 @@ class DateFinder:
         strings = nlp.vocab.strings
         anchors = {*MONTHS, *(f"{k}." for k in MONTHS), *WEEKDAYS, *_WEEKDAY_ABBR, *_ANCHOR_WORDS}
         self._anchor_lower = numpy.array(sorted(strings.add(w) for w in anchors), dtype="uint64")
-        self._anchor_shape = numpy.array(sorted(strings.add(w) for w in ("dddd", "dddd-dd-dd")), dtype="uint64")
+        self._anchor_shape = numpy.array(
+            sorted(strings.add(w) for w in ("dddd", "dddd-dd-dd")), dtype="uint64"
+        )
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         if not len(doc):

@@ -64,35 +64,138 @@ ORG_HEADS = frozenset(
     """ministry government office presidency embassy department agency commission council parliament
     senate cabinet administration secretariat""".split()
 )
-STRONG_PLACE_PREPS = frozenset({"in", "to", "from", "at", "near", "for", "visit", "visited", "visiting", "via"})
+STRONG_PLACE_PREPS = frozenset(
+    {"in", "to", "from", "at", "near", "for", "visit", "visited", "visiting", "via"}
+)
 DATELINE_PUNCT = frozenset({",", "-", "–", "—", "(", ":"})
 # Words before "of"/"from" that make the next alias a US state ("the governor of Georgia").
 US_STATE_WORDS = frozenset({"state", "governor", "senator", "congressman", "congresswoman", "representative"})
 # Nouns after a weak demonym that show it names a country or region ("Western governments").
 GROUP_NOUNS = frozenset(
     {
-        "allies", "authorities", "capitals", "countries", "delegation", "delegations", "diplomats",
-        "envoys", "forces", "governments", "government", "leaders", "media", "military", "ministers",
-        "nations", "officials", "partners", "powers", "sanctions", "states", "troops",
+        "allies",
+        "authorities",
+        "capitals",
+        "countries",
+        "delegation",
+        "delegations",
+        "diplomats",
+        "envoys",
+        "forces",
+        "governments",
+        "government",
+        "leaders",
+        "media",
+        "military",
+        "ministers",
+        "nations",
+        "officials",
+        "partners",
+        "powers",
+        "sanctions",
+        "states",
+        "troops",
     }
 )
 # Words that, after a place name, make the name of a thing rather than of a person: "Paris Agreement"
 # and "Jordan Valley" keep their place; "Paris Hilton" and "Israel Katz" do not.
 PLACE_NAME_HEADS = frozenset(
     {
-        "accord", "accords", "agreement", "airport", "airlines", "army", "basin", "bay", "bridge", "canal",
-        "capitals", "cathedral", "centre", "center", "city", "club", "conference", "consensus",
-        "convention", "county", "declaration", "defense", "defence", "district", "economic", "embassy",
-        "exchange", "fair", "festival", "forces", "format", "forum", "games", "gate", "globe", "group",
-        "harbor", "harbour", "herald", "highway", "initiative", "institute", "international", "island",
-        "islands", "journal", "lake", "marathon", "metro", "mountains", "museum", "national", "navy",
-        "olympics", "opera", "peace", "plan", "police", "port", "post", "process", "protocol", "province",
-        "region", "river", "road", "sea", "square", "stadium", "station", "stock", "street", "strait",
-        "summit", "talks", "tech", "times", "treaty", "tribune", "university", "valley", "war", "zoo",
+        "accord",
+        "accords",
+        "agreement",
+        "airport",
+        "airlines",
+        "army",
+        "basin",
+        "bay",
+        "bridge",
+        "canal",
+        "capitals",
+        "cathedral",
+        "centre",
+        "center",
+        "city",
+        "club",
+        "conference",
+        "consensus",
+        "convention",
+        "county",
+        "declaration",
+        "defense",
+        "defence",
+        "district",
+        "economic",
+        "embassy",
+        "exchange",
+        "fair",
+        "festival",
+        "forces",
+        "format",
+        "forum",
+        "games",
+        "gate",
+        "globe",
+        "group",
+        "harbor",
+        "harbour",
+        "herald",
+        "highway",
+        "initiative",
+        "institute",
+        "international",
+        "island",
+        "islands",
+        "journal",
+        "lake",
+        "marathon",
+        "metro",
+        "mountains",
+        "museum",
+        "national",
+        "navy",
+        "olympics",
+        "opera",
+        "peace",
+        "plan",
+        "police",
+        "port",
+        "post",
+        "process",
+        "protocol",
+        "province",
+        "region",
+        "river",
+        "road",
+        "sea",
+        "square",
+        "stadium",
+        "station",
+        "stock",
+        "street",
+        "strait",
+        "summit",
+        "talks",
+        "tech",
+        "times",
+        "treaty",
+        "tribune",
+        "university",
+        "valley",
+        "war",
+        "zoo",
     }
 )
-_PLURALS = {"minister": "ministers", "president": "presidents", "secretary": "secretaries", "leader": "leaders",
-            "ambassador": "ambassadors", "envoy": "envoys", "premier": "premiers", "chancellor": "chancellors"}
+_PLURALS = {
+    "minister": "ministers",
+    "president": "presidents",
+    "secretary": "secretaries",
+    "leader": "leaders",
+    "ambassador": "ambassadors",
+    "envoy": "envoys",
+    "premier": "premiers",
+    "chancellor": "chancellors",
+}
 
 
 def _register_extensions() -> None:
@@ -133,7 +236,7 @@ class EntityCorrector:
         self.weak_city_population = weak_city_population
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         texts = sorted({alias.text for alias in gazetteer.iter_aliases()})
-        self.place_matcher.add("VE_PLACE", list(nlp.tokenizer.pipe(texts)))
+        self.place_matcher.add("VE_PLACE", [nlp.make_doc(t) for t in texts])
         phrases: dict[str, OfficeInfo] = {}
         for phrase, info in taxonomy.iter_phrases():
             phrases.setdefault(phrase, info)
@@ -147,7 +250,7 @@ class EntityCorrector:
         # First words of office titles: "Israel Katz" is a name, "Jordan King Abdullah" is not.
         self._office_words = frozenset(p.split()[0] for p in phrases)
         self.office_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.office_matcher.add("VE_OFFICE", list(nlp.tokenizer.pipe(sorted(phrases))))
+        self.office_matcher.add("VE_OFFICE", [nlp.make_doc(t) for t in sorted(phrases)])
 
     # ------------------------------------------------------------------ places
     def _alias_candidates(self, span: Span) -> list[Alias]:
@@ -271,12 +374,18 @@ class EntityCorrector:
                 return False
             elif weak and not _place_context(span, place_ends):
                 return False
-        if "person_name" in alias.ambiguity and not span.text.isupper() and (
-            self._name_follows(span, starts or set()) or _name_precedes(span)
+        if (
+            "person_name" in alias.ambiguity
+            and not span.text.isupper()
+            and (self._name_follows(span, starts or set()) or _name_precedes(span))
         ):
             return False  # "Paris Hilton", "Israel Katz", "Denzel Washington", "Mr Jordan"
         # "bin Sultan", "Al Saud": a particle before the word makes it part of a name.
-        if span.start > 0 and doc[span.start - 1].lower_ in NAME_PARTICLES and doc[span.start - 1].text[:1].islower():
+        if (
+            span.start > 0
+            and doc[span.start - 1].lower_ in NAME_PARTICLES
+            and doc[span.start - 1].text[:1].islower()
+        ):
             return False
         if common and _of_name_follows(span):
             return False  # "the Gulf of Mexico" is not the Gulf
@@ -333,7 +442,11 @@ class EntityCorrector:
                 new_end = _institution_end(doc, end + 1, places)
                 if new_end is not None:
                     # "Ambassador of X to Y": a posting after the institution
-                    if new_end + 1 < len(doc) and doc[new_end].lower_ == "to" and base_category in {"ambassador", "envoy"}:
+                    if (
+                        new_end + 1 < len(doc)
+                        and doc[new_end].lower_ == "to"
+                        and base_category in {"ambassador", "envoy"}
+                    ):
                         posting = _institution_end(doc, new_end + 1, places)
                         if posting is not None:
                             new_end = posting
@@ -359,7 +472,9 @@ class EntityCorrector:
         i = start
         if i < len(doc) and doc[i].text == "(":
             i += 1
-        while i < len(doc) and (doc[i].lower_ in HONORIFICS or doc[i].text in {"H.E", "H.E."}) and i - start < 3:
+        while (
+            i < len(doc) and (doc[i].lower_ in HONORIFICS or doc[i].text in {"H.E", "H.E."}) and i - start < 3
+        ):
             i += 1
         first = i
         end = i
@@ -415,7 +530,12 @@ class EntityCorrector:
         if span.text in NOT_NAME or len(span.text) < 3 or _is_heading(span):
             return None
         # A name begins a sentence, follows punctuation or a word like "said"; not mid-noun-phrase.
-        if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct and doc[start - 1].lower_ not in HONORIFICS:
+        if (
+            start > 0
+            and doc[start - 1].text[:1].isupper()
+            and not doc[start - 1].is_punct
+            and doc[start - 1].lower_ not in HONORIFICS
+        ):
             return None
         return span
 
@@ -483,7 +603,12 @@ class EntityCorrector:
             if prev is not None and prev.lower_ in NAME_PARTICLES and prev.i not in taken:
                 extra.append(Span(doc, tok.i - 1, tok.i + 1, label="PERSON"))  # "El Anouni"
                 continue
-            if prev is not None and prev.i not in taken and _is_name_token(prev) and prev.text not in NOT_NAME:
+            if (
+                prev is not None
+                and prev.i not in taken
+                and _is_name_token(prev)
+                and prev.text not in NOT_NAME
+            ):
                 continue  # part of another, longer name
             extra.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
         return filter_spans(people + extra)
@@ -535,7 +660,8 @@ class EntityCorrector:
                 continue
             start = tok.i
             while start > 0 and (
-                doc[start - 1].lower_ in {"foreign", "defence", "defense", "external", "affairs", "federal", "interior"}
+                doc[start - 1].lower_
+                in {"foreign", "defence", "defense", "external", "affairs", "federal", "interior"}
                 or _in_places(start - 1, places)
                 or doc[start - 1].tag_ == "POS"
             ):
@@ -613,8 +739,10 @@ def _split_run_together(doc: Doc, people: list[Span]) -> list[Span]:
                 continue
             elsewhere_left = [i for i in words.get(left_last.text, []) if not span.start <= i < span.end]
             elsewhere_right = [i for i in words.get(right_last.text, []) if not span.start <= i < span.end]
-            if elsewhere_left and elsewhere_right and all(
-                doc[i + 1].text != doc[k].text for i in elsewhere_left if i + 1 < len(doc)
+            if (
+                elsewhere_left
+                and elsewhere_right
+                and all(doc[i + 1].text != doc[k].text for i in elsewhere_left if i + 1 < len(doc))
             ):
                 cut = k
                 break
@@ -627,7 +755,7 @@ def _split_run_together(doc: Doc, people: list[Span]) -> list[Span]:
 
 
 def _is_heading(span: Span) -> bool:
-    """"Background:" or "Source:" at the start of a line is a heading, not a name."""
+    """ "Background:" or "Source:" at the start of a line is a heading, not a name."""
     doc = span.doc
     at_line_start = span.start == 0 or doc[span.start - 1].is_space or "\n" in doc[span.start - 1].text
     return at_line_start and span.end < len(doc) and doc[span.end].text == ":" and len(span) == 1
@@ -645,15 +773,18 @@ def _place_context(span: Span, place_ends: set[int] | None = None) -> bool:
         nxt = doc[span.end] if span.end < len(doc) else None
         return span.text.isupper() or nxt is None or nxt.text in DATELINE_PUNCT
     # "in Atlanta and Savannah", "Atlanta, Savannah and Macon": listed with another place
-    if place_ends and span.start >= 2 and doc[span.start - 1].lower_ in {",", "and", "or"} and (
-        span.start - 2 in place_ends
+    if (
+        place_ends
+        and span.start >= 2
+        and doc[span.start - 1].lower_ in {",", "and", "or"}
+        and (span.start - 2 in place_ends)
     ):
         return True
     return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ == "GPE"
 
 
 def _us_state_cue(span: Span) -> bool:
-    """"the state of Georgia", "governor of Washington", "Washington state", "senator from Georgia"."""
+    """ "the state of Georgia", "governor of Washington", "Washington state", "senator from Georgia"."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ == "state":
         return True
@@ -705,7 +836,7 @@ def _name_precedes(span: Span) -> bool:
 
 
 def _of_name_follows(span: Span) -> bool:
-    """"Gulf of Mexico", "Gulf of Aden": the alias heads a longer proper name."""
+    """ "Gulf of Mexico", "Gulf of Aden": the alias heads a longer proper name."""
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].text[:1].isupper()
 
@@ -799,7 +930,9 @@ def _in_places(i: int, places: list[Span]) -> bool:
     return _place_at(i, places) is not None
 
 
-def _country_in(span: Span, places: list[Span], gazetteer: Gazetteer, *, skip_after_to: bool = False) -> str | None:
+def _country_in(
+    span: Span, places: list[Span], gazetteer: Gazetteer, *, skip_after_to: bool = False
+) -> str | None:
     """The country named inside an office span ("Deputy Chairman of Kazakhstan's Senate")."""
     doc = span.doc
     for p in places:
@@ -814,7 +947,7 @@ def _country_in(span: Span, places: list[Span], gazetteer: Gazetteer, *, skip_af
 
 
 def _posting(span: Span, places: list[Span], gazetteer: Gazetteer) -> str | None:
-    """"Ambassador to Japan": the country after "to"."""
+    """ "Ambassador to Japan": the country after "to"."""
     doc = span.doc
     for k in range(span.start, span.end):
         if doc[k].lower_ == "to":

@@ -42,7 +42,9 @@ def _register() -> None:
     assigns=["doc._.visitextract"],
     default_config={"published": None, "user_tables": []},
 )
-def make_record_builder(nlp: Language, name: str, published: str | None, user_tables: list[str]) -> RecordBuilder:
+def make_record_builder(
+    nlp: Language, name: str, published: str | None, user_tables: list[str]
+) -> RecordBuilder:
     """Factory registered as ``visitextract_records``."""
     gazetteer = Gazetteer.load(user_tables=user_tables) if user_tables else Gazetteer.default()
     return RecordBuilder(name, gazetteer, published)
@@ -64,7 +66,9 @@ class RecordBuilder:
 
         if PLACES_KEY not in doc.spans:
             raise ValueError(
-                Errors.E011.format(component=self.name, needed="doc.spans['ve_places']", after="visitextract_entities")
+                Errors.E011.format(
+                    component=self.name, needed="doc.spans['ve_places']", after="visitextract_entities"
+                )
             )
         published = parse_published(doc._.published or self.published)
         extraction = assemble(doc, published, doc._.doc_id, self.gazetteer)

@@ -26,7 +26,7 @@ from visitextract.normalize.gazetteer import models_dir
 def _table(path: str) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     by_word = {tuple(k.split(" ", 1)): v for k, v in data["by_tag_and_word"].items()}
-    return dict(data["by_tag"]), by_word  # type: ignore[return-value]
+    return dict(data["by_tag"]), by_word
 
 
 @Language.factory(
@@ -49,7 +49,9 @@ class TagMapper:
         by_tag, by_word = _table(table)
         strings = nlp.vocab.strings
         self._by_tag = {strings.add(tag): POS_IDS[pos] for tag, pos in by_tag.items()}
-        self._by_word = {(strings.add(tag), strings.add(word)): POS_IDS[pos] for (tag, word), pos in by_word.items()}
+        self._by_word = {
+            (strings.add(tag), strings.add(word)): POS_IDS[pos] for (tag, word), pos in by_word.items()
+        }
         self._unknown = POS_IDS["X"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -62,5 +64,5 @@ class TagMapper:
             dtype="uint64",
             count=len(doc),
         )
-        doc.from_array([POS], pos.reshape(-1, 1))
+        doc.from_array([POS], pos.reshape(-1, 1))  # type: ignore[arg-type]  # thinc's Ints2d is an ndarray
         return doc

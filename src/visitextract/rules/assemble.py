@@ -58,14 +58,14 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
 
 # ---------------------------------------------------------------- countries
 def _countries_from_travel(cands: list[VisitCandidate]) -> None:
-    """"left Tokyo for the United States": the place of departure is the traveller's country."""
+    """ "left Tokyo for the United States": the place of departure is the traveller's country."""
     for c in cands:
         if c.origin and c.visitor.country is None and c.host != c.origin:
             c.visitor.set_country(c.origin, "departure")
 
 
 def _countries_from_invitations(ctx: DocContext, people: PeopleResolver, cands: list[VisitCandidate]) -> None:
-    """"a visit to Japan at the invitation of Prime Minister X": X belongs to the host country."""
+    """ "a visit to Japan at the invitation of Prime Minister X": X belongs to the host country."""
     for c in cands:
         if c.host is None:
             continue
@@ -97,7 +97,10 @@ def _countries_from_leaders(ctx: DocContext, people: PeopleResolver) -> None:
         if cluster.country is not None and cluster.country != term.country:
             continue  # the text says otherwise: a namesake
         if cluster.office is not None and cluster.office.category not in {
-            "head_of_state", "head_of_government", "leader", "official",
+            "head_of_state",
+            "head_of_government",
+            "leader",
+            "official",
         }:
             continue  # "Foreign Minister X" is not the head of state X of the table
         cluster.set_country(term.country, "leaders table")
@@ -119,16 +122,25 @@ def _home_country(
     ("Prime Minister Takaichi"), so the story's country is the most named country that is neither
     visited nor used to qualify someone, nor the country of this person's counterpart.
     """
-    if ctx.dateline is not None and ctx.dateline.country and len(ctx.dateline.country) == 3:
-        if not (cluster.counterpart_of is not None and people.clusters[cluster.counterpart_of].country == ctx.dateline.country):
-            return ctx.dateline.country
+    if (
+        ctx.dateline is not None
+        and ctx.dateline.country
+        and len(ctx.dateline.country) == 3
+        and not (
+            cluster.counterpart_of is not None
+            and people.clusters[cluster.counterpart_of].country == ctx.dateline.country
+        )
+    ):
+        return ctx.dateline.country
     counts: Counter[str] = Counter()
     for pm in ctx.places:
         if pm.country and len(pm.country) == 3 and pm.entity.kind in {"country", "city", "site"}:
             counts[pm.country] += 1
     if not counts:
         return None
-    qualifiers = {c.country for c in people.clusters if c.country and c.country_source in {"demonym", "counterpart"}}
+    qualifiers = {
+        c.country for c in people.clusters if c.country and c.country_source in {"demonym", "counterpart"}
+    }
     counterparts = {c.country for c in people.clusters if c.counterpart_of == cluster.key and c.country}
     if cluster.counterpart_of is not None:
         counterparts.add(people.clusters[cluster.counterpart_of].country or "")
@@ -165,11 +177,16 @@ def _countries_from_home(
         if cluster.country is not None or not cluster.named:
             continue
         if cluster.office is None and id(cluster) not in visitors:
-            continue  # a visitor is an official even when the text gives no title ("Sarkozy heads to Beijing")
+            # a visitor is an official even when the text gives no title ("Sarkozy heads to Beijing")
+            continue
         if id(cluster) in visitors or include_all:
             own = {c.host for c in cands if c.host and c.visitor is cluster}
             home = _home_country(ctx, people, hosts, cluster, own)
-            if home is not None and cluster.office is None and (ctx.dateline is None or ctx.dateline.country != home):
+            if (
+                home is not None
+                and cluster.office is None
+                and (ctx.dateline is None or ctx.dateline.country != home)
+            ):
                 # without a title, only a country the story keeps naming
                 if sum(1 for pm in ctx.places if pm.country == home) < 2:
                     continue
@@ -182,7 +199,11 @@ def _countries_from_meetings(meetings: list[MeetingCandidate], visits: list[Visi
     for mc in meetings:
         if mc.mode != "in_person":
             continue
-        during = [v for v in visits if v.visitor in mc.participants and v.host is not None and _meeting_in_visit(mc, v)]
+        during = [
+            v
+            for v in visits
+            if v.visitor in mc.participants and v.host is not None and _meeting_in_visit(mc, v)
+        ]
         if len({v.host for v in during}) != 1:
             continue  # which leg of a trip is unclear
         for v in during[:1]:
@@ -270,7 +291,11 @@ def _status_from_dates(ctx: DocContext, v: VisitCandidate) -> None:
     if d.start and d.start > today and v.status != "planned":
         v.explanation.append(f"status planned: starts {d.start}, after publication")
         v.status = "planned"
-    elif d.end and d.end < (ctx.published - dt.timedelta(days=1)).isoformat() and v.status in {"ongoing", "planned"}:
+    elif (
+        d.end
+        and d.end < (ctx.published - dt.timedelta(days=1)).isoformat()
+        and v.status in {"ongoing", "planned"}
+    ):
         v.explanation.append(f"status completed: ended {d.end}, before publication")
         v.status = "completed"
     elif d.start and d.end and d.start < today <= d.end and v.status == "planned" and d.granularity == "day":
@@ -371,7 +396,7 @@ def _visit_range(v: VisitCandidate) -> tuple[str | None, str | None] | None:
 def _companion_visits(
     companions: list[tuple[PersonCluster, PersonCluster, Span]], visits: list[VisitCandidate]
 ) -> list[VisitCandidate]:
-    """"On the trip with the President are X and Y": X and Y make the President's visits too."""
+    """ "On the trip with the President are X and Y": X and Y make the President's visits too."""
     out: list[VisitCandidate] = []
     for companion, principal, sent in companions:
         if companion.office is not None and companion.office.category in _RESIDENT_CATEGORIES:
@@ -400,7 +425,9 @@ def _companion_visits(
     return out
 
 
-def _dates_within_visits(ctx: DocContext, meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
+def _dates_within_visits(
+    ctx: DocContext, meetings: list[MeetingCandidate], visits: list[VisitCandidate]
+) -> None:
     """A weekday during a visit is that weekday of the visit: "a summit with X on Tuesday" in a
     story about next week's trip is next week's Tuesday, not today."""
     from visitextract.normalize.dates import resolve
@@ -414,12 +441,15 @@ def _dates_within_visits(ctx: DocContext, meetings: list[MeetingCandidate], visi
         for v in visits:
             if v.visitor not in mc.participants:
                 continue
-            if v.status not in {"planned": {"planned", "ongoing"}, "held": {"ongoing", "completed"}}.get(mc.status, set()):
+            if v.status not in {"planned": {"planned", "ongoing"}, "held": {"ongoing", "completed"}}.get(
+                mc.status, set()
+            ):
                 continue
             rng = _visit_range(v)
-            if rng is None or not rng[0]:
+            if rng is None or not rng[0] or mc.date is None or not mc.date.start:
                 continue
-            start, end = rng
+            start, end = rng[0], rng[1]
+            assert start is not None
             if start <= mc.date.start <= (end or start):
                 break
             anchor = dt.date.fromisoformat(start) - dt.timedelta(days=1)
@@ -430,7 +460,9 @@ def _dates_within_visits(ctx: DocContext, meetings: list[MeetingCandidate], visi
                 break
 
 
-def _status_from_meetings(ctx: DocContext, meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
+def _status_from_meetings(
+    ctx: DocContext, meetings: list[MeetingCandidate], visits: list[VisitCandidate]
+) -> None:
     """A visitor who has already met a host official in person is there: the visit is under way."""
     for v in visits:
         if v.status != "planned" or v.host is None:
@@ -466,7 +498,7 @@ def _place_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidat
 
 
 def _places_from_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
-    """"X met Y in Oslo" during a visit to Norway: Oslo is one of the visit's places."""
+    """ "X met Y in Oslo" during a visit to Norway: Oslo is one of the visit's places."""
     for mc in meetings:
         pm = mc.place
         if pm is None or mc.place_inferred or mc.mode != "in_person" or pm.entity.kind != "city":
@@ -498,7 +530,11 @@ def _visits_from_meetings(
                 status = "completed"
             dates = []
             if mc.date is not None:
-                if ctx.published and mc.date.end and mc.date.end < (ctx.published - dt.timedelta(days=14)).isoformat():
+                if (
+                    ctx.published
+                    and mc.date.end
+                    and mc.date.end < (ctx.published - dt.timedelta(days=14)).isoformat()
+                ):
                     status = "completed" if mc.status == "held" else status
                 dates.append((mc.date.model_copy(update={"end": None, "end_partial": None}), "start"))
             out.append(
@@ -523,13 +559,19 @@ def _merge_meetings(meetings: list[MeetingCandidate]) -> list[MeetingCandidate]:
     for mc in meetings:
         keys = {id(p) for p in mc.participants}
         for other in out:
-            if {id(p) for p in other.participants} != keys or other.status != mc.status or other.mode != mc.mode:
+            if (
+                {id(p) for p in other.participants} != keys
+                or other.status != mc.status
+                or other.mode != mc.mode
+            ):
                 continue
             if mc.date and other.date and mc.date.start != other.date.start:
                 continue
             other.evidence.extend(e for e in mc.evidence if all(e.start != x.start for x in other.evidence))
             other.date = other.date or mc.date
-            if other.place is None or (other.place_inferred and mc.place is not None and not mc.place_inferred):
+            if other.place is None or (
+                other.place_inferred and mc.place is not None and not mc.place_inferred
+            ):
                 other.place, other.place_inferred = mc.place, mc.place_inferred
             other.confidence = round(min(1.0, max(other.confidence, mc.confidence) + 0.05), 2)
             other.explanation.extend(mc.explanation)
@@ -571,7 +613,13 @@ class _Builder:
         if country is None:
             near = self.ctx.country_near(span.start)
             country = near.country if near is not None else None
-        if country is None and span.root.lower_ in {"ministry", "government", "presidency", "office", "cabinet"}:
+        if country is None and span.root.lower_ in {
+            "ministry",
+            "government",
+            "presidency",
+            "office",
+            "cabinet",
+        }:
             # "the foreign ministry said": the story's own ministry
             if self.ctx.dateline is not None and self.ctx.dateline.country:
                 country = self.ctx.dateline.country
@@ -584,12 +632,17 @@ class _Builder:
         return org
 
     def _antecedent(self, span: Span) -> Span:
-        """"the ministry" after "the Ministry of External Affairs" is that ministry."""
+        """ "the ministry" after "the Ministry of External Affairs" is that ministry."""
         words = [t.lower_ for t in span if t.lower_ != "the"]
-        if len(words) > 2 or not words or words[-1] not in {"ministry", "government", "presidency", "embassy", "office"}:
+        if (
+            len(words) > 2
+            or not words
+            or words[-1] not in {"ministry", "government", "presidency", "embassy", "office"}
+        ):
             return span
         earlier = [
-            o for o in self.ctx.orgs
+            o
+            for o in self.ctx.orgs
             if o.start < span.start and words[-1] in {t.lower_ for t in o} and len(o) > len(span)
         ]
         if words[:-1] and earlier:
@@ -599,7 +652,7 @@ class _Builder:
     def place(self, pm: PlaceMention) -> m.Place:
         e = pm.entity
         kind = e.kind if e.kind in {"country", "city", "region", "site", "bloc"} else "site"
-        return m.Place(id=e.id, name=e.name, kind=kind, country=e.country)  # type: ignore[arg-type]
+        return m.Place(id=e.id, name=e.name, kind=kind, country=e.country)
 
 
 def _build(
@@ -625,7 +678,7 @@ def _build(
                 host_country=v.host,
                 places=places,
                 dates=_best_dates(v),
-                status=v.status,  # type: ignore[arg-type]
+                status=v.status,
                 evidence=[ctx.span_of(_trim_span(e)) for e in v.evidence],
                 confidence=v.confidence,
                 rule=v.rule,
@@ -639,8 +692,8 @@ def _build(
                 participants=[b.person(p) for p in mc.participants],
                 date=mc.date,
                 place=b.place(mc.place) if mc.place is not None else None,
-                status=mc.status,  # type: ignore[arg-type]
-                mode=mc.mode,  # type: ignore[arg-type]
+                status=mc.status,
+                mode=mc.mode,
                 evidence=[ctx.span_of(_trim_span(e)) for e in mc.evidence],
                 confidence=mc.confidence,
                 rule=mc.rule,
@@ -712,7 +765,7 @@ def _mentions(ctx: DocContext, persons: list[m.Person], orgs: list[m.Organizatio
                 start=pm.span.start_char,
                 end=pm.span.end_char,
                 entity_id=e.id,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 country=e.country,
                 name=e.name,
                 alias_type=pm.alias_type,
@@ -722,16 +775,28 @@ def _mentions(ctx: DocContext, persons: list[m.Person], orgs: list[m.Organizatio
         for s in p.mentions:
             out.append(
                 m.Mention(
-                    text=s.text, start=s.start, end=s.end, entity_id=p.id, kind="person", country=p.country,
-                    name=p.name, alias_type="person",
+                    text=s.text,
+                    start=s.start,
+                    end=s.end,
+                    entity_id=p.id,
+                    kind="person",
+                    country=p.country,
+                    name=p.name,
+                    alias_type="person",
                 )
             )
     for o in orgs:
         for s in o.mentions:
             out.append(
                 m.Mention(
-                    text=s.text, start=s.start, end=s.end, entity_id=o.id, kind="organization",
-                    country=o.country, name=o.name, alias_type="organization",
+                    text=s.text,
+                    start=s.start,
+                    end=s.end,
+                    entity_id=o.id,
+                    kind="organization",
+                    country=o.country,
+                    name=o.name,
+                    alias_type="organization",
                 )
             )
     out.sort(key=lambda x: (x.start, x.end))

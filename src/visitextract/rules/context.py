@@ -295,10 +295,7 @@ class DocContext:
     # ----------------------------------------------------------- dates
     def resolve_date(self, dm: DateMention, tense: Tense | None) -> m.DateRange:
         date_tense: Literal["past", "present", "future"] | None
-        if tense == "perfect":
-            date_tense = "past"
-        else:
-            date_tense = tense
+        date_tense = "past" if tense == "perfect" else tense
         return resolve(dm.expr, self.published, date_tense, text=dm.span.text, span=self.span_of(dm.span))
 
     def dates_for(self, trigger: Token, *, scope: Span | None = None) -> list[DateMention]:
@@ -335,9 +332,8 @@ class DocContext:
                 picked.append(dm)
         return picked
 
-
     def _crosses_noun(self, start: Token, anchor: Token, trigger: Token) -> bool:
-        """"During his visit on December 5-7, he met ...": the date belongs to "visit", not "met".
+        """ "During his visit on December 5-7, he met ...": the date belongs to "visit", not "met".
 
         Only for verb triggers; nouns that stand for people ("his counterpart") do not count.
         """
@@ -398,7 +394,11 @@ def _crosses_clause(start: Token, anchor: Token) -> bool:
     """Whether the path from a date up to its anchor leaves through another clause."""
     node = start
     while node != anchor and node.head != node:
-        if node.dep_ in {"ccomp", "advcl", "relcl", "conj"} and node.pos_ in {"VERB", "AUX"} and node != start:
+        if (
+            node.dep_ in {"ccomp", "advcl", "relcl", "conj"}
+            and node.pos_ in {"VERB", "AUX"}
+            and node != start
+        ):
             return True
         node = node.head
     return False

@@ -23,7 +23,9 @@ MOTION_VERBS = _forms(
 )
 STAY_VERBS = _forms("stay stays stayed staying remain remains remained")
 ATTEND_VERBS = _forms("attend attends attended attending")
-HOST_VERBS = _forms("host hosts hosted hosting receive receives received receiving welcome welcomes welcomed welcoming")
+HOST_VERBS = _forms(
+    "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed welcoming"
+)
 VISIT_NOUNS = _forms("visit visits trip trips tour tours stopover stopovers journey voyage arrival stay")
 PAY_VERBS = _forms("pay pays paid paying make makes made making undertake undertakes undertook")
 # Events whose venue a visitor travels to ("attend a summit in Zurich").
@@ -67,9 +69,17 @@ REPORT_VERBS = _forms(
     reported indicate indicates indicated reveal reveals revealed outline outlines outlined"""
 )
 # "called for", "pointed out": a reporting verb plus its particle.
-REPORT_PHRASAL = {("call", "for"), ("calls", "for"), ("called", "for"), ("calling", "for"),
-                  ("point", "out"), ("points", "out"), ("pointed", "out"), ("raise", "concerns"),
-                  ("raised", "concerns")}
+REPORT_PHRASAL = {
+    ("call", "for"),
+    ("calls", "for"),
+    ("called", "for"),
+    ("calling", "for"),
+    ("point", "out"),
+    ("points", "out"),
+    ("pointed", "out"),
+    ("raise", "concerns"),
+    ("raised", "concerns"),
+}
 # Reporting verbs whose complement is the claim itself, not a clause ("thanked X for ...").
 REPORT_OBJECT_VERBS = _forms(
     """thank thanks thanked thanking praise praises praised praising express expresses expressed

@@ -22,7 +22,6 @@ from visitextract.rules.candidates import MeetingCandidate
 from visitextract.rules.context import DocContext, PlaceMention
 from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import (
-    sentence,
     governing_verb,
     is_called_off,
     is_negated,
@@ -31,16 +30,18 @@ from visitextract.rules.syntax import (
     objects,
     phrase_tokens,
     prep_objects,
+    sentence,
     subjects,
 )
-
 
 _PAST_WORDS = frozenset({"recent", "previous", "earlier", "last", "former", "past"})
 _HOSTED_NOUNS = frozenset({"banquet", "dinner", "lunch", "luncheon", "breakfast", "reception"})
 
 
 def _progressive(verb: Token) -> bool:
-    return verb.tag_ == "VBG" and any(c.lower_ in {"is", "are", "'s"} for c in verb.children if c.dep_ == "aux")
+    return verb.tag_ == "VBG" and any(
+        c.lower_ in {"is", "are", "'s"} for c in verb.children if c.dep_ == "aux"
+    )
 
 
 class MeetingRules:
@@ -68,7 +69,11 @@ class MeetingRules:
             elif low in {"phone", "telephone"} and tok.head.lower_ in {"by", "over"}:
                 self._by_phone(tok)
         for tok in self.ctx.tokens:
-            if tok.lower_ in lx.MEETING_NOUNS and tok.pos_ in {"NOUN", "PROPN"} and tok.i not in self._used_nouns:
+            if (
+                tok.lower_ in lx.MEETING_NOUNS
+                and tok.pos_ in {"NOUN", "PROPN"}
+                and tok.i not in self._used_nouns
+            ):
                 self._noun(tok)
         self._attended_by()
         return self.candidates
@@ -82,9 +87,9 @@ class MeetingRules:
                     continue  # "his counterpart": the owner is not a participant by that word
                 c = self.people.cluster_for_token(tt)
                 if c is None:
-                    c = self._group(tt)
-                    if c:
-                        out.extend(x for x in c if x not in out)
+                    group = self._group(tt)
+                    if group:
+                        out.extend(x for x in group if x not in out)
                         continue
                     c = self._counterpart_ref(tt)
                 if c is not None and c not in out:
@@ -95,7 +100,7 @@ class MeetingRules:
         return self.people.group(tok)
 
     def _counterpart_ref(self, tok: Token) -> PersonCluster | None:
-        """"his Saudi Arabian counterpart" with no name: the named person of that country, if any."""
+        """ "his Saudi Arabian counterpart" with no name: the named person of that country, if any."""
         if tok.lower_ not in {"counterpart"}:
             return None
         near = self.ctx.country_near(tok.i, window=3)
@@ -120,7 +125,15 @@ class MeetingRules:
             return "cancelled"
         tense = self.ctx.tense(verb)
         head = verb.head
-        if verb.dep_ == "xcomp" and head.lower_ in {"agreed", "agree", "agrees", "decided", "plans", "planned", "hopes"}:
+        if verb.dep_ == "xcomp" and head.lower_ in {
+            "agreed",
+            "agree",
+            "agrees",
+            "decided",
+            "plans",
+            "planned",
+            "hopes",
+        }:
             return "planned"
         if tense == "future":
             return "planned"
@@ -137,7 +150,9 @@ class MeetingRules:
             scope.extend(c.subtree if c.dep_ in {"prep", "npadvmod", "advmod"} else [c])
         scope.append(verb)
         words = {t.lower_ for t in scope}
-        if "call" in words and any(t.lower_ == "call" and t.nbor(1).lower_ == "on" for t in scope if t.i + 1 < len(t.doc)):
+        if "call" in words and any(
+            t.lower_ == "call" and t.nbor(1).lower_ == "on" for t in scope if t.i + 1 < len(t.doc)
+        ):
             words.discard("call")
         if words & lx.VIDEO_WORDS:
             return "video"
@@ -170,7 +185,11 @@ class MeetingRules:
             pm = self.ctx.place_at.get(t.i)
             if pm is None or pm.is_demonym:
                 continue
-            if pm.span.start > 0 and self.ctx.doc[pm.span.start - 1].lower_ not in {"in", "at", "near", "the", ","} and pm.entity.kind != "site":
+            if (
+                pm.span.start > 0
+                and self.ctx.doc[pm.span.start - 1].lower_ not in {"in", "at", "near", "the", ","}
+                and pm.entity.kind != "site"
+            ):
                 continue
             if pm.entity.kind in {"city", "site"} and city is None:
                 city = pm
@@ -267,7 +286,7 @@ class MeetingRules:
                 self._emit(tok, subj + part, rule, 0.85)
 
     def _bilaterals(self, tok: Token, group: list[PersonCluster]) -> list[list[PersonCluster]]:
-        """"talks with Biden and Zelenskyy" are two bilateral meetings unless the text says they
+        """ "talks with Biden and Zelenskyy" are two bilateral meetings unless the text says they
         sat together ("trilateral", "joint", "together")."""
         if len(group) < 2:
             return [group]
@@ -320,11 +339,13 @@ class MeetingRules:
         self._emit(tok, subj, "meeting.joint", 0.65)
 
     def _noun(self, tok: Token) -> None:
-        if tok.lower_ in {"call", "calls", "session", "exchange", "dialogue"} and not any(
-            c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children
+        if (
+            tok.lower_ in {"call", "calls", "session", "exchange", "dialogue"}
+            and not any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)
+            and tok.lower_ in {"call", "calls"}
+            and not any(c.lower_ in lx.PHONE_WORDS for c in tok.children)
         ):
-            if tok.lower_ in {"call", "calls"} and not any(c.lower_ in lx.PHONE_WORDS for c in tok.children):
-                return
+            return
         preps = {"with", "between"} | ({"for"} if tok.lower_ in _HOSTED_NOUNS else set())
         participants = self._persons(list(prep_objects(tok, preps)))
         between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
@@ -347,17 +368,26 @@ class MeetingRules:
                 if owner or node.head == node:
                     break
                 node = governing_verb(node.head)
-        if not participants and len(owner) >= 2 and tok.lower_ in {"meeting", "meetings", "talks", "conversation", "exchange"}:
+        if (
+            not participants
+            and len(owner) >= 2
+            and tok.lower_ in {"meeting", "meetings", "talks", "conversation", "exchange"}
+        ):
             # "X and Y ... following a brief conversation": the two of them talked. Not "attend a
             # summit" (a venue) nor "an exchange of visits".
             if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 participants, owner = owner, []
         if not participants or (not owner and not between and len(participants) < 2):
             return
-        self._emit(tok, owner + participants, "meeting.hosted" if tok.lower_ in _HOSTED_NOUNS else "meeting.held", 0.75)
+        self._emit(
+            tok,
+            owner + participants,
+            "meeting.hosted" if tok.lower_ in _HOSTED_NOUNS else "meeting.held",
+            0.75,
+        )
 
     def _by_phone(self, tok: Token) -> None:
-        """"X congratulated him on his victory by phone": whatever the verb, they talked."""
+        """ "X congratulated him on his victory by phone": whatever the verb, they talked."""
         verb = governing_verb(tok.head)
         if verb.lower_ in lx.MEET_VERBS | lx.TALK_VERBS | lx.HOLD_VERBS:
             return  # the verb's own rule takes it
@@ -367,7 +397,7 @@ class MeetingRules:
             self._emit(verb, subj + others, "meeting.phone", 0.7)
 
     def _their(self, tok: Token) -> list[PersonCluster]:
-        """"their meeting": the two people the sentence is about ("the two PMs", "X and Y")."""
+        """ "their meeting": the two people the sentence is about ("the two PMs", "X and Y")."""
         for t in sentence(tok):
             if t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i:
                 group = self._group(t) or self._persons([t])
@@ -376,7 +406,7 @@ class MeetingRules:
         return []
 
     def _attended_by(self) -> None:
-        """"The meetings were attended by A and B": A and B join the meetings just reported."""
+        """ "The meetings were attended by A and B": A and B join the meetings just reported."""
         for tok in self.ctx.tokens:
             if tok.lower_ != "attended" or not any(c.dep_ == "agent" for c in tok.children):
                 continue

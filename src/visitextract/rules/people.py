@@ -25,8 +25,8 @@ from visitextract import models as m
 from visitextract.normalize.offices import OfficeInfo
 from visitextract.pipeline.entities import HONORIFICS, NAME_PARTICLES
 from visitextract.rules import lexicon as lx
-from visitextract.rules.syntax import sentence
 from visitextract.rules.context import DocContext, OfficeMention
+from visitextract.rules.syntax import sentence
 
 _HEAD_CATS = {"head_of_state", "head_of_government", "leader"}
 
@@ -175,12 +175,17 @@ class PeopleResolver:
                     for c in self.clusters
                     if c.named
                     and len(toks[0]) >= 5
-                    and any(fuzz.ratio(_fold(toks[0]), _fold(t)) >= 85 for t in _content(c.tokens) if len(t) >= 5)
+                    and any(
+                        fuzz.ratio(_fold(toks[0]), _fold(t)) >= 85 for t in _content(c.tokens) if len(t) >= 5
+                    )
                 ]
             if candidates:
                 before = [c for c in candidates if any(ms.start < span.start for ms in c.mentions)]
                 pool = before or candidates
-                target = max(pool, key=lambda c: max((ms.start for ms in c.mentions if ms.start < span.start), default=-1))
+                target = max(
+                    pool,
+                    key=lambda c: max((ms.start for ms in c.mentions if ms.start < span.start), default=-1),
+                )
             else:
                 target = self._new_cluster(toks)
             target.mentions.append(span)
@@ -222,18 +227,22 @@ class PeopleResolver:
         return None
 
     def _office_after(self, span: Span) -> OfficeMention | None:
-        """"X, chair of the committee": an apposition, unless the title belongs to the next name."""
+        """ "X, chair of the committee": an apposition, unless the title belongs to the next name."""
         doc = self.ctx.doc
         j = span.end
         if j < len(doc) and doc[j].text in {"'s", "’s"}:
             return None
         if j < len(doc) and doc[j].text in {",", "(", "—", "–", "-"}:
             j += 1
-            while j < len(doc) and j not in self.ctx.office_at and (
-                doc[j].lower_ in {"the", "a", "an"}
-                or doc[j].i in self.ctx.place_at
-                or doc[j].tag_ in {"POS", "JJ"}
-                or doc[j].text in {"'s", "’s"}
+            while (
+                j < len(doc)
+                and j not in self.ctx.office_at
+                and (
+                    doc[j].lower_ in {"the", "a", "an"}
+                    or doc[j].i in self.ctx.place_at
+                    or doc[j].tag_ in {"POS", "JJ"}
+                    or doc[j].text in {"'s", "’s"}
+                )
             ):
                 j += 1
             om = self.ctx.office_at.get(j)
@@ -266,12 +275,16 @@ class PeopleResolver:
                 near = self.ctx.country_near(om.span.start)
                 if near is not None and near.entity.kind == "organization" and " of " not in info.office:
                     # "European Commission President X" holds an office of that body
-                    info = OfficeInfo(f"{info.office} of the {near.entity.name}", "international", near.country, info.title)
+                    info = OfficeInfo(
+                        f"{info.office} of the {near.entity.name}", "international", near.country, info.title
+                    )
                 cluster.set_office(info, source)
                 if info.country:
                     cluster.set_country(info.country, "office")
                 if near is not None and near.country:
-                    cluster.set_country(near.country, "demonym", force=cluster.country_source in {"", "office"})
+                    cluster.set_country(
+                        near.country, "demonym", force=cluster.country_source in {"", "office"}
+                    )
             # "Kazakh Tokayev", "Russia's Putin": a demonym right before the name.
             if cluster.country is None:
                 for span in cluster.mentions:
@@ -298,14 +311,21 @@ class PeopleResolver:
                     cluster.set_country(country, "title reference")
 
     def _is_modifier_use(self, om: OfficeMention) -> bool:
-        """"the Prime Minister's Office", "presidential" uses: not a reference to a person."""
+        """ "the Prime Minister's Office", "presidential" uses: not a reference to a person."""
         doc = self.ctx.doc
         end = om.span.end
         if end < len(doc) and doc[end].text in {"'s", "’s"} and end + 1 < len(doc):
             nxt = doc[end + 1]
             if nxt.lower_ in {"office", "cabinet", "residence", "palace", "administration", "government"}:
                 return True
-        if end < len(doc) and doc[end].lower_ in {"office", "post", "election", "elections", "candidate", "race"}:
+        if end < len(doc) and doc[end].lower_ in {
+            "office",
+            "post",
+            "election",
+            "elections",
+            "candidate",
+            "race",
+        }:
             return True
         # plural or generic: "ministers from both countries", "foreign ministers"
         return om.span[-1].text.lower().endswith("s") and om.span[-1].lower_ not in {"boss"}
@@ -349,7 +369,7 @@ class PeopleResolver:
         )
 
     def group(self, tok: Token) -> list[PersonCluster]:
-        """"the two ministers", "the two defence ministers", "both leaders": the two people of that
+        """ "the two ministers", "the two defence ministers", "both leaders": the two people of that
         office named most recently before."""
         if not any(c.lower_ in lx.GROUP_WORDS for c in tok.children):
             return []
@@ -367,8 +387,7 @@ class PeopleResolver:
 
     # ----------------------------------------------------------- counterpart
     def _counterparts(self) -> None:
-        """"his Kazakh counterpart X": X holds the possessor's office, in the named country."""
-        doc = self.ctx.doc
+        """ "his Kazakh counterpart X": X holds the possessor's office, in the named country."""
         for tok in self.ctx.tokens:
             if tok.lower_ not in {"counterpart", "counterparts"}:
                 continue
@@ -382,8 +401,13 @@ class PeopleResolver:
             if owner is not None and owner is not target:
                 target.counterpart_of = owner.key
                 if owner.office is not None and (target.office is None or target.office.category == "leader"):
-                    target.set_office(OfficeInfo(owner.office.office, owner.office.category, None, "counterpart"), "counterpart")
-                    target.office = OfficeInfo(owner.office.office, owner.office.category, None, "counterpart")
+                    target.set_office(
+                        OfficeInfo(owner.office.office, owner.office.category, None, "counterpart"),
+                        "counterpart",
+                    )
+                    target.office = OfficeInfo(
+                        owner.office.office, owner.office.category, None, "counterpart"
+                    )
                     target.office_source = "counterpart"
 
     def cluster_after(self, i: int) -> PersonCluster | None:
@@ -429,11 +453,11 @@ class PeopleResolver:
             subj = self._sentence_subject(sents[k])
             if subj is not None:
                 return subj
-        best: tuple[int, PersonCluster] | None = None
-        for i, c in self.by_token.items():
-            if i < tok.i and (best is None or i > best[0]):
-                best = (i, c)
-        return best[1] if best else None
+        last: tuple[int, PersonCluster] | None = None
+        for i, cluster in self.by_token.items():
+            if i < tok.i and (last is None or i > last[0]):
+                last = (i, cluster)
+        return last[1] if last else None
 
     def _sentence_subject(self, sent: Span, before: int | None = None) -> PersonCluster | None:
         """The person subject of a sentence: its root's subject first, then any other subject."""
@@ -466,10 +490,12 @@ class PeopleResolver:
         return None
 
     def _object_pronoun(self, tok: Token) -> PersonCluster | None:
-        """"X congratulated him": him is not X; the last other person named."""
+        """ "X congratulated him": him is not X; the last other person named."""
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         subject = {
-            c.key for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}
+            c.key
+            for s in verb.children
+            if s.dep_ in {"nsubj", "nsubjpass"}
             if (c := self.cluster_for_token(s, follow_pronouns=False)) is not None
         }
         best: tuple[int, PersonCluster] | None = None

@@ -18,7 +18,7 @@ from visitextract.rules import lexicon as lx
 from visitextract.rules.candidates import StatementCandidate
 from visitextract.rules.context import DocContext
 from visitextract.rules.people import PeopleResolver, PersonCluster
-from visitextract.rules.syntax import governing_verb, is_verb, subjects, sentence
+from visitextract.rules.syntax import governing_verb, is_verb, sentence, subjects
 
 MIN_DIRECT_WORDS = 6
 _TRAIL = " \t\n,.;:–—-\"'”’"
@@ -54,7 +54,11 @@ class StatementRules:
             low = tok.lower_
             if (low in lx.REPORT_VERBS and is_verb(tok)) or self._phrasal(tok):
                 self._reported(tok)
-            elif low == "according" and tok.i + 1 < len(self.ctx.doc) and self.ctx.doc[tok.i + 1].lower_ == "to":
+            elif (
+                low == "according"
+                and tok.i + 1 < len(self.ctx.doc)
+                and self.ctx.doc[tok.i + 1].lower_ == "to"
+            ):
                 self._according(tok)
         return self.candidates
 
@@ -87,11 +91,17 @@ class StatementRules:
                     if pc is not None:
                         return pc, None
         pm = self.ctx.place_at.get(tok.i)
-        if pm is not None and pm.entity.kind in {"country", "bloc", "organization", "site"} and not pm.is_demonym:
+        if (
+            pm is not None
+            and pm.entity.kind in {"country", "bloc", "organization", "site"}
+            and not pm.is_demonym
+        ):
             return None, pm.span
         return None, None
 
-    def _speaker_of(self, verb: Token, quote_end: int | None = None) -> tuple[PersonCluster | None, Span | None]:
+    def _speaker_of(
+        self, verb: Token, quote_end: int | None = None
+    ) -> tuple[PersonCluster | None, Span | None]:
         """Who speaks through a reporting verb. After a quotation the words inside it are not the
         speaker ("“Minister X will visit ...,” the MEA's statement read")."""
         subj = [t for t in subjects(verb) if t.i not in self._quote_tokens]
@@ -178,7 +188,9 @@ class StatementRules:
         if not words or len(inside) / len(words) >= 0.6:
             return None
         text = self.ctx.text
-        return _trim(text, self.ctx.doc[start].idx, self.ctx.doc[end - 1].idx + len(self.ctx.doc[end - 1].text))
+        return _trim(
+            text, self.ctx.doc[start].idx, self.ctx.doc[end - 1].idx + len(self.ctx.doc[end - 1].text)
+        )
 
     def _attribution_verb(self, quote: Span) -> Token | None:
         doc = self.ctx.doc
@@ -245,7 +257,9 @@ class StatementRules:
         """A clause ("said (that) X", "X, she said") first; else the verb and its objects for verbs
         that report by their object ("urged X to", "thanked X for", "stressed the importance of")."""
         ccomp = [c for c in verb.children if c.dep_ == "ccomp"]
-        if not ccomp and (verb.lower_ in lx.REPORT_OBJECT_VERBS or self._phrasal(verb) or verb.lower_ in _CLAIM_BY_OBJECT):
+        if not ccomp and (
+            verb.lower_ in lx.REPORT_OBJECT_VERBS or self._phrasal(verb) or verb.lower_ in _CLAIM_BY_OBJECT
+        ):
             span = self._object_content(verb)
             if span is not None:
                 return span
@@ -255,8 +269,12 @@ class StatementRules:
                 if p.dep_ == "prep":
                     for noun in p.children:
                         if noun.lower_ in SPEECH_NOUNS:
-                            ccomp = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(
-                                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                            ccomp = [
+                                c
+                                for c in noun.children
+                                if c.dep_ in {"acl", "ccomp", "relcl"}
+                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                            ]
         for c in ccomp + [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]:
             if c.dep_ in {"ccomp", "acl", "relcl"} or (c.dep_ == "xcomp" and c.i > verb.i):
                 sub = list(c.subtree)
@@ -328,7 +346,7 @@ class StatementRules:
         while main.dep_ == "conj" and main.head != main:
             main = main.head  # "Mexico is X and is Y, according to ...": the whole claim
         if main.lower_ in lx.REPORT_VERBS or self._phrasal(main):
-            subj_p, subj_o = self._speaker_of(main)
+            subj_p, _subj_o = self._speaker_of(main)
             if subj_p is not None and len(subjects(main)) == 1:
                 return  # "According to the ministry, Wang mentioned ..." is Wang's statement
         sub = [t for t in main.subtree if not (tok.i <= t.i <= source.right_edge.i)]

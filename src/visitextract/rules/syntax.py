@@ -49,8 +49,10 @@ def subjects(verb: Token, max_hops: int = 4) -> list[Token]:
         if node.dep_ in {"acl", "relcl"} and node.head.dep_ == "appos":
             # "X held talks ..., the first delegation to visit Bucharest": X visits
             return with_conjuncts(node.head.head)
-        if node.dep_ in {"acl", "relcl"} and node.head.pos_ in {"NOUN", "PROPN"} and not any(
-            c.dep_ in SUBJ_DEPS for c in node.children
+        if (
+            node.dep_ in {"acl", "relcl"}
+            and node.head.pos_ in {"NOUN", "PROPN"}
+            and not any(c.dep_ in SUBJ_DEPS for c in node.children)
         ):
             return [node.head]  # "the first delegation to visit Bucharest": the delegation
         break
@@ -158,7 +160,7 @@ def clause_chain(tok: Token, max_hops: int = 4) -> list[Token]:
 
 
 def is_negated(tok: Token) -> bool:
-    """"did not visit", "has no plans to visit", "will not travel to"."""
+    """ "did not visit", "has no plans to visit", "will not travel to"."""
     for node in clause_chain(tok, 3):
         for c in node.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
@@ -171,7 +173,7 @@ def is_negated(tok: Token) -> bool:
 
 
 def is_speculative(tok: Token) -> bool:
-    """"may meet", "whether X will visit", "it is unclear if": not an event, not a plan."""
+    """ "may meet", "whether X will visit", "it is unclear if": not an event, not a plan."""
     verb = governing_verb(tok)
     for node in clause_chain(verb, 3):
         for c in node.children:
@@ -185,7 +187,7 @@ def is_speculative(tok: Token) -> bool:
 
 
 def is_called_off(tokens: list[Token]) -> bool:
-    """"called off" as a phrasal verb of cancelling."""
+    """ "called off" as a phrasal verb of cancelling."""
     return any(
         t.lower_ in {"call", "calls", "called", "calling"} and any(c.lower_ == "off" for c in t.children)
         for t in tokens

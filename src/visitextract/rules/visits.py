@@ -27,7 +27,6 @@ from visitextract.rules.candidates import DateRole, VisitCandidate
 from visitextract.rules.context import DocContext, PlaceMention, Tense
 from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import (
-    sentence,
     governing_verb,
     is_called_off,
     is_negated,
@@ -36,6 +35,7 @@ from visitextract.rules.syntax import (
     objects,
     phrase_tokens,
     prep_objects,
+    sentence,
     subjects,
     subtree_span,
     with_conjuncts,
@@ -44,9 +44,13 @@ from visitextract.rules.syntax import (
 DEST_PREPS = {"to", "in", "for", "at", "into", "near"}
 # "the city of Dresden", "the capital of Kenya"; not "a member state of ASEAN"
 _PLACE_NOUNS = frozenset("city capital town port province region island islands village".split())
-_ENDING_VERBS = frozenset("concluded concludes wrapped wraps ended ends completed completes finished finishes".split())
+_ENDING_VERBS = frozenset(
+    "concluded concludes wrapped wraps ended ends completed completes finished finishes".split()
+)
 # "a trip that will begin in Paris"
-_ITINERARY_VERBS = frozenset("begin begins began start starts started end ends ended continue continues take takes took".split())
+_ITINERARY_VERBS = frozenset(
+    "begin begins began start starts started end ends ended continue continues take takes took".split()
+)
 
 
 class VisitRules:
@@ -91,7 +95,9 @@ class VisitRules:
                 self._accompanied(tok)
             elif low in lx.VISIT_NOUNS | {"delegation"} and tok.pos_ == "NOUN":
                 self._trip_with(tok)
-            elif (low in lx.ARRIVE_VERBS | lx.DEPART_VERBS | lx.MOTION_VERBS | lx.VISIT_VERBS) and is_verb(tok):
+            elif (low in lx.ARRIVE_VERBS | lx.DEPART_VERBS | lx.MOTION_VERBS | lx.VISIT_VERBS) and is_verb(
+                tok
+            ):
                 self._travel_with(tok)
         return self.candidates
 
@@ -106,7 +112,7 @@ class VisitRules:
         return out
 
     def _trip_with(self, tok: Token) -> None:
-        """"On the trip with the President are the Minister of Foreign Affairs, X, and ..."."""
+        """ "On the trip with the President are the Minister of Foreign Affairs, X, and ..."."""
         principals = self._persons(list(prep_objects(tok, {"with"})))
         if len(principals) != 1:
             return
@@ -114,19 +120,22 @@ class VisitRules:
         pp = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
         root = sentence(tok).root
         others = [
-            c for c in self._persons([x for x in root.children if x.dep_ in {"attr", "nsubj", "nsubjpass"}])
+            c
+            for c in self._persons([x for x in root.children if x.dep_ in {"attr", "nsubj", "nsubjpass"}])
             if c is not principal and not any(t.i in pp for m in c.mentions + c.refs for t in m)
         ]
         for c in others:
             self.companions.append((c, principal, sentence(tok)))
 
     def _accompanied(self, tok: Token) -> None:
-        """"X, accompanied by Y, arrived"; "X was accompanied by Y"; "Y accompanied X"."""
+        """ "X, accompanied by Y, arrived"; "X was accompanied by Y"; "Y accompanied X"."""
         agents = self._persons(list(prep_objects(tok, {"by"})))
         if agents:
             principal = None
             if tok.dep_ in {"acl", "advcl"}:
-                principal = self.people.cluster_for_token(tok.head) or next(iter(self._visitors_of(tok.head)), None)
+                principal = self.people.cluster_for_token(tok.head) or next(
+                    iter(self._visitors_of(tok.head)), None
+                )
             else:
                 principal = next(iter(self._visitors_of(tok)), None)
             if principal is not None:
@@ -142,7 +151,7 @@ class VisitRules:
                     self.companions.append((c, principals[0], sentence(tok)))
 
     def _travel_with(self, tok: Token) -> None:
-        """"X travelled with Y to Z": Y goes too (Y itself, not "with a summit with Y")."""
+        """ "X travelled with Y to Z": Y goes too (Y itself, not "with a summit with Y")."""
         withs = [c for t in prep_objects(tok, {"with"}) if (c := self.people.by_token.get(t.i)) is not None]
         if not withs:
             return
@@ -175,13 +184,17 @@ class VisitRules:
                         target = root_subj[0] if root_subj else s
                     found_roles = self._unnamed_officials(target)
                     out.extend(c for c in found_roles if c not in out)
-                    if not found_roles and target.dep_ in {"dobj", "appos", "npadvmod", "attr"} and target.head != target:
+                    if (
+                        not found_roles
+                        and target.dep_ in {"dobj", "appos", "npadvmod", "attr"}
+                        and target.head != target
+                    ):
                         # "X held talks ..., the first delegation to visit Bucharest": X's delegation
                         out.extend(c for c in self._visitors_of(target.head) if c not in out)
         return out
 
     def _unnamed_officials(self, tok: Token) -> list[PersonCluster]:
-        """"U.S. and Russian negotiators": one unnamed official per country named."""
+        """ "U.S. and Russian negotiators": one unnamed official per country named."""
         countries: list[str] = []
         for c in tok.children:
             if c.dep_ in {"amod", "compound", "nmod"}:
@@ -196,7 +209,7 @@ class VisitRules:
         return [self.people.unnamed(info, c, tok.doc[tok.i : tok.i + 1]) for c in countries]
 
     def _unnamed_official(self, tok: Token) -> PersonCluster | None:
-        """"A French minister", "Moroccan diplomats": an official without a name."""
+        """ "A French minister", "Moroccan diplomats": an official without a name."""
         om = self.ctx.office_at.get(tok.i)
         if om is None and tok.lower_ not in lx.OFFICIAL_NOUNS:
             # "a group of Moroccan diplomats": the head is "group"
@@ -281,7 +294,9 @@ class VisitRules:
             dest_tokens += objects(tok)
         origin: str | None = None
         if origin_objects:
-            origin_places = self._dest_places(objects(tok)) + self._dest_places(list(prep_objects(tok, {"from"})))
+            origin_places = self._dest_places(objects(tok)) + self._dest_places(
+                list(prep_objects(tok, {"from"}))
+            )
             origin = next((p.country for p in origin_places if p.country), None)
         places = self._dest_places(dest_tokens) + self._here(tok)
         # "embark on a two-day visit to Mexico": the noun rule handles it.
@@ -305,7 +320,9 @@ class VisitRules:
                 if pm is not None and not pm.is_demonym and pm not in places:
                     places.append(pm)
             if c.dep_ in {"relcl", "acl"} and c.lower_ in _ITINERARY_VERBS:
-                places += [p for p in self._dest_places(list(prep_objects(c, {"in", "at", "to"}))) if p not in places]
+                places += [
+                    p for p in self._dest_places(list(prep_objects(c, {"in", "at", "to"}))) if p not in places
+                ]
         verb = governing_verb(tok)
         if not places and tok.dep_ in {"pobj"} and tok.head.lower_ in {"for", "on"}:
             # "arrived in Germany for the first state visit": the verb's own rule covers it
@@ -337,7 +354,7 @@ class VisitRules:
         self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1)
 
     def _placeless(self, tok: Token, visitors: list[PersonCluster]) -> None:
-        """"a three-day official visit": dates and status for a visit named elsewhere."""
+        """ "a three-day official visit": dates and status for a visit named elsewhere."""
         verb = governing_verb(tok)
         tense = self._noun_tense(tok, verb)
         dates = self._dates(tok, tense)
@@ -354,7 +371,10 @@ class VisitRules:
                     evidence=[sentence(tok)],
                     dates=[(d, "full") for d, _ in dates],
                     strength=0,
-                    explanation=[f"no destination in '{sentence(tok).text.strip()[:60]}': merged into a visit named elsewhere"],
+                    explanation=[
+                        f"no destination in '{sentence(tok).text.strip()[:60]}': "
+                        "merged into a visit named elsewhere"
+                    ],
                 )
             )
 
@@ -425,7 +445,7 @@ class VisitRules:
         )
 
     def _visiting_adjective(self, tok: Token) -> None:
-        """"Jordan's visiting King Abdullah II": a visitor whose host is the story's setting."""
+        """ "Jordan's visiting King Abdullah II": a visitor whose host is the story's setting."""
         pc = self.people.cluster_for_token(tok.head)
         if pc is None:
             return
@@ -435,10 +455,19 @@ class VisitRules:
         places = self._dest_places(list(prep_objects(verb, {"in"}))) if verb != tok.head else []
         if host_country is None and not places:
             return
-        self._emit(tok, [pc], places, "visit.visiting", "present", role="activity", strength=1, host_override=host_country)
+        self._emit(
+            tok,
+            [pc],
+            places,
+            "visit.visiting",
+            "present",
+            role="activity",
+            strength=1,
+            host_override=host_country,
+        )
 
     def _presence(self, tok: Token) -> None:
-        """"X, currently in Kazakhstan, said ...": the official is abroad now."""
+        """ "X, currently in Kazakhstan, said ...": the official is abroad now."""
         doc = self.ctx.doc
         nxt = tok.i + 1
         if nxt >= len(doc) or doc[nxt].lower_ not in {"in", "at"}:
@@ -454,10 +483,12 @@ class VisitRules:
             pc = vs[0] if vs else None
         if pc is None:
             return
-        self._emit(tok, [pc], places, "visit.presence", "present", role="activity", strength=2, status="ongoing")
+        self._emit(
+            tok, [pc], places, "visit.presence", "present", role="activity", strength=2, status="ongoing"
+        )
 
     def _copula_in(self, tok: Token) -> None:
-        """"X is in Hanoi for talks", "X was in Japan last week": the official is (was) there."""
+        """ "X is in Hanoi for talks", "X was in Japan last week": the official is (was) there."""
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}]
         places = self._dest_places([g for p in preps for g in p.children if g.dep_ == "pobj"])
         if not places or not any(p.entity.kind in {"country", "city"} for p in places):
@@ -469,7 +500,7 @@ class VisitRules:
         self._emit(tok, visitors, places, "visit.presence", tense, role="full", strength=2)
 
     def _stop(self, tok: Token) -> None:
-        """"in Pakistan — Shoukry's fourth stop on his Asian tour"."""
+        """ "in Pakistan — Shoukry's fourth stop on his Asian tour"."""
         owner = None
         for c in tok.children:
             if c.dep_ == "poss":
@@ -516,9 +547,15 @@ class VisitRules:
                     return "planned"
                 if role != "full":
                     continue  # the day of departure or of one activity does not end the visit
-                if d.end and dt.date.fromisoformat(d.end) < published:
-                    if tense in {"past", "perfect"} or d.end < (published - dt.timedelta(days=14)).isoformat():
-                        return "completed"
+                if (
+                    d.end
+                    and dt.date.fromisoformat(d.end) < published
+                    and (
+                        tense in {"past", "perfect"}
+                        or d.end < (published - dt.timedelta(days=14)).isoformat()
+                    )
+                ):
+                    return "completed"
         if words & {"recent", "previous", "earlier", "concluded", "wrapped", "ended"}:
             return "completed"
         return "ongoing"
@@ -544,7 +581,9 @@ class VisitRules:
             aux = [c for c in tok.children if c.dep_ == "aux"]
             first = min([tok, *aux], key=lambda t: t.i)
             text = tok.doc[first.i : tok.i + 1].text
-            dates = [(m.DateRange(start=day, end=day, granularity="day", year_inferred=True, text=text), text)]
+            dates = [
+                (m.DateRange(start=day, end=day, granularity="day", year_inferred=True, text=text), text)
+            ]
             role = "start"
         hosts = _hosts(places)
         explanation = [f"trigger '{tok.text}' ({rule}), tense {tense}"]
@@ -571,7 +610,7 @@ class VisitRules:
                         elif n == len(legs) - 1:
                             leg_dates.append((_open_start(d), "end"))
                     else:
-                        leg_dates.append((d, role if d.start or d.end else role))
+                        leg_dates.append((d, role))
                 cities = [p for p in host_places if p.entity.kind in {"city", "site"}]
                 self.candidates.append(
                     VisitCandidate(
@@ -594,7 +633,7 @@ class VisitRules:
 
 def _context_tokens(tok: Token) -> list[Token]:
     verb = governing_verb(tok)
-    out = list(tok.children) + [tok]
+    out = [*list(tok.children), tok]
     if verb != tok:
         out.append(verb)
         out.extend(verb.children)
