@@ -33,6 +33,13 @@ def extractor() -> Extractor:
 
 
 @pytest.fixture(scope="session")
+def ungated(extractor: Extractor) -> Extractor:
+    """The session extractor without the relevance gate: every text goes through the pipeline."""
+    _ = extractor.nlp
+    return extractor.with_gate(False)
+
+
+@pytest.fixture(scope="session")
 def extract(extractor: Extractor) -> ExtractFn:
     """``extract(text, published=PUBLISHED, doc_id=None)`` -> Extraction, with the session extractor."""
 

@@ -534,9 +534,10 @@ def test_table_size() -> None:
 
 
 @pytest.fixture(scope="module")
-def extractions(extractor: Extractor) -> dict[str, Extraction]:
+def extractions(ungated: Extractor) -> dict[str, Extraction]:
+    # These sentences test the normaliser, not the relevance gate: most name no official.
     texts = sorted({_unmark(p.values[0])[0] for p in CASES})
-    return dict(zip(texts, extractor.pipe(texts), strict=True))
+    return dict(zip(texts, ungated.pipe(texts), strict=True))
 
 
 def _describe(mentions: list[Mention]) -> str:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from visitextract.gate import RelevanceGate
     from visitextract.models import Extraction
 
 MODEL_ENV = "VISITEXTRACT_MODEL"
@@ -103,12 +104,18 @@ class Extractor:
         user_tables: Sequence[str | os.PathLike[str]] = (),
         exclude: Sequence[str] = DEFAULT_EXCLUDE,
         batch_size: int = 32,
+        gate: bool = True,
     ) -> None:
+        """``gate``: skip the pipeline for documents that cannot hold a visit, meeting or statement
+        by an official (no office, no trigger word, no place: ``visitextract.gate``); they come back
+        as empty Extractions with ``gated=True``."""
         self.model_name = resolve_model_name(model)
         self.user_tables = [os.fspath(p) for p in user_tables]
         self.exclude = tuple(exclude)
         self.batch_size = batch_size
+        self.gate = gate
         self._nlp: Language | None = None
+        self._gate: RelevanceGate | None = None
         self._lock = threading.Lock()
 
     @property
@@ -120,6 +127,28 @@ class Extractor:
                         self.model_name, exclude=self.exclude, user_tables=self.user_tables
                     )
         return self._nlp
+
+    def with_gate(self, gate: bool) -> Extractor:
+        """The same extractor (sharing its loaded pipeline) with the relevance gate on or off."""
+        other = Extractor(
+            self.model_name,
+            user_tables=self.user_tables,
+            exclude=self.exclude,
+            batch_size=self.batch_size,
+            gate=gate,
+        )
+        other._nlp = self._nlp
+        return other
+
+    def relevant(self, text: str) -> bool:
+        """Whether the relevance gate lets a text through (always True with ``gate=False``)."""
+        if not self.gate:
+            return True
+        if self._gate is None:
+            from visitextract.gate import RelevanceGate, default_gate
+
+            self._gate = RelevanceGate(self.gazetteer) if self.user_tables else default_gate()
+        return self._gate(text)
 
     @property
     def gazetteer(self) -> Any:
@@ -169,7 +198,7 @@ class Extractor:
             batch = list(islice(items, size))
             if not batch:
                 return
-            todo = [(k, text) for k, (text, _, _) in enumerate(batch) if text.strip()]
+            todo = [(k, text) for k, (text, _, _) in enumerate(batch) if text.strip() and self.relevant(text)]
             docs: dict[int, Doc] = {}
             normal = [(k, t) for k, t in todo if len(t) <= self.nlp.max_length]
             for (k, _), doc in zip(
@@ -182,7 +211,11 @@ class Extractor:
             for k, (_text, published, doc_id) in enumerate(batch):
                 found = docs.get(k)
                 if found is None:
-                    yield Extraction(doc_id=doc_id, published=published.isoformat() if published else None)
+                    yield Extraction(
+                        doc_id=doc_id,
+                        published=published.isoformat() if published else None,
+                        gated=bool(_text.strip()),
+                    )
                 else:
                     yield self._assemble(found, published, doc_id)
 
@@ -214,7 +247,7 @@ class Extractor:
         _check_loadable(self.model_name)
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
-        init_args = (self.model_name, self.user_tables, self.exclude, size)
+        init_args = (self.model_name, self.user_tables, self.exclude, size, self.gate)
         with ctx.Pool(n_process, initializer=_worker_init, initargs=init_args) as pool:
             for result in pool.imap(_worker_run, chunks()):
                 for data in result:
@@ -281,12 +314,12 @@ _WORKER: Extractor | None = None
 _WORKER_ERROR: Exception | None = None
 
 
-def _worker_init(model: str, user_tables: list[str], exclude: tuple[str, ...], size: int) -> None:
+def _worker_init(model: str, user_tables: list[str], exclude: tuple[str, ...], size: int, gate: bool) -> None:
     # An initializer that raises makes multiprocessing respawn workers forever: keep the error and
     # raise it from the first task instead, so the parent sees it.
     global _WORKER, _WORKER_ERROR
     try:
-        _WORKER = Extractor(model, user_tables=user_tables, exclude=exclude, batch_size=size)
+        _WORKER = Extractor(model, user_tables=user_tables, exclude=exclude, batch_size=size, gate=gate)
         _ = _WORKER.nlp
     except Exception as exc:
         _WORKER_ERROR = exc

@@ -261,6 +261,7 @@ def make_record(
         }
     for name in RECORD_LISTS:
         record[name] = list(data.get(name) or []) if error is None else []
+    record["gated"] = bool(data.get("gated", False)) if error is None else False
     return record
 
 

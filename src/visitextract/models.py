@@ -136,6 +136,7 @@ class Extraction(_Record):
     statements: list[Statement] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)  # extra
+    gated: bool = False  # extra: the relevance gate skipped this document (nothing an official did)
 
     @property
     def is_empty(self) -> bool:
