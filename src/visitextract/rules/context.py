@@ -8,6 +8,7 @@ contract's ``Span`` records. Rules read from a ``DocContext`` and never re-scan 
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
@@ -358,35 +359,35 @@ class DocContext:
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 
 
+# The only places where a quotation can open or close, or a paragraph end: a regex of plain
+# alternatives without nesting, so the scan is linear and skips ordinary text in C.
+_QUOTE_EVENTS = re.compile(r"''|[“”«»„\"]|\n\n")
+
+
 def find_quotations(text: str) -> list[tuple[int, int]]:
     """Character spans of quoted passages (content only), in one linear pass.
 
     Curly quotes pair up directly; straight double quotes and doubled apostrophes ('' ... '')
-    alternate within a paragraph, which is where news copy closes them.
+    alternate within a paragraph, which is where news copy closes them; a paragraph break closes a
+    dangling quotation.
     """
     spans: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
     open_at: int | None = None
     open_mark = ""
-    while i < n:
-        ch = text[i]
+    for m in _QUOTE_EVENTS.finditer(text):
+        mark, i = m.group(), m.start()
         if open_at is None:
-            if ch in _OPEN_CLOSE:
-                open_at, open_mark = i + 1, _OPEN_CLOSE[ch]
-            elif ch == '"':
+            if mark in _OPEN_CLOSE:
+                open_at, open_mark = i + 1, _OPEN_CLOSE[mark]
+            elif mark == '"':
                 open_at, open_mark = i + 1, '"'
-            elif text.startswith("''", i):
+            elif mark == "''":
                 open_at, open_mark = i + 2, "''"
-                i += 1
-        else:
-            if text.startswith(open_mark, i) and i > open_at:
-                spans.append((open_at, i))
-                i += len(open_mark) - 1
-                open_at = None
-            elif ch == "\n" and text.startswith("\n", i + 1):
-                open_at = None  # a paragraph break closes a dangling quotation
-        i += 1
+        elif mark == open_mark and i > open_at:
+            spans.append((open_at, i))
+            open_at = None
+        elif mark == "\n\n":
+            open_at = None
     return spans
 
 
