@@ -8,8 +8,8 @@ contract's ``Span`` records. Rules read from a ``DocContext`` and never re-scan 
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
