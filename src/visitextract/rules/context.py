@@ -374,8 +374,8 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
-    for m in _QUOTE_EVENTS.finditer(text):
-        mark, i = m.group(), m.start()
+    for event in _QUOTE_EVENTS.finditer(text):
+        mark, i = event.group(), event.start()
         if open_at is None:
             if mark in _OPEN_CLOSE:
                 open_at, open_mark = i + 1, _OPEN_CLOSE[mark]
