@@ -7,7 +7,9 @@ SPORT = (
     "coach praised the defence after the match in Madrid in front of 40,000 fans."
 )
 DIPLOMACY = "Chilean Foreign Minister Rosa Vidal arrived in Lima on Monday for talks on trade."
-LEADER_ONLY = "Tokayev arrived in Beijing on Friday for talks."  # a head of state named without a title
+# a head of state named without a title, by full name (a surname alone is not enough: too common)
+LEADER_ONLY = "Kassym-Jomart Tokayev arrived in Beijing on Friday for talks."
+SURNAME_ONLY = "Santos arrived in Lisbon on Friday and met the coach."
 
 
 def test_ordinary_news_is_gated_and_comes_back_empty(extractor) -> None:
@@ -25,6 +27,7 @@ def test_diplomatic_news_goes_through(extractor) -> None:
 
 def test_a_leader_named_without_a_title_passes_the_gate(extractor) -> None:
     assert extractor.relevant(LEADER_ONLY)
+    assert not extractor.relevant(SURNAME_ONLY)
     assert not extractor.relevant(SPORT)
 
 

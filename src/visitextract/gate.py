@@ -174,11 +174,13 @@ class RelevanceGate:
         # the leaders table; names keep their case.
         from visitextract.normalize.leaders import LeaderIndex
 
+        # A full name counts as an official on its own. A surname alone does not: many leaders'
+        # surnames are common names in sport and business news too (Santos, Costa, Moon, Khan).
         self.leaders = _PhraseIndex()
         for leader in LeaderIndex.default().leaders:
             for name in (leader.name, *leader.aliases):
                 parts = words_of(name)
-                if parts and parts[0][:1].isupper():
+                if len(parts) > 1 and parts[0][:1].isupper():
                     self.leaders.add(parts)
         # Places keep their case: "Turkey" is a country, "turkey" a bird; "US" a country, "us" not.
         self.places = _PhraseIndex()

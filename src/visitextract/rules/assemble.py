@@ -15,6 +15,7 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Doc, Span
 
 from visitextract import models as m
+from visitextract.errors import Errors
 from visitextract.normalize.gazetteer import Gazetteer
 from visitextract.normalize.offices import OfficeInfo, default_taxonomy
 from visitextract.rules.candidates import MeetingCandidate, StatementCandidate, VisitCandidate
@@ -30,6 +31,8 @@ _RESIDENT_CATEGORIES = {"ambassador"}
 
 def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer: Gazetteer) -> m.Extraction:
     """Build the Extraction for one processed Doc."""
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise ValueError(Errors.E034.format(pipeline=doc.lang_))
     ctx = DocContext.build(doc, published, gazetteer)
     people = PeopleResolver(ctx)
     statements = StatementRules(ctx, people).run()
