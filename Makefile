@@ -19,8 +19,8 @@ run: $(STAMP)
 	$(BIN)/visitextract batch examples/ -o out/examples.jsonl --published 2022-12-06
 	$(BIN)/python -m visitextract.io.show out/examples.jsonl
 
-## test: set up, then run the test suite
-test: $(STAMP)
+## test: set up, then lint, type-check and run the test suite
+test: $(STAMP) lint typecheck
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
