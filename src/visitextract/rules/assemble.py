@@ -774,32 +774,20 @@ def _mentions(ctx: DocContext, persons: list[m.Person], orgs: list[m.Organizatio
                 alias_type=pm.alias_type,
             )
         )
-    for p in persons:
-        for s in p.mentions:
+    actors: list[tuple[m.Person | m.Organization, str]] = [(p, "person") for p in persons]
+    actors += [(o, "organization") for o in orgs]
+    for actor, kind in actors:
+        for s in actor.mentions:
             out.append(
                 m.Mention(
                     text=s.text,
                     start=s.start,
                     end=s.end,
-                    entity_id=p.id,
-                    kind="person",
-                    country=p.country,
-                    name=p.name,
-                    alias_type="person",
-                )
-            )
-    for o in orgs:
-        for s in o.mentions:
-            out.append(
-                m.Mention(
-                    text=s.text,
-                    start=s.start,
-                    end=s.end,
-                    entity_id=o.id,
-                    kind="organization",
-                    country=o.country,
-                    name=o.name,
-                    alias_type="organization",
+                    entity_id=actor.id,
+                    kind=kind,
+                    country=actor.country,
+                    name=actor.name,
+                    alias_type=kind,
                 )
             )
     out.sort(key=lambda x: (x.start, x.end))
