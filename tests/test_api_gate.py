@@ -34,7 +34,7 @@ def test_a_leader_named_without_a_title_passes_the_gate(extractor) -> None:
 def test_without_the_gate_every_text_is_processed(ungated) -> None:
     (result,) = ungated.pipe([SPORT])
     assert result.gated is False
-    assert [m.text for m in result.mentions] == ["Madrid"]  # the pipeline ran
+    assert "Madrid" in [m.text for m in result.mentions]  # the pipeline ran
 
 
 def test_empty_text_is_not_gated_but_empty(extractor) -> None:

@@ -84,3 +84,11 @@ def test_a_pipeline_without_a_parser_gets_a_clear_error() -> None:
     doc = nlp("Foreign Minister Ana Costa arrived in Lima on Monday.")
     with pytest.raises(ValueError, match="E034"):
         assemble(doc, None, None, Gazetteer.default())
+
+
+def test_unknown_places_are_kept_without_a_country(ungated) -> None:
+    # Issue 4: a place no table knows is kept with its kind and no country rather than guessed.
+    text = "The ministers met in Velmoria, a village near the border, on Monday."
+    ex = ungated.extract(text)
+    found = [m for m in ex.mentions if m.text == "Velmoria"]
+    assert [(m.entity_id, m.kind, m.country) for m in found] == [("place:velmoria", "city", None)]

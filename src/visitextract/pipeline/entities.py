@@ -688,12 +688,37 @@ class EntityCorrector:
         places = [p for p in places if not any(t.i in person_tokens for t in p)]
         taken = person_tokens | {t.i for s in offices for t in s}
         orgs = self._orgs(doc, taken, places)
+        unknown = [p for p in _unknown_places(doc, taken, places, orgs) if not self.gazetteer.lookup(p.text)]
+        places = sorted(places + unknown, key=lambda s: s.start)
         doc.spans[PLACES_KEY] = places
         doc.spans[OFFICES_KEY] = offices
         doc.spans[PEOPLE_KEY] = people
         doc.spans[ORGS_KEY] = orgs
         doc.ents = _merge_ents(doc, [*people, *places, *orgs])
         return doc
+
+
+def _unknown_places(doc: Doc, taken: set[int], places: list[Span], orgs: list[Span]) -> list[Span]:
+    """Places the statistical NER finds and no table knows ("Kigoma", "Gondor"): kept with their kind
+    and no country rather than guessed. Their id is ``place:<slug of the text>``. (A name the tables
+    know but the context rejected, "Israel" in "Israel Adesanya", is not brought back here.)"""
+    busy = taken | {t.i for s in [*places, *orgs] for t in s}
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC"} or any(t.i in busy for t in ent):
+            continue
+        words = [t for t in ent if t.lower_ != "the"]
+        if not words or not all(t.text[:1].isupper() for t in words) or any(t.is_digit for t in words):
+            continue
+        span = Span(doc, words[0].i, words[-1].i + 1, label=ent.label_)
+        slug = "-".join(t.lower_ for t in words if t.is_alpha) or "unknown"
+        span._.ve_place = {
+            "id": f"place:{slug}",
+            "type": "unknown",
+            "kind": "city" if ent.label_ == "GPE" else "region",
+        }
+        out.append(span)
+    return out
 
 
 def _place_label(kind: str, alias_type: str) -> str:

@@ -101,6 +101,9 @@ class DocContext:
         for span in doc.spans.get(PLACES_KEY, []):
             data = span._.ve_place or {}
             entity = gazetteer.entities.get(str(data.get("id", "")))
+            if entity is None and data.get("type") == "unknown":
+                # a place no table knows: its kind from the NER, no country
+                entity = Entity(str(data["id"]), str(data.get("kind", "city")), span.text, None)
             if entity is None:
                 continue
             pm = PlaceMention(span, entity, str(data.get("type", "name")))

@@ -590,7 +590,8 @@ class VisitRules:
         st = status or self._status(tok, tense, [d for d, _ in dates], role)
         if host_override is not None:
             hosts = [(host_override, [p for p in places if p.country == host_override])]
-        region = next((p for p in places if p.entity.kind == "region" and not p.country), None)
+        # a trip to a region ("North Africa") or to a place no table knows: a visit without a host
+        region = next((p for p in places if not p.country), None)
         for visitor in visitors:
             if not _is_official(visitor):
                 continue
