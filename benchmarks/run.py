@@ -508,6 +508,7 @@ class Report:
     throughput: list[Result] = field(default_factory=list)
     mixed: list[Result] = field(default_factory=list)
     memory: list[Result] = field(default_factory=list)
+    batch_memory: list[Result] = field(default_factory=list)
     startup: Result = field(default_factory=dict)
     components: list[Result] = field(default_factory=list)
     gate: Result = field(default_factory=dict)
@@ -624,6 +625,18 @@ def section_memory(rep: Report, sizes: Sequence[int], dip_path: Path, n_dip: int
         log(f"memory: B on the first {size} documents")
         r = run_worker({"task": "extract", "input": str(big), "limit": size})
         rep.memory.append(r)
+    # The batch command too (issue 3): its peak must not grow with the corpus either.
+    cmd = batch_command()
+    if cmd is not None:
+        for size in sizes:
+            log(f"memory: C --workers 1 on the first {size} documents")
+            prefix = OUT_DIR / f"memory-{size}.jsonl"
+            with big.open(encoding="utf-8") as src, prefix.open("w", encoding="utf-8") as dst:
+                for k, line in enumerate(src):
+                    if k >= size:
+                        break
+                    dst.write(line)
+            rep.batch_memory.append(run_cli_batch(cmd, prefix, 1, OUT_DIR))
 
 
 # (label, excluded components, senter on, fast_pos); fast_pos None = build_pipeline's default.
@@ -847,6 +860,15 @@ def render(rep: Report) -> str:
                 f"{r['docs'] / r['seconds']:.1f} |"
             )
         out.append("")
+        batch_rows = list(rep.batch_memory)
+        batch_rows += [r for r in rep.throughput if r.get("command", "").endswith("--workers 1")]
+        if batch_rows:
+            out += ["C (`visitextract batch ... --workers 1`, the whole command, JSON Lines written).", "",
+                    "| documents | peak RSS of the command's processes MB (sampled every 0.2 s) | docs/s |",
+                    "| ---: | ---: | ---: |"]  # fmt: skip
+            for r in sorted(batch_rows, key=lambda r: r["docs"]):
+                out.append(f"| {r['docs']:,} | {mb(r['tree_peak_kb'])} | {r['docs'] / r['seconds']:.1f} |")
+            out.append("")
     if rep.startup:
         s = rep.startup
         out += [

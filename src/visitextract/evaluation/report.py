@@ -65,6 +65,21 @@ def render(devset: Path, peer: Path | None, model: str | None = None) -> tuple[s
         lines.append(
             f"| {name} | {prf.precision:.2f} | {prf.recall:.2f} | {prf.f1:.2f} | {TARGETS[name]:.2f} |"
         )
+    # the relevance gate must not cost accuracy: the same table with the gate off
+    ungated = evaluate(devset, ex.with_gate(False).pipe).total()
+    same = all(
+        getattr(ungated, n).as_dict() == getattr(total, n).as_dict()
+        for n in (*TARGETS, "aliases", "visit_dates")
+    )
+    lines += [
+        "",
+        "With the relevance gate off (`Extractor(gate=False)`): "
+        + (
+            "the same counts in every row."
+            if same
+            else "F1 " + ", ".join(f"{n} {getattr(ungated, n).f1:.2f}" for n in TARGETS) + "."
+        ),
+    ]
     lines += [
         "",
         f"Alias accuracy {total.aliases.value:.2f} ({total.aliases.hit}/{total.aliases.total}), target 0.90; "
