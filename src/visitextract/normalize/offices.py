@@ -104,10 +104,6 @@ class OfficeTaxonomy:
         for phrase in ("secretary of state", "chancellor of the exchequer", "treasury secretary"):
             self._base_phrases[phrase] = self.titles[phrase]
 
-    def base_phrases(self) -> dict[str, OfficeInfo]:
-        """Every office phrase without modifiers (lower case)."""
-        return self._base_phrases
-
     def iter_phrases(self) -> Iterator[tuple[str, OfficeInfo]]:
         """Office phrases with and without modifiers ("deputy foreign minister"), lower case."""
         for phrase, info in self._base_phrases.items():

@@ -157,17 +157,6 @@ class DocContext:
     def char_span(self, start: int, end: int) -> m.Span:
         return m.Span(start=start, end=end, text=self.text[start:end])
 
-    def sentence_evidence(self, token: Token) -> m.Span:
-        sent = sentence(token)
-        start, end = sent.start_char, sent.end_char
-        text = self.text
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
-        return self.char_span(start, end)
-
-    # ----------------------------------------------------------- dateline
     def _find_dateline(self) -> PlaceMention | None:
         """A dateline names where the story was filed: "VILNIUS –", "PTI | New Delhi |"."""
         doc = self.doc

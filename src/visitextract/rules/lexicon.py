@@ -27,7 +27,6 @@ HOST_VERBS = _forms(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed welcoming"
 )
 VISIT_NOUNS = _forms("visit visits trip trips tour tours stopover stopovers journey voyage arrival stay")
-PAY_VERBS = _forms("pay pays paid paying make makes made making undertake undertakes undertook")
 # Events whose venue a visitor travels to ("attend a summit in Zurich").
 EVENT_NOUNS = _forms(
     """summit summits conference conferences funeral ceremony ceremonies session sessions meeting
@@ -101,14 +100,8 @@ CANCEL_WORDS = _forms(
     postpones postponed postponing call-off"""
 )
 REFUSE_WORDS = _forms("refuse refuses refused refusing decline declines declined snub snubbed")
-COMPLETED_WORDS = _forms(
-    """concluded concludes wrapped ended ends completed completes returned recent previous
-    earlier former past last"""
-)
-SPECULATIVE_WORDS = _forms("whether if might could possible possibly may perhaps speculation")
 PLANNED_ADJ = _forms("planned upcoming forthcoming scheduled proposed next expected future coming impending")
 PRESENT_ADV = _forms("currently now presently")
-NEGATIONS = _forms("not n't never no")
 
 PRONOUNS_MALE = _forms("he him his himself")
 PRONOUNS_FEMALE = _forms("she her hers herself")

@@ -504,15 +504,6 @@ class PeopleResolver:
                 best = (i, c)
         return best[1] if best else None
 
-    def persons_in(self, start: int, end: int) -> list[PersonCluster]:
-        out: list[PersonCluster] = []
-        for i in range(start, end):
-            c = self.by_token.get(i)
-            if c is not None and c not in out:
-                out.append(c)
-        return out
-
-    # --------------------------------------------------------------- unnamed
     def unnamed(self, office: OfficeInfo, country: str | None, span: Span) -> PersonCluster:
         """A role without a name ("a French minister"): a person record marked ``named=False``."""
         demonym = self.ctx.gazetteer.demonym_of(country) if country else None

@@ -109,35 +109,10 @@ def objects(tok: Token) -> list[Token]:
     return out
 
 
-def clause_tokens(verb: Token) -> list[Token]:
-    """Tokens of a verb's own clause: its subtree minus embedded clauses."""
-    out: list[Token] = []
-    stack = [verb]
-    while stack:
-        cur = stack.pop()
-        out.append(cur)
-        for c in cur.children:
-            if c.dep_ in {"ccomp", "relcl", "parataxis"} and c != verb:
-                continue
-            if c.dep_ == "conj" and is_verb(c):
-                continue
-            stack.append(c)
-    return sorted(out, key=lambda t: t.i)
-
-
 def subtree_span(tok: Token) -> Span:
     left = tok.left_edge.i
     right = tok.right_edge.i + 1
     return tok.doc[left:right]
-
-
-def head_chain(tok: Token, max_hops: int = 6) -> Iterator[Token]:
-    node = tok
-    for _ in range(max_hops):
-        if node.head == node:
-            return
-        node = node.head
-        yield node
 
 
 _SPECULATIVE_MODALS = frozenset({"may", "might", "could"})

@@ -37,7 +37,6 @@ from visitextract.rules.syntax import (
     prep_objects,
     sentence,
     subjects,
-    subtree_span,
     with_conjuncts,
 )
 
@@ -693,8 +692,4 @@ def _confidence(rule: str, visitor: PersonCluster) -> float:
     return round(max(0.05, min(1.0, base)), 2)
 
 
-def subtree_text(tok: Token) -> str:
-    return subtree_span(tok).text
-
-
-__all__ = ["VisitRules", "with_conjuncts"]
+__all__ = ["VisitRules"]
