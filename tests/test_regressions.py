@@ -92,3 +92,46 @@ def test_unknown_places_are_kept_without_a_country(ungated) -> None:
     ex = ungated.extract(text)
     found = [m for m in ex.mentions if m.text == "Velmoria"]
     assert [(m.entity_id, m.kind, m.country) for m in found] == [("place:velmoria", "city", None)]
+
+
+def test_a_bare_surname_is_the_principal_not_a_spouse_named_later(extract) -> None:
+    # State-visit copy names the spouse in full once; the bare surname afterwards is still the leader.
+    text = (
+        "President Daniel Okafor arrived in Lisbon on Monday for a two-day state visit. Okafor met "
+        "Portuguese Prime Minister Rui Salgado. Okafor's wife, Grace Okafor, toured a children's "
+        "hospital. Okafor told reporters the talks had been frank and useful."
+    )
+    ex = extract(text)
+    principal = next(p for p in ex.people if p.name == "Daniel Okafor")
+    last = text.rindex("Okafor told")
+    assert any(s.start == last for s in principal.mentions), summary(ex)
+    assert [s.speaker.name for s in ex.statements] == ["Daniel Okafor"], summary(ex)
+
+
+def test_a_titled_surname_is_not_merged_into_a_later_namesake(extract) -> None:
+    # "President Hale" leads the story; "Nora Hale", named far below, is somebody else.
+    text = (
+        "President Hale welcomed Chancellor Petra Lind to the White House on Thursday for talks on "
+        "trade. Hale said the meeting had been warm. Later, first lady Nora Hale showed the chancellor's "
+        "husband the gardens. Hale will travel to Berlin next month."
+    )
+    ex = extract(text)
+    names = sorted(p.name for p in ex.people)
+    assert "Hale" in names and "Nora Hale" in names, summary(ex)
+    nora = next(p for p in ex.people if p.name == "Nora Hale")
+    assert nora.office != "President", summary(ex)
+
+
+def test_a_domestic_trip_does_not_hide_the_story_country(extract) -> None:
+    # Before the fix, a visit candidate to the story's own country ("arrived at the White House")
+    # removed that country from everyone's home-country choice, and an official was given Canada.
+    text = (
+        "WASHINGTON - Senate Majority Leader Mark Adler arrived at the White House on Thursday for a "
+        "meeting with the President's chief of staff, Ruth Calder. The White House and the Senate "
+        "have argued over the budget for weeks. Adler said Canadian lumber tariffs were also discussed. "
+        "Washington wants the matter settled before the recess, Calder said."
+    )
+    ex = extract(text)
+    countries = {p.name: p.country for p in ex.people}
+    assert countries.get("Mark Adler") in {"USA", None}, summary(ex)
+    assert "CAN" not in countries.values(), summary(ex)

@@ -174,7 +174,8 @@ def _home_country(
 def _countries_from_home(
     ctx: DocContext, people: PeopleResolver, cands: list[VisitCandidate], *, include_all: bool = False
 ) -> None:
-    hosts = {c.host for c in cands if c.host}
+    # a trip at home ("Trump arrives at the White House") does not make its country a visited one
+    hosts = {c.host for c in cands if c.host and c.host != c.visitor.country}
     visitors = {id(c.visitor) for c in cands}
     for cluster in people.clusters:
         if cluster.country is not None or not cluster.named:

@@ -179,12 +179,24 @@ class PeopleResolver:
                         fuzz.ratio(_fold(toks[0]), _fold(t)) >= 85 for t in _content(c.tokens) if len(t) >= 5
                     )
                 ]
+            before = [c for c in candidates if any(ms.start < span.start for ms in c.mentions)]
+            if candidates and not before and self._titled(span):
+                # "President Obama ..." long before "Michelle Obama": the titled surname is a
+                # person of its own until a full name with the same title says otherwise
+                pending = self._titled_office(span)
+                fits = [c for c in candidates if self._may_be(c, pending)]
+                candidates = fits if len(fits) == 1 else []
             if candidates:
-                before = [c for c in candidates if any(ms.start < span.start for ms in c.mentions)]
                 pool = before or candidates
+                # a bare surname is the story's principal of that name ("Trump" is the
+                # president-elect, not "Melania Trump" named a line earlier): the most mentioned
+                # so far, then the most recent
                 target = max(
                     pool,
-                    key=lambda c: max((ms.start for ms in c.mentions if ms.start < span.start), default=-1),
+                    key=lambda c: (
+                        sum(1 for ms in c.mentions if ms.start < span.start),
+                        max((ms.start for ms in c.mentions if ms.start < span.start), default=-1),
+                    ),
                 )
             else:
                 target = self._new_cluster(toks)
@@ -193,6 +205,31 @@ class PeopleResolver:
             for s in c.mentions:
                 for t in s:
                     self.by_token[t.i] = c
+
+    def _titled_office(self, span: Span) -> OfficeMention | None:
+        """The title written right before a name ("President Obama", "first lady Michelle Obama")."""
+        doc = self.ctx.doc
+        j = span.start - 1
+        while j >= 0 and doc[j].lower_ in HONORIFICS:
+            j -= 1
+        om = self.ctx.office_at.get(j) if j >= 0 else None
+        return om if om is not None and om.span.end == j + 1 and not om.info.former else None
+
+    def _titled(self, span: Span) -> bool:
+        return self._titled_office(span) is not None
+
+    def _may_be(self, cluster: PersonCluster, om: OfficeMention | None) -> bool:
+        """Whether a titled surname is this full-named person named later: only when the full name
+        carries a title of the same office somewhere."""
+        if om is None:
+            return False
+        for ms in cluster.mentions:
+            own = self._titled_office(ms) or self._office_after(ms)
+            if own is not None and (
+                _office_compatible(om.info, own.info) or _office_compatible(own.info, om.info)
+            ):
+                return True
+        return False
 
     # -------------------------------------------------------------- offices
     def _office_before(self, span: Span) -> OfficeMention | None:
