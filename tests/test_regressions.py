@@ -135,3 +135,20 @@ def test_a_domestic_trip_does_not_hide_the_story_country(extract) -> None:
     countries = {p.name: p.country for p in ex.people}
     assert countries.get("Mark Adler") in {"USA", None}, summary(ex)
     assert "CAN" not in countries.values(), summary(ex)
+
+
+def test_a_relative_clause_traveller_and_a_dateline_abroad(extract) -> None:
+    # "X, who arrived in Rome ..." had no visitor (the relative pronoun was the subject), and the
+    # dateline ROME made Italy the home country of the Japanese minister who was visiting it.
+    text = (
+        "ROME, June 3 - Foreign Minister Aiko Tanabe, who arrived in Rome on Monday on an official "
+        "visit to Italy, held talks with her Italian counterpart Marco Ferri on Tuesday. Japan and "
+        "Italy agreed to expand defence cooperation, Tanabe said, adding that Tokyo would send a "
+        "trade mission to Milan in the autumn."
+    )
+    ex = extract(text, published="2025-06-03")
+    assert [(v.visitor.name, v.visitor_country, v.host_country) for v in ex.visits] == [
+        ("Aiko Tanabe", "JPN", "ITA")
+    ], summary(ex)
+    countries = {p.name: p.country for p in ex.people}
+    assert countries == {"Aiko Tanabe": "JPN", "Marco Ferri": "ITA"}, summary(ex)

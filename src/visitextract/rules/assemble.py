@@ -44,6 +44,7 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _countries_from_invitations(ctx, people, visit_cands)
     _countries_from_leaders(ctx, people)
     _countries_from_home(ctx, people, visit_cands)
+    _countries_from_companions(rules.companions)
     visits = _merge_visits(ctx, visit_cands)
     _countries_from_meetings(meetings, visits)
     _countries_from_home(ctx, people, visit_cands, include_all=True)
@@ -123,12 +124,16 @@ def _home_country(
 
     News names foreign officials with a demonym ("Chinese President Xi") and its own without one
     ("Prime Minister Takaichi"), so the story's country is the most named country that is neither
-    visited nor used to qualify someone, nor the country of this person's counterpart.
+    visited nor used to qualify someone, nor the country of this person's counterpart. A dateline
+    in a country that one of the story's own officials is visiting ("ATHENS - Foreign Minister X
+    arrived ...") says where the correspondent travelled, not whose story it is.
     """
     if (
         ctx.dateline is not None
         and ctx.dateline.country
         and len(ctx.dateline.country) == 3
+        and ctx.dateline.country not in hosts
+        and ctx.dateline.country not in own_hosts
         and not (
             cluster.counterpart_of is not None
             and people.clusters[cluster.counterpart_of].country == ctx.dateline.country
@@ -171,11 +176,20 @@ def _home_country(
     return None
 
 
+_QUALIFIED = frozenset({"demonym", "counterpart", "office"})
+
+
 def _countries_from_home(
     ctx: DocContext, people: PeopleResolver, cands: list[VisitCandidate], *, include_all: bool = False
 ) -> None:
-    # a trip at home ("Trump arrives at the White House") does not make its country a visited one
-    hosts = {c.host for c in cands if c.host and c.host != c.visitor.country}
+    # Countries the story's own travellers visit: visitors the text does not qualify as foreign
+    # (a foreign minister "arriving in Cairo" rather says Cairo is home) on trips that are not at
+    # home ("Trump arrives at the White House").
+    hosts = {
+        c.host
+        for c in cands
+        if c.host and c.host != c.visitor.country and c.visitor.country_source not in _QUALIFIED
+    }
     visitors = {id(c.visitor) for c in cands}
     for cluster in people.clusters:
         if cluster.country is not None or not cluster.named:
@@ -196,6 +210,14 @@ def _countries_from_home(
                     continue
             if home is not None:
                 cluster.set_country(home, "home country of the story")
+
+
+def _countries_from_companions(companions: list[tuple[PersonCluster, PersonCluster, Span]]) -> None:
+    """ "travelling with Trade Minister X": X is from the principal's country, before the story's
+    home country is guessed for X."""
+    for companion, principal, _ in companions:
+        if companion.country is None and principal.country is not None:
+            companion.set_country(principal.country, "travels with a visitor")
 
 
 def _countries_from_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
@@ -408,8 +430,7 @@ def _companion_visits(
         for v in visits:
             if v.visitor is not principal or v.host is None:
                 continue
-            if companion.country is None and principal.country is not None:
-                companion.set_country(principal.country, "travels with a visitor")
+            _countries_from_companions([(companion, principal, sent)])
             if companion.country is not None and companion.country == v.host:
                 continue
             out.append(

@@ -29,6 +29,9 @@ def subjects(verb: Token, max_hops: int = 4) -> list[Token]:
     node = verb
     for _ in range(max_hops):
         found = [c for c in node.children if c.dep_ in SUBJ_DEPS]
+        if node.dep_ == "relcl" and node.head != node:
+            # "X, who arrived in Athens on Monday, ...": the relative pronoun stands for X
+            found = [node.head if c.tag_ in {"WP", "WDT"} or c.lower_ == "that" else c for c in found]
         if found:
             out: list[Token] = []
             for s in found:
