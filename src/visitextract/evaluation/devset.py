@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from visitextract.errors import Errors, GoldFormatError
 from visitextract.evaluation.matching import (
     country,
+    gold_notation,
     quote_match,
     same_date,
     same_person,
@@ -150,8 +151,7 @@ def _score_visits(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> None
     matched, fn, fp = _greedy(gold["visits"], ex.visits, score)
     s.visits = PRF(len(matched), len(fp), len(fn))
     for g, p in matched:
-        start = p.dates.start if p.dates else None
-        end = p.dates.end if p.dates else None
+        start, end = gold_notation(p.dates)
         ok = same_date(g.get("start"), start) and same_date(g.get("end"), end)
         s.visit_dates.total += 1
         s.visit_dates.hit += ok

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -94,6 +95,19 @@ def country(code: str | None) -> str | None:
         return None
     code = code.strip().upper()
     return _COUNTRY_FIXES.get(code, code)
+
+
+def gold_notation(dates: Any) -> tuple[str | None, str | None]:
+    """A predicted DateRange in the gold files' notation: a month-only date ("in May") is written
+    'YYYY-MM' with no end there, a year-only date ("in 2021") null, while the DateRange spells them
+    as the month's or year's first and last day with their granularity."""
+    if dates is None:
+        return None, None
+    if dates.granularity == "month" and dates.start and dates.start[:7] == (dates.end or dates.start)[:7]:
+        return dates.start[:7], None
+    if dates.granularity == "year":
+        return None, None
+    return dates.start, dates.end
 
 
 def same_date(gold: str | None, pred: str | None) -> bool:

@@ -1,0 +1,201 @@
+"""`visitextract evaluate`: the matching rules of docs/evaluation.md, and the scores of a small gold
+folder written for this test (our own text), end to end through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from visitextract.cli import app
+from visitextract.errors import GoldFormatError
+from visitextract.evaluation.devset import PRF, evaluate, load_gold
+from visitextract.evaluation.matching import (
+    country,
+    gold_notation,
+    quote_match,
+    same_date,
+    same_person,
+    same_speaker,
+)
+from visitextract.models import DateRange
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Marcelo Ebrard", "Marcelo Ebrard Casaubon", True),  # a contiguous part
+        ("Kassym-Jomart Tokayev", "Kassym-Jomart Tokaev", True),  # a transliteration
+        ("Prince Faisal bin Farhan", "Faisal bin Farhan", True),  # an honorific
+        ("José Manuel Albares", "Jose Manuel Albares", True),  # accents folded
+        ("Barack Obama", "Michelle Obama", False),
+        ("Yoon Suk Yeol", "Moon Jae-in", False),
+        ("Li", "Li Qiang", False),  # a two-letter part is too weak
+        (None, "Wang Yi", False),
+    ],
+)
+def test_same_person(a: str | None, b: str | None, same: bool) -> None:
+    assert same_person(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "is_person", "same"),
+    [
+        ("MEA", "Ministry of External Affairs", False, True),  # an acronym
+        ("foreign ministry", "the Mexican foreign ministry", False, True),
+        ("Ministry of Defence", "Ministry of Finance", False, False),
+        ("Penny Wong", "Wong", True, True),
+    ],
+)
+def test_same_speaker(gold: str, pred: str, is_person: bool, same: bool) -> None:
+    assert same_speaker(gold, pred, is_person) is same
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "same"),
+    [
+        ("the two countries would sign a trade pact", "the two countries would sign a trade pact soon", True),
+        ("the two countries would sign a trade pact", "a trade pact", False),  # covers too little
+        ("trade pact", "the minister spoke for an hour about fishing rights and a trade pact", False),
+    ],
+)
+def test_quote_match(gold: str, pred: str, same: bool) -> None:
+    assert quote_match(gold, pred) is same
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        (None, (None, None)),
+        (
+            DateRange(start="2024-05-01", end="2024-05-31", granularity="month", text="in May"),
+            ("2024-05", None),
+        ),
+        (DateRange(start="2021-01-01", end="2021-12-31", granularity="year", text="in 2021"), (None, None)),
+        (
+            DateRange(start="2024-05-06", end="2024-05-08", granularity="day", text="May 6-8"),
+            ("2024-05-06", "2024-05-08"),
+        ),
+        # a range over two months stays days: the gold writes it with days too
+        (
+            DateRange(start="2024-05-30", end="2024-06-02", granularity="day", text="30 May to 2 June"),
+            ("2024-05-30", "2024-06-02"),
+        ),
+    ],
+)
+def test_predicted_dates_in_gold_notation(
+    dates: DateRange | None, expected: tuple[str | None, str | None]
+) -> None:
+    assert gold_notation(dates) == expected
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "same"),
+    [
+        ("2024-05", "2024-05-17", True),
+        ("2024-05", "2024-06-01", False),
+        ("2024-05-17", "2024-05-17", True),
+        (None, None, True),
+        (None, "2024-05-17", False),
+    ],
+)
+def test_same_date(gold: str | None, pred: str | None, same: bool) -> None:
+    assert same_date(gold, pred) is same
+
+
+def test_country_codes_of_other_coders_are_read_as_iso() -> None:
+    assert [country(c) for c in ("JAP", "ITL", "CH", "kaz", None)] == ["JPN", "ITA", "CHE", "KAZ", None]
+
+
+def test_prf_with_nothing_to_find_is_perfect_and_f1_is_harmonic() -> None:
+    assert (PRF().precision, PRF().recall) == (1.0, 1.0)
+    prf = PRF(tp=3, fp=1, fn=3)
+    assert (prf.precision, prf.recall, round(prf.f1, 3)) == (0.75, 0.5, 0.6)
+
+
+TEXT = (
+    "Chilean Foreign Minister Ana Rojas arrived in Tokyo on Monday for a three-day visit to Japan. "
+    'Rojas held talks with her Japanese counterpart Kenji Mori on Tuesday. "Our two countries share '
+    'a long and friendly history of trade," Rojas told reporters after the talks.'
+)
+GOLD = {
+    "id": "chl-rojas-tokyo",
+    "url": None,
+    "outlet": "written for the test",
+    "published": "2024-05-07",
+    "text": TEXT,
+    "people": [
+        {"name": "Ana Rojas", "office": "Foreign Minister", "country": "CHL"},
+        {"name": "Kenji Mori", "office": "Foreign Minister", "country": "JPN"},
+    ],
+    "visits": [
+        {
+            "visitor": "Ana Rojas",
+            "visitor_country": "CHL",
+            "host_country": "JPN",
+            "places": ["Tokyo"],
+            "start": "2024-05-06",
+            "end": None,
+            "status": "ongoing",
+        }
+    ],
+    "meetings": [
+        {
+            "participants": ["Ana Rojas", "Kenji Mori"],
+            "date": "2024-05-07",
+            "place": "Tokyo",
+            "status": "held",
+        }
+    ],
+    "statements": [
+        {
+            "speaker": "Ana Rojas",
+            "quote": "Our two countries share a long and friendly history of trade",
+            "direct": True,
+        }
+    ],
+    "aliases": [{"mention": "Chilean", "canonical": "CHL"}, {"mention": "Tokyo", "canonical": "JPN"}],
+    "notes": "",
+}
+
+
+def _gold_dir(tmp_path: Path, gold: dict[str, object]) -> Path:
+    d = tmp_path / "gold"
+    d.mkdir()
+    (d / f"{gold['id']}.json").write_text(json.dumps(gold), encoding="utf-8")
+    return d
+
+
+def test_evaluate_scores_a_gold_folder(tmp_path: Path, extractor) -> None:
+    report = evaluate(_gold_dir(tmp_path, GOLD), extractor.pipe)
+    t = report.total()
+    assert (t.visits.tp, t.visits.fp, t.visits.fn) == (1, 0, 0), t.misses
+    assert (t.meetings.tp, t.statements.tp, t.people.tp) == (1, 1, 2), t.misses
+    assert (t.aliases.hit, t.aliases.total) == (2, 2)
+    assert (t.visit_dates.hit, t.visit_status.hit) == (1, 1), t.misses
+
+
+def test_evaluate_counts_a_wrong_host_as_a_miss_and_a_false_positive(tmp_path: Path, extractor) -> None:
+    wrong = {**GOLD, "visits": [{**GOLD["visits"][0], "host_country": "KOR"}]}  # type: ignore[dict-item]
+    report = evaluate(_gold_dir(tmp_path, wrong), extractor.pipe)
+    v = report.total().visits
+    assert (v.tp, v.fp, v.fn) == (0, 1, 1)
+    assert any(m.startswith("visit FN Ana Rojas") for m in report.articles[0].misses)
+
+
+def test_the_cli_prints_the_table_and_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(app, ["evaluate", str(_gold_dir(tmp_path, GOLD)), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "TOTAL" in result.output and "chl-rojas-tokyo" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["total"]["visits"]["f1"] == 1.0
+
+
+def test_a_gold_file_without_its_fields_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"id": "x", "text": "..."}), encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="missing fields"):
+        load_gold(bad)
