@@ -152,3 +152,19 @@ def test_a_relative_clause_traveller_and_a_dateline_abroad(extract) -> None:
     ], summary(ex)
     countries = {p.name: p.country for p in ex.people}
     assert countries == {"Aiko Tanabe": "JPN", "Marco Ferri": "ITA"}, summary(ex)
+
+
+def test_the_dateline_date_is_no_visit_date_and_an_earlier_meeting_does_not_start_a_planned_trip(
+    extract,
+) -> None:
+    # "SEOUL, Aug. 22 (Yonhap) --" gave the planned visit the filing date, and a meeting of the same
+    # two ministers "in February" made the trip look under way.
+    text = (
+        "SEOUL, Aug. 22 (Yonhap) -- Foreign Minister Min-ho Park will visit Brazil next week to discuss "
+        "trade, the ministry said Thursday.\n\nPark will hold talks with his Brazilian counterpart "
+        "Luisa Prado in Brasilia. Park and Prado last met in February in Tokyo."
+    )
+    ex = extract(text, published="2024-08-22")
+    visit = next(v for v in ex.visits if v.host_country == "BRA")
+    assert visit.status == "planned", summary(ex)
+    assert visit.dates is not None and visit.dates.start == "2024-08-26", summary(ex)

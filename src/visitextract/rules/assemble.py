@@ -501,6 +501,9 @@ def _status_from_meetings(
             if mc.date is not None and ctx.published is not None and mc.date.start:
                 if mc.date.start > ctx.published.isoformat():
                     continue
+                rng = _visit_range(v)
+                if rng is not None and rng[0] and (mc.date.end or mc.date.start) < rng[0]:
+                    continue  # "last met in February": an earlier encounter, not this trip
             v.status = "ongoing"
             v.explanation.append(f"status ongoing: already met {hosts[0].name} ({v.host})")
             break

@@ -37,6 +37,8 @@ _INTENT_VERBS = frozenset(
 )
 DATES_KEY = "ve_dates"
 
+_DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
+
 
 @dataclass(frozen=True)
 class PlaceMention:
@@ -137,6 +139,11 @@ class DocContext:
         ctx.sents = list(doc.sents) if len(doc) else []
         ctx._sent_starts = [s.start for s in ctx.sents]
         ctx.dateline = ctx._find_dateline()
+        if ctx.dateline is not None:
+            # "SEOUL, Aug. 22 (Yonhap) --": the filing date is no event's date
+            end = ctx._dateline_end(ctx.dateline)
+            ctx.dates = [dm for dm in ctx.dates if dm.span.start_char >= end]
+            ctx.date_at = {i: dm for i, dm in ctx.date_at.items() if dm.span.start_char >= end}
         ctx.quotes = find_quotations(ctx.text)
         for start, end in ctx.quotes:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -177,6 +184,16 @@ class DocContext:
             if not before and (pm.span.text.isupper() or after[:1] in {"–", "—", "-", ":", "("}):
                 return pm
         return None
+
+    def _dateline_end(self, dateline: PlaceMention) -> int:
+        """Where the dateline's header ends: its dash ("TOKYO, Feb. 12 (Kyodo) --") or its line."""
+        start = dateline.span.end_char
+        line_end = self.text.find("\n", start)
+        line_end = len(self.text) if line_end < 0 else line_end
+        dash = _DATELINE_DASH.search(self.text, start, min(line_end, start + 60))
+        if dash is not None:
+            return dash.end()
+        return line_end if "|" in self.text[:line_end] else start
 
     # ----------------------------------------------------------- places
     def places_in(self, start: int, end: int) -> list[PlaceMention]:
