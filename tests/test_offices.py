@@ -20,6 +20,11 @@ NORMALIZE = [
     ("President", "President", "head_of_state", None),
     ("Prime Minister", "Prime Minister", "head_of_government", None),
     ("Premier", "Prime Minister", "head_of_government", None),
+    # portfolios joined by "and", as governments name them
+    ("Minister of Industry and Trade", "Trade Minister", "trade_minister", None),
+    ("Minister of Irrigation and Water Resources", "Water Resources Minister", "water_minister", None),
+    ("Minister of Foreign Affairs and Cooperation", "Foreign Minister", "foreign_minister", None),
+    ("Minister of Environment and Climate Change", "Environment Minister", "environment_minister", None),
     ("Chancellor", "Chancellor", "head_of_government", None),
     ("Federal Chancellor", "Chancellor", "head_of_government", None),
     ("Taoiseach", "Prime Minister", "head_of_government", "IRL"),

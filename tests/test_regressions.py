@@ -168,3 +168,14 @@ def test_the_dateline_date_is_no_visit_date_and_an_earlier_meeting_does_not_star
     visit = next(v for v in ex.visits if v.host_country == "BRA")
     assert visit.status == "planned", summary(ex)
     assert visit.dates is not None and visit.dates.start == "2024-08-26", summary(ex)
+
+
+def test_amb_is_an_honorific_not_a_name(extract) -> None:
+    # Nigerian copy writes "Amb. Yusuf ..." for a career diplomat; "Amb" became a person of its own.
+    text = (
+        "ABUJA - Foreign Minister Amb. Musa Danladi arrived in Ankara on Tuesday for talks, the "
+        "ministry said. Danladi will meet Turkish officials on Wednesday."
+    )
+    ex = extract(text, published="2025-03-11")
+    assert [p.name for p in ex.people] == ["Musa Danladi"], summary(ex)
+    assert [(v.visitor.name, v.host_country) for v in ex.visits] == [("Musa Danladi", "TUR")], summary(ex)

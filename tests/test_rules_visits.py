@@ -426,6 +426,37 @@ COMPANION_CASES = [
         ["Kenji Morita", "Hiro Sato"],
         {"visitor_country": "JPN", "host_country": "AUS", "status": "planned", "dates.start": "2022-12-12"},
     ),
+    (
+        "pronoun-is-accompanied-by-a-list",
+        "Chilean President Ana Fuentes arrived in Hanoi on Monday for a state visit to Vietnam. She is "
+        "accompanied by Foreign Minister Pablo Mena, Minister of Industry and Trade Rosa Ibarra and other "
+        "senior officials.",
+        ["Ana Fuentes", "Pablo Mena", "Rosa Ibarra"],
+        {"visitor_country": "CHL", "host_country": "VNM", "status": "ongoing"},
+    ),
+    (
+        "accompanied-throughout-the-trip-by",
+        "Greek Foreign Minister Nikos Sarris arrived in Cairo on Monday. He is accompanied throughout the "
+        "trip by Eleni Vlachou, the ministry's special envoy for the Middle East.",
+        ["Nikos Sarris", "Eleni Vlachou"],
+        {"visitor_country": "GRC", "host_country": "EGY", "status": "ongoing"},
+    ),
+    (
+        "was-joined-there-by",
+        "Egyptian Foreign Minister Omar Fathy arrived in Nairobi on Monday. He was joined there on Tuesday "
+        "by Minister of Irrigation and Water Resources Samir Adel.",
+        ["Omar Fathy", "Samir Adel"],
+        {"visitor_country": "EGY", "host_country": "KEN", "status": "ongoing"},
+    ),
+    (
+        "the-state-leader-qualified-by-a-demonym",
+        # "the Vietnamese State leader" was resolved to the host president ("State" broke the demonym)
+        "President Van Minh Tran and Portuguese President Rui Costa held talks in Lisbon on Tuesday. The "
+        "Vietnamese State leader is paying a state visit to Portugal. He is accompanied by Foreign Minister "
+        "Le Van Hoa.",
+        ["Van Minh Tran", "Le Van Hoa"],
+        {"visitor_country": "VNM", "host_country": "PRT"},
+    ),
 ]
 
 

@@ -40,7 +40,7 @@ ORGS_KEY = "ve_orgs"
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. prince princess sheikh sheikha senator sen.
     h.e h.e. he. sir dame lord lady madam excellency president-elect gen. gen general lt. col.
-    colonel admiral""".split()
+    colonel admiral amb amb.""".split()
 )
 # Words that start a name run although they are not a title: "his Kazakh counterpart X".
 NAME_TRIGGERS = frozenset({"counterpart", "counterparts"})

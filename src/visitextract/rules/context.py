@@ -214,9 +214,14 @@ class DocContext:
             if tok.text in {"'s", "’s", "'", "the", "The"} or tok.tag_ == "POS":
                 j -= 1
                 continue
-            if j not in self.place_at and (
-                (tok.tag_ in {"JJ", "RB"} and tok.lower_ not in {"former", "late"})
-                or (tok.ent_type_ == "ORG" and tok.text[:1].isupper())
+            if (
+                j not in self.place_at
+                and (
+                    (tok.tag_ in {"JJ", "RB"} and tok.lower_ not in {"former", "late"})
+                    or (tok.ent_type_ == "ORG" and tok.text[:1].isupper())
+                    # "the Vietnamese State leader": a noun modifying the title
+                    or (tok.dep_ == "compound" and tok.head.i >= token_i and tok.text[:1].isupper())
+                )
             ):
                 j -= 1
                 skipped += 1

@@ -90,7 +90,10 @@ class VisitRules:
                 self._presence(tok)
             elif low in {"stop", "leg"} and tok.pos_ == "NOUN":
                 self._stop(tok)
-            if low in {"accompanied", "accompanying", "accompanies", "accompany"}:
+            if low in {"accompanied", "accompanying", "accompanies", "accompany"} or (
+                low == "joined" and any(c.dep_ == "auxpass" for c in tok.children)
+            ):
+                # "He was joined there by Minister X" is a companion too
                 self._accompanied(tok)
             elif low in lx.VISIT_NOUNS | {"delegation"} and tok.pos_ == "NOUN":
                 self._trip_with(tok)
@@ -128,7 +131,13 @@ class VisitRules:
 
     def _accompanied(self, tok: Token) -> None:
         """ "X, accompanied by Y, arrived"; "X was accompanied by Y"; "Y accompanied X"."""
-        agents = self._persons(list(prep_objects(tok, {"by"})))
+        by = list(prep_objects(tok, {"by"}))
+        if not by:
+            # "accompanied throughout the trip by X": the parser hangs "by" on the trip
+            by = [
+                t for o in prep_objects(tok, {"throughout", "on", "during"}) for t in prep_objects(o, {"by"})
+            ]
+        agents = self._persons(by)
         if agents:
             principal = None
             if tok.dep_ in {"acl", "advcl"}:
