@@ -323,6 +323,30 @@ COUNTRY_CASES: list[VisitCase] = [
             "dates.start": "2022-12-05",
         },
     ),
+    (
+        "host-from-the-demonym-city",
+        PUBLISHED,
+        "Mexican President Lucia Ortega, who arrived in the Brazilian city on Sunday, held talks with "
+        "French President Paul Girard on Monday.",
+        "Lucia Ortega",
+        {"visitor_country": "MEX", "host_country": "BRA", "status": "ongoing", "dates.start": "2022-12-04"},
+    ),
+    (
+        "host-from-the-demonym-capital",
+        PUBLISHED,
+        "Irish Foreign Minister Sean Walsh arrived in the Kazakh capital on Monday at the start of a "
+        "four-day tour of Central Asia.",
+        "Sean Walsh",
+        {"visitor_country": "IRL", "host_country": "KAZ", "status": "ongoing", "dates.start": "2022-12-05"},
+    ),
+    (
+        "a-date-since-taking-office-is-not-the-trips",
+        PUBLISHED,
+        "Chilean President Marta Rios arrived in Lima on Monday, her first trip abroad since taking office "
+        "last month.",
+        "Marta Rios",
+        {"host_country": "PER", "status": "ongoing", "dates.start": "2022-12-05", "dates.text": "Monday"},
+    ),
 ]
 
 

@@ -43,6 +43,7 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _countries_from_travel(visit_cands)
     _countries_from_invitations(ctx, people, visit_cands)
     _countries_from_leaders(ctx, people)
+    _countries_from_companions(rules.companions)
     _countries_from_home(ctx, people, visit_cands)
     _countries_from_companions(rules.companions)
     visits = _merge_visits(ctx, visit_cands)

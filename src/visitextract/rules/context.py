@@ -415,6 +415,8 @@ def _crosses_clause(start: Token, anchor: Token) -> bool:
             and node != start
         ):
             return True
+        if node.dep_ == "pcomp" and node.head.lower_ in {"since", "before", "until"} and node != start:
+            return True  # "her first trip abroad since taking office last month"
         node = node.head
     return False
 

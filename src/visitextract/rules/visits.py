@@ -266,6 +266,9 @@ class VisitRules:
                             out.append(pm2)
                 if t.lower_ == "here" and self.ctx.dateline is not None:
                     out.append(self.ctx.dateline)
+                described = self._described_place(t)
+                if described is not None and described not in out:
+                    out.append(described)
                 continue
             if pm.is_demonym or pm in out:
                 continue
@@ -277,6 +280,17 @@ class VisitRules:
                     if pm2 is not None and pm2 not in out and not pm2.is_demonym:
                         out.append(pm2)
         return out
+
+    def _described_place(self, t: Token) -> PlaceMention | None:
+        """ "arrived in the Brazilian city", "the Kazakh capital": the demonym's country."""
+        if t.lower_ not in _PLACE_NOUNS | {"country", "kingdom", "republic"}:
+            return None
+        for c in t.children:
+            pm = self.ctx.place_at.get(c.i)
+            if c.dep_ in {"amod", "compound"} and pm is not None and pm.is_demonym and pm.country:
+                phrase = self.ctx.doc[min(c.i, t.i) : t.i + 1]
+                return PlaceMention(phrase, pm.entity, "described")
+        return None
 
     def _here(self, tok: Token) -> list[PlaceMention]:
         for c in tok.children:
