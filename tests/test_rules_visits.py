@@ -340,6 +340,22 @@ COUNTRY_CASES: list[VisitCase] = [
         {"visitor_country": "IRL", "host_country": "KAZ", "status": "ongoing", "dates.start": "2022-12-05"},
     ),
     (
+        "nigerian-style-title-comma-amb-and-who-is-in",
+        "2025-03-13",
+        "ABUJA - The Minister of Foreign Affairs, Amb. Musa Danladi, says Nigeria and Peru have agreed to "
+        "expand trade.\n\nDanladi, who is in Peru from 12 to 14 March on a working visit, made this known "
+        "in Lima on Wednesday.",
+        "Musa Danladi",
+        {
+            "visitor.office": "Foreign Minister",
+            "visitor_country": "NGA",
+            "host_country": "PER",
+            "status": "ongoing",
+            "dates.start": "2025-03-12",
+            "dates.end": "2025-03-14",
+        },
+    ),
+    (
         "a-date-since-taking-office-is-not-the-trips",
         PUBLISHED,
         "Chilean President Marta Rios arrived in Lima on Monday, her first trip abroad since taking office "

@@ -63,7 +63,7 @@ def build_pipeline(
 
     import visitextract.pipeline.dates
     import visitextract.pipeline.entities
-    import visitextract.pipeline.tagmap  # noqa: F401
+    import visitextract.pipeline.tagmap
 
     name = resolve_model_name(model)
     excluded = list(exclude)
@@ -71,6 +71,10 @@ def build_pipeline(
         nlp = spacy.load(name, exclude=excluded)
     except OSError as exc:
         raise ModelLoadError(Errors.E003.format(name=name, reason=exc)) from exc
+    from spacy.symbols import ORTH
+
+    for abbr in visitextract.pipeline.entities.HONORIFIC_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
     if fast_pos and "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         # the rules read only coarse POS: a table lookup instead of the attribute_ruler's Matcher
         nlp.remove_pipe("attribute_ruler")

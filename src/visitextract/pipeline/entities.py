@@ -40,8 +40,11 @@ ORGS_KEY = "ve_orgs"
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. prince princess sheikh sheikha senator sen.
     h.e h.e. he. sir dame lord lady madam excellency president-elect gen. gen general lt. col.
-    colonel admiral amb amb.""".split()
+    colonel admiral amb amb. hon hon. engr engr.""".split()
 )
+# Honorific abbreviations spaCy's English tokenizer splits ("Amb", "."), which would cut a sentence
+# before the name; build_pipeline makes each one token, like spaCy's own "Sen." and "Gov.".
+HONORIFIC_ABBREVIATIONS = ("Amb.", "Hon.", "Engr.")
 # Words that start a name run although they are not a title: "his Kazakh counterpart X".
 NAME_TRIGGERS = frozenset({"counterpart", "counterparts"})
 NAME_PARTICLES = frozenset(

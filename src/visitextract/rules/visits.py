@@ -76,7 +76,7 @@ class VisitRules:
                 # "toured Kenya and Tanzania": the objects of a tour are its destinations
                 tour = low.startswith("tour")
                 self._verb(tok, "visit.travel", {"to", "for", "in"}, role="activity", objects_are_dest=tour)
-            elif low in {"is", "are", "was", "were"} and tok.dep_ in {"ROOT", "ccomp", "conj"}:
+            elif low in {"is", "are", "was", "were"} and tok.dep_ in {"ROOT", "ccomp", "conj", "relcl"}:
                 self._copula_in(tok)
             elif low in lx.STAY_VERBS and is_verb(tok):
                 self._verb(tok, "visit.stay", {"in", "at"}, role="full")
