@@ -72,9 +72,11 @@ def build_pipeline(
     except OSError as exc:
         raise ModelLoadError(Errors.E003.format(name=name, reason=exc)) from exc
     from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
 
-    for abbr in visitextract.pipeline.entities.HONORIFIC_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+    if isinstance(nlp.tokenizer, Tokenizer):  # a custom tokenizer keeps its own rules
+        for abbr in visitextract.pipeline.entities.HONORIFIC_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
     if fast_pos and "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         # the rules read only coarse POS: a table lookup instead of the attribute_ruler's Matcher
         nlp.remove_pipe("attribute_ruler")
