@@ -132,6 +132,46 @@ HELD_CASES: list[MeetingCase] = [
         ["Samuel Otieno", "Dawit Alemu"],
         {"status": "held", "place.country__in": ("ETH", None)},
     ),
+    (
+        "received-by-passive",
+        PUBLISHED,
+        "Egyptian Foreign Minister Omar Fathy arrived in Nairobi on Sunday, and on Monday he was received "
+        "by Kenyan President Samuel Otieno.",
+        ["Omar Fathy", "Samuel Otieno"],
+        {"status": "held", "mode": "in_person", "date.start": "2022-12-05"},
+    ),
+    (
+        "who-received-him",
+        PUBLISHED,
+        "Egyptian Foreign Minister Omar Fathy conveyed the greetings of President Hassan Kamel to Greek "
+        "Prime Minister Nikos Andreou, who received him in Athens on Monday.",
+        ["Omar Fathy", "Nikos Andreou"],
+        {"status": "held", "mode": "in_person", "place.name": "Athens"},
+    ),
+    (
+        "called-on-is-in-person",
+        PUBLISHED,
+        "Indian External Affairs Minister Arjun Mehta, on Monday called on President Samuel Otieno at State "
+        "House.",
+        ["Arjun Mehta", "Samuel Otieno"],
+        {"status": "held", "mode": "in_person"},
+    ),
+    (
+        "announced-after-talks-with",
+        PUBLISHED,
+        "Polish Defence Minister Jan Nowak announced on Monday after talks in Warsaw with South Korean "
+        "Defence Minister Kim Dong-hyun that the two countries would build tanks together.",
+        ["Jan Nowak", "Kim Dong-hyun"],
+        {"status": "held", "mode": "in_person"},
+    ),
+    (
+        "a-spouse-is-no-participant",
+        PUBLISHED,
+        "French President Paul Girard and his wife Claire were received by German President Hans Weber at "
+        "Bellevue Palace on Monday.",
+        ["Paul Girard", "Hans Weber"],
+        {"status": "held", "mode": "in_person"},
+    ),
 ]
 
 PLANNED_CASES: list[MeetingCase] = [
@@ -164,6 +204,29 @@ PLANNED_CASES: list[MeetingCase] = [
         "Accra next Monday.",
         ["Musa Adebayo", "Kofi Mensah"],
         {"status": "planned", "place.name": "Accra", "date.start": "2022-12-12"},
+    ),
+    (
+        "is-due-to-meet",
+        PUBLISHED,
+        "Mexican President Lucia Ortega is due to meet Australian Prime Minister Tom Harris on Thursday.",
+        ["Lucia Ortega", "Tom Harris"],
+        {"status": "planned", "date.start": "2022-12-08"},
+    ),
+    (
+        "is-billed-to-meet",
+        PUBLISHED,
+        "Indian External Affairs Minister Arjun Mehta is also billed to meet Vice-President Samuel Otieno "
+        "later on Tuesday.",
+        ["Arjun Mehta", "Samuel Otieno"],
+        {"status": "planned"},
+    ),
+    (
+        "will-meet-and-be-received-by",
+        PUBLISHED,
+        "Egyptian Foreign Minister Omar Fathy will leave for Nicosia on Thursday, where he will meet Cypriot "
+        "Foreign Minister Andreas Georgiou and be received by President Eleni Pappas.",
+        ["Omar Fathy", "Eleni Pappas"],
+        {"status": "planned"},
     ),
 ]
 
@@ -224,6 +287,22 @@ MODE_CASES: list[MeetingCase] = [
         "videoconference next week.",
         ["Kenji Morita", "Ravi Kumar"],
         {"status": "planned", "mode": "video", "date.start": "2022-12-12", "date.granularity": "week"},
+    ),
+    (
+        "received-a-phone-call-from",
+        PUBLISHED,
+        "Saudi Foreign Minister Prince Khalid bin Saad received a phone call today from Minister of Foreign "
+        "Affairs of the Republic of Poland Jan Nowak.",
+        ["Khalid bin Saad", "Jan Nowak"],
+        {"status": "held", "mode": "phone"},
+    ),
+    (
+        "video-conference-of-three",
+        PUBLISHED,
+        "Polish Prime Minister Jan Nowak, German Chancellor Paul Brandt and French President Paul Girard "
+        "held a video conference last week.",
+        ["Jan Nowak", "Paul Brandt", "Paul Girard"],
+        {"status": "held", "mode": "video"},
     ),
 ]
 

@@ -276,6 +276,8 @@ class DocContext:
                 return "future"
         if verb.lower_ in lx.FUTURE_VERBS and any(c.dep_ == "xcomp" for c in children):
             return "future"
+        if verb.dep_ == "conj" and head != verb and lowers <= {"be"} and self._verb_tense(head) == "future":
+            return "future"  # "he will meet X and be received by Y"
         if verb.tag_ == "MD" and verb.lower_ in lx.FUTURE_AUX | {"would"}:
             return "future"
         if "would" in lowers:

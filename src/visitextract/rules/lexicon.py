@@ -93,7 +93,7 @@ QUOTE_READ_VERBS = _forms("read reads")
 FUTURE_AUX = _forms("will 'll shall wo")
 FUTURE_VERBS = _forms(
     """scheduled set expected due slated planned plans plan planning intends intend intended hopes
-    hope aims aim going poised"""
+    hope aims aim going poised billed"""
 )
 CANCEL_WORDS = _forms(
     """cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped postpone

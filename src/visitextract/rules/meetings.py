@@ -35,7 +35,15 @@ from visitextract.rules.syntax import (
 )
 
 _PAST_WORDS = frozenset({"recent", "previous", "earlier", "last", "former", "past"})
+_RECEIVE_CALL = frozenset({"received", "receives", "receive", "receiving", "took", "takes"})
 _HOSTED_NOUNS = frozenset({"banquet", "dinner", "lunch", "luncheon", "breakfast", "reception"})
+
+
+def _remote_conference(tok: Token) -> bool:
+    """ "a video conference", "a phone conference": talks, not a venue like "a conference"."""
+    return tok.lower_ in {"conference", "conferences", "link"} and any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in lx.VIDEO_WORDS | lx.PHONE_WORDS for c in tok.children
+    )
 
 
 def _progressive(verb: Token) -> bool:
@@ -92,7 +100,7 @@ class MeetingRules:
                         out.extend(x for x in group if x not in out)
                         continue
                     c = self._counterpart_ref(tt)
-                if c is not None and c not in out:
+                if c is not None and c not in out and not c.family:
                     out.append(c)
         return out
 
@@ -150,10 +158,10 @@ class MeetingRules:
             scope.extend(c.subtree if c.dep_ in {"prep", "npadvmod", "advmod"} else [c])
         scope.append(verb)
         words = {t.lower_ for t in scope}
-        if "call" in words and any(
-            t.lower_ == "call" and t.nbor(1).lower_ == "on" for t in scope if t.i + 1 < len(t.doc)
-        ):
-            words.discard("call")
+        for t in scope:
+            # "called on the President" is a courtesy call in person
+            if t.lower_ in lx.PHONE_WORDS and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "on":
+                words.discard(t.lower_)
         if words & lx.VIDEO_WORDS:
             return "video"
         if words & lx.PHONE_WORDS:
@@ -268,6 +276,10 @@ class MeetingRules:
         between = self._persons(list(prep_objects(tok, {"between"})))
         groups = self._with_groups(tok, {"with"})
         objs = self._persons(objects(tok)) if with_objects else []
+        if any(c.dep_ == "auxpass" for c in tok.children) and not tok.lower_.startswith("host"):
+            # "he was received by President X", "was met at the airport by X" (but "X is being
+            # hosted by Y" names the host of a whole visit, not an encounter)
+            objs += [p for p in self._persons(list(prep_objects(tok, {"by"}))) if p not in objs]
         if objs:
             groups = [objs, *groups]
         if require_object and not groups:
@@ -297,7 +309,7 @@ class MeetingRules:
 
     def _hold(self, tok: Token) -> None:
         for obj in objects(tok):
-            if obj.lower_ not in lx.MEETING_NOUNS:
+            if obj.lower_ not in lx.MEETING_NOUNS and not _remote_conference(obj):
                 continue
             self._used_nouns.add(obj.i)
             subj = self._persons(subjects(tok))
@@ -347,9 +359,16 @@ class MeetingRules:
         ):
             return
         preps = {"with", "between"} | ({"for"} if tok.lower_ in _HOSTED_NOUNS else set())
+        if tok.lower_ in {"call", "calls"}:
+            preps.add("from")  # "received a phone call from X"
         participants = self._persons(list(prep_objects(tok, preps)))
-        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         verb = governing_verb(tok)
+        if tok.lower_ in {"call", "calls"} and tok.dep_ == "dobj" and verb.lower_ in _RECEIVE_CALL:
+            # "X received a phone call today from Y": the parser hangs "from Y" on the verb
+            participants += [
+                p for p in self._persons(list(prep_objects(verb, {"from"}))) if p not in participants
+            ]
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         owner: list[PersonCluster] = []
         for c in tok.children:
             if c.dep_ == "poss":
@@ -359,7 +378,8 @@ class MeetingRules:
                 pc = self.people.cluster_for_token(c)
                 if pc is not None:
                     owner.append(pc)
-        if verb != tok and not owner and not between and verb.lower_ not in lx.REPORT_VERBS:
+        after_talks = tok.dep_ == "pobj" and tok.head.lower_ in {"after", "following", "during"}
+        if verb != tok and not owner and not between and (verb.lower_ not in lx.REPORT_VERBS or after_talks):
             # "X will head to Vietnam, with a summit scheduled for Friday with President Y";
             # "X and Y agreed to ... following a brief conversation"
             node = verb

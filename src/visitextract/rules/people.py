@@ -29,6 +29,7 @@ from visitextract.rules.context import DocContext, OfficeMention
 from visitextract.rules.syntax import sentence
 
 _HEAD_CATS = {"head_of_state", "head_of_government", "leader"}
+_FAMILY_NOUNS = frozenset("wife husband spouse partner son daughter mother father brother sister".split())
 
 
 @dataclass
@@ -53,6 +54,13 @@ class PersonCluster:
         if not self.named:
             return self.label
         return _join_name(self.tokens)
+
+    @property
+    def family(self) -> bool:
+        """ "his wife Brigitte": a relative who travels or dines along is not an official party."""
+        return bool(self.mentions) and all(
+            m.start > 0 and m.doc[m.start - 1].lower_ in _FAMILY_NOUNS for m in self.mentions[:1]
+        )
 
     @property
     def first_token(self) -> int:
@@ -535,6 +543,13 @@ class PeopleResolver:
             if s.dep_ in {"nsubj", "nsubjpass"}
             if (c := self.cluster_for_token(s, follow_pronouns=False)) is not None
         }
+        if verb.dep_ == "relcl" and verb.head.head != verb.head:
+            # "X conveyed greetings to Y, who received him": him is the main clause's subject
+            main = sentence(tok).root
+            for s in main.children:
+                c = self.cluster_for_token(s, follow_pronouns=False) if s.dep_ == "nsubj" else None
+                if c is not None and c.key not in subject:
+                    return c
         best: tuple[int, PersonCluster] | None = None
         for i, c in self.by_token.items():
             if i < tok.i and c.key not in subject and (best is None or i > best[0]):

@@ -41,7 +41,7 @@ def subjects(verb: Token, max_hops: int = 4) -> list[Token]:
             # "Before leaving for Beijing, President Bush ...": the main clause's subject
             node = node.head.head
             continue
-        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "dep"} and node.head != node:
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "dep", "acomp"} and node.head != node:
             # "adding that ..." (advcl) keeps the main subject; ccomp without subject too.
             node = node.head
             continue
