@@ -370,3 +370,65 @@ def test_direct_flag_distinguishes_quote_from_reported(extract):
     assert "Rome would double its aid" in reported.quote
     direct = next(s for s in mine if s.direct)
     assert direct.quote == "We cannot stand aside while the harvest rots in the fields"
+
+
+# ------------------------------------------------------------------ wire copy: found on tests/data/owndev
+def test_an_unattributed_quote_after_a_speakers_quote_is_theirs(extract):
+    text = (
+        'ABUJA - "Nigeria sees Peru as a dependable partner in our drive to diversify," Foreign Minister '
+        'Musa Danladi was quoted as saying. "We want Peruvian investors in farming and mining, and we will '
+        'remove the bottlenecks they have complained about."\n\nPeruvian Foreign Minister Ana Rojas, '
+        "according to the statement, noted that Lima regarded Nigeria as a key partner in Africa."
+    )
+    ex = extract(text)
+    danladi = sorted(
+        (s for s in statements_by(ex, "Musa Danladi") if s.direct), key=lambda s: s.quote_span.start
+    )
+    assert [s.quote[:20] for s in danladi] == ["Nigeria sees Peru as", "We want Peruvian inv"], summary(ex)
+    assert danladi[1].rule == "statement.quote_continued"
+    assert not [s for s in statements_by(ex, "Ana Rojas") if s.direct], summary(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker", "speaker"),
+    [
+        (  # the outlet that carries the story is not a source
+            "The News Agency of Nigeria (NAN) reports that trade between the two countries reached about "
+            "22 billion dollars last year, Foreign Minister Musa Danladi said.",
+            "News Agency of Nigeria",
+            None,
+        ),
+        (  # a country inside a person's claim is what the claim is about
+            "Vietnamese Prime Minister Van Minh Tran said Vietnam welcomed more Chilean investment in "
+            "renewable energy and lithium.",
+            "Vietnam",
+            "Van Minh Tran",
+        ),
+    ],
+    ids=["news-agency-reports", "country-inside-a-claim"],
+)
+def test_who_is_not_the_speaker(extract, text, not_speaker, speaker):
+    ex = extract(text)
+    assert_offsets(text, ex)
+    assert not [s for s in ex.statements if s.speaker.name == not_speaker], summary(ex)
+    if speaker is not None:
+        assert statements_by(ex, speaker), summary(ex)
+
+
+def test_a_claim_never_starts_inside_the_dateline(extract):
+    text = (
+        "NEW DELHI, Mar 10 (PTI) - External Affairs Minister Arjun Mehta will visit Chile from March 13 to "
+        "15 to boost trade ties, the Ministry of External Affairs said on Monday."
+    )
+    ex = extract(text, published="2025-03-10")
+    claims = [s for s in ex.statements if s.speaker.type == "organization"]
+    assert claims and all(s.quote.startswith("External Affairs Minister") for s in claims), summary(ex)
+
+
+def test_disclosed_this_is_no_claim(extract):
+    text = (
+        "The spokesperson of the ministry, Mr Tunde Bakare, disclosed this in a statement issued in Abuja "
+        "on Thursday."
+    )
+    ex = extract(text)
+    assert not statements_by(ex, "Tunde Bakare"), summary(ex)

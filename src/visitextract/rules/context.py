@@ -90,6 +90,7 @@ class DocContext:
     org_at: dict[int, Span] = field(default_factory=dict)
     date_at: dict[int, DateMention] = field(default_factory=dict)
     dateline: PlaceMention | None = None
+    dateline_end_token: int = 0  # the first token after the dateline's header
     quotes: list[tuple[int, int]] = field(default_factory=list)  # character spans of quotations
     quote_tokens: set[int] = field(default_factory=set)
     text: str = ""  # doc.text joins every token on each call: read it once
@@ -142,6 +143,8 @@ class DocContext:
         if ctx.dateline is not None:
             # "SEOUL, Aug. 22 (Yonhap) --": the filing date is no event's date
             end = ctx._dateline_end(ctx.dateline)
+            span = doc.char_span(end, len(ctx.text), alignment_mode="expand")
+            ctx.dateline_end_token = span.start if span is not None else 0
             ctx.dates = [dm for dm in ctx.dates if dm.span.start_char >= end]
             ctx.date_at = {i: dm for i, dm in ctx.date_at.items() if dm.span.start_char >= end}
         ctx.quotes = find_quotations(ctx.text)

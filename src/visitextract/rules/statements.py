@@ -41,6 +41,7 @@ class StatementRules:
         self.quotes = ctx.quotes
         self._quote_tokens = ctx.quote_tokens
         self._last_org: Span | None = None
+        self._last_direct: tuple[PersonCluster | None, Span | None, int] | None = None
 
     def run(self) -> list[StatementCandidate]:
         used_verbs: set[int] = set()
@@ -143,6 +144,11 @@ class StatementRules:
                     return self._speaker(obj)
         return None, None
 
+    def _first_after_dateline(self) -> int:
+        """The first token after the dateline's header: no claim starts inside "NEW DELHI, Mar 10
+        (PTI) -"."""
+        return self.ctx.dateline_end_token
+
     # ---------------------------------------------------------------- direct
     def _direct(self, start: int, end: int) -> Token | None:
         text = self.ctx.text
@@ -157,10 +163,12 @@ class StatementRules:
             return None  # a quoted phrase ("in a new political situation"), not something said
         verb = self._attribution_verb(span)
         if verb is None:
+            self._continued(start, end)
             return None
         person, org = self._speaker_of(verb, quote_end=span.end if verb.i >= span.end else None)
         if person is None and org is None:
             return None
+        self._last_direct = (person, org, end)
         tense = self.ctx.tense(verb)
         date = next((self.ctx.resolve_date(dm, tense) for dm in self.ctx.dates_for(verb)), None)
         clause = self._embedding_clause(span, verb)
@@ -192,6 +200,29 @@ class StatementRules:
             text, self.ctx.doc[start].idx, self.ctx.doc[end - 1].idx + len(self.ctx.doc[end - 1].text)
         )
 
+    def _same_paragraph(self, quote: Span, tok: Token) -> bool:
+        lo, hi = sorted((quote.start_char, tok.idx))
+        return "\n\n" not in self.ctx.text[lo:hi]
+
+    def _continued(self, start: int, end: int) -> bool:
+        """ "“...,” X told reporters. “...”": an unattributed quotation right after X's quotation,
+        in the same paragraph, is X's too."""
+        last = self._last_direct
+        if last is None:
+            return False
+        person, org, prev_end = last
+        gap = self.ctx.text[prev_end + 1 : max(prev_end + 1, start - 1)]  # without the quote marks
+        if "\n\n" in gap or len(gap) > 120 or any(ch in gap for ch in '“”"'):
+            return False
+        q_start, q_end = _trim(self.ctx.text, start, end)
+        span = self.ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = span.root
+        self._add(person, org, q_start, q_end, True, "statement.quote_continued", 0.8, verb, None)
+        self._last_direct = (person, org, end)
+        return True
+
     def _attribution_verb(self, quote: Span) -> Token | None:
         doc = self.ctx.doc
         # after the quotation, in the same sentence: "“...,” the minister underlined."
@@ -216,7 +247,7 @@ class StatementRules:
                 node = node.head
                 if node.i in self._quote_tokens:
                     continue
-                if node.lower_ in lx.REPORT_VERBS and is_verb(node):
+                if node.lower_ in lx.REPORT_VERBS and is_verb(node) and self._same_paragraph(quote, node):
                     return node
         # before the quotation in the same sentence: "Bagchi said, “...”", "Quote: “...”"
         first_sent = sentence(doc[quote.start])
@@ -296,6 +327,8 @@ class StatementRules:
         ]
         if not right:
             return None
+        if any(c.dep_ == "dobj" and c.lower_ in {"this", "that", "it", "these"} for c in right):
+            return None  # "disclosed this in a statement": the claim is elsewhere
         end = max(t.i for c in right for t in c.subtree) + 1
         while end > verb.i and self.ctx.doc[end - 1].is_punct:
             end -= 1
@@ -306,9 +339,20 @@ class StatementRules:
         for c in verb.children:
             if c.dep_ == "ccomp" and (c.lower_ in lx.REPORT_VERBS or self._phrasal(c)):
                 p, o = self._speaker_of(c)
-                if p is not None or o is not None:
+                if p is not None or (o is not None and not self._is_place(o)):
                     return True
         return False
+
+    def _is_place(self, span: Span) -> bool:
+        """ "X said Vietnam welcomed ...": a country inside a claim is what the claim is about."""
+        return span.start in self.ctx.place_at and span.start not in self.ctx.org_at
+
+    def _relayed(self, verb: Token) -> bool:
+        """The verb is inside another reporting verb's claim, with a country as its subject."""
+        head = verb.head
+        return (
+            verb.dep_ == "ccomp" and head != verb and (head.lower_ in lx.REPORT_VERBS or self._phrasal(head))
+        )
 
     def _reported(self, verb: Token) -> None:
         content = self._content(verb)
@@ -325,7 +369,16 @@ class StatementRules:
         person, org = self._speaker_of(verb)
         if person is None and org is None:
             return
+        if (
+            person is None
+            and org is not None
+            and (_is_news_agency(org.text) or (self._is_place(org) and self._relayed(verb)))
+        ):
+            return  # "NAN reports that ...": the outlet, not a source
         doc = self.ctx.doc
+        start = max(start, self._first_after_dateline())
+        if end - start < 3:
+            return
         c_start, c_end = _trim(self.ctx.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         tense = self.ctx.tense(verb)
         date = next((self.ctx.resolve_date(dm, tense) for dm in self.ctx.dates_for(verb)), None)
@@ -394,6 +447,10 @@ class StatementRules:
                 date=date if isinstance(date, m.DateRange) else None,
             )
         )
+
+
+def _is_news_agency(name: str) -> bool:
+    return name.strip().lower().removeprefix("the ") in lx.NEWS_AGENCIES
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
