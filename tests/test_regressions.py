@@ -179,3 +179,17 @@ def test_amb_is_an_honorific_not_a_name(extract) -> None:
     ex = extract(text, published="2025-03-11")
     assert [p.name for p in ex.people] == ["Musa Danladi"], summary(ex)
     assert [(v.visitor.name, v.host_country) for v in ex.visits] == [("Musa Danladi", "TUR")], summary(ex)
+
+
+def test_a_dateline_with_a_comma_date_and_agency(extract) -> None:
+    # "Riyadh, March 13, 2025, SPA --" was no dateline: its date became the call's and the story's
+    # own minister was given the caller's country.
+    text = (
+        "Riyadh, March 13, 2025, SPA -- Minister of Foreign Affairs Prince Khalid bin Saad received a "
+        "phone call today from Minister of Foreign Affairs of the Republic of Poland Jan Nowak. During the "
+        "call, they discussed relations between the Kingdom and Poland."
+    )
+    ex = extract(text, published="2025-03-13")
+    countries = {p.name: p.country for p in ex.people}
+    assert countries.get("Khalid bin Saad") == "SAU", summary(ex)
+    assert ex.visits == [], summary(ex)

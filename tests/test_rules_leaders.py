@@ -27,6 +27,24 @@ from conftest import person_named, summary
             "Prime Minister",
             "leaders table",
         ),
+        # the table's name is a contiguous part of the text's ("Samia Suluhu" in "Samia Suluhu Hassan")
+        (
+            "President Samia Suluhu Hassan arrived in Nairobi on Monday for talks on trade.",
+            "2023-05-08",
+            "Samia Suluhu Hassan",
+            "TZA",
+            "President",
+            "leaders table",
+        ),
+        # a full name known from another term gives the nationality only: the text's office stays
+        (
+            "President-elect Claudia Sheinbaum will travel to Ottawa next week for talks on trade.",
+            "2024-08-22",
+            "Claudia Sheinbaum",
+            "MEX",
+            "President-elect",
+            "leaders table (nationality)",
+        ),
         # the text's own demonym wins over any table
         (
             "Kenyan President Uhuru Kenyatta arrived in Addis Ababa on Monday.",

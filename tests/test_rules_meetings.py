@@ -221,6 +221,14 @@ PLANNED_CASES: list[MeetingCase] = [
         {"status": "planned"},
     ),
     (
+        "pay-a-courtesy-call-on",
+        PUBLISHED,
+        "Korean Foreign Minister Min-ho Park is also scheduled to pay a courtesy call on President Ana "
+        "Rojas, the ministry said.",
+        ["Min-ho Park", "Ana Rojas"],
+        {"status": "planned", "mode": "in_person"},
+    ),
+    (
         "will-meet-and-be-received-by",
         PUBLISHED,
         "Egyptian Foreign Minister Omar Fathy will leave for Nicosia on Thursday, where he will meet Cypriot "
@@ -447,3 +455,12 @@ def test_refused_to_meet_is_cancelled_or_nothing(extract):
     assert_offsets(text, ex)
     for mt in meetings_with(ex, ["Oleh Marchenko", "Gabor Nemeth"]):
         assert mt.status == "cancelled", summary(ex)
+
+
+def test_a_sought_meeting_is_no_meeting(extract):
+    text = (
+        "Korean Foreign Minister Min-ho Park arrived in Lima on Monday. He is seeking a meeting with "
+        "President-elect Ana Rojas, who takes office in January, but it has not been confirmed."
+    )
+    ex = extract(text)
+    assert meetings_with(ex, ["Min-ho Park", "Ana Rojas"]) == [], summary(ex)

@@ -143,6 +143,20 @@ class LeaderIndex:
             numbers = self._fuzzy(key)
         return [self.leaders[n] for n in numbers]
 
+    def match_within(self, name: str) -> list[Leader]:
+        """Leaders whose name or alias of two words or more is a contiguous part of ``name`` ("Samia
+        Suluhu" in "Samia Suluhu Hassan"); exact parts only, no fuzzy matching."""
+        words = fold_name(name).split()
+        numbers: list[int] = []
+        for size in range(len(words) - 1, 1, -1):
+            for i in range(len(words) - size + 1):
+                for n in self._exact.get(" ".join(words[i : i + size]), ()):
+                    if n not in numbers:
+                        numbers.append(n)
+            if numbers:
+                break
+        return [self.leaders[n] for n in numbers]
+
     def lookup(self, name: str, on: datetime.date | None = None) -> list[LeaderTerm]:
         """Terms of the leaders ``name`` can refer to, most recent first.
 

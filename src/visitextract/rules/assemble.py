@@ -95,7 +95,19 @@ def _countries_from_leaders(ctx: DocContext, people: PeopleResolver) -> None:
         if not cluster.named or (cluster.country is not None and cluster.office is not None):
             continue
         terms = index.lookup(cluster.name, on=ctx.published)
+        if not terms and len(cluster.tokens) >= 2:
+            # "Samia Suluhu Hassan" is the table's "Samia Suluhu"
+            terms = [t for leader in index.match_within(cluster.name) for t in leader.terms]
+            if ctx.published is not None:
+                terms = [t for t in terms if t.active_on(ctx.published)]
         countries = {t.country for t in terms}
+        if not countries and cluster.country is None and len(cluster.tokens) >= 2:
+            # a full name the table knows from another time ("President-elect Claudia Sheinbaum",
+            # a former president): the nationality, not the office
+            nationality = {t.country for t in index.lookup(cluster.name)}
+            if len(nationality) == 1:
+                cluster.set_country(nationality.pop(), "leaders table (nationality)")
+            continue
         if len(countries) != 1:
             continue
         term = terms[0]

@@ -186,6 +186,13 @@ class DocContext:
                 return pm
             if not before and (pm.span.text.isupper() or after[:1] in {"–", "—", "-", ":", "("}):
                 return pm
+            # "Riyadh, March 13, 2025, SPA -- ...": place, date and agency, then the dash
+            if (
+                not before
+                and after[:1] == ","
+                and _DATELINE_DASH.search(line, pm.span.end_char, pm.span.end_char + 45)
+            ):
+                return pm
         return None
 
     def _dateline_end(self, dateline: PlaceMention) -> int:

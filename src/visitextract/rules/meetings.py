@@ -35,6 +35,9 @@ from visitextract.rules.syntax import (
 )
 
 _PAST_WORDS = frozenset({"recent", "previous", "earlier", "last", "former", "past"})
+_SEEK_VERBS = frozenset(
+    "seek seeks seeking sought request requests requested requesting want wants wanted".split()
+)
 _RECEIVE_CALL = frozenset({"received", "receives", "receive", "receiving", "took", "takes"})
 _HOSTED_NOUNS = frozenset({"banquet", "dinner", "lunch", "luncheon", "breakfast", "reception"})
 
@@ -125,6 +128,8 @@ class MeetingRules:
         words = {t.lower_ for t in context}
         if is_speculative(tok) or words & {"possible", "possibly", "perhaps"}:
             return None
+        if verb.lower_ in _SEEK_VERBS and tok != verb:
+            return None  # "is seeking a meeting with X": not held, not yet planned
         if is_negated(verb) and not words & lx.REFUSE_WORDS:
             return None  # "did not meet"
         if words & lx.CANCEL_WORDS or words & lx.REFUSE_WORDS or is_called_off(context):
@@ -351,6 +356,12 @@ class MeetingRules:
         self._emit(tok, subj, "meeting.joint", 0.65)
 
     def _noun(self, tok: Token) -> None:
+        if tok.lower_ in {"call", "calls"} and any(
+            c.dep_ == "prep" and c.lower_ == "on" for c in tok.children
+        ):
+            # "pay a courtesy call on President X": an audience in person
+            self._call_on_noun(tok)
+            return
         if (
             tok.lower_ in {"call", "calls", "session", "exchange", "dialogue"}
             and not any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)
@@ -405,6 +416,12 @@ class MeetingRules:
             "meeting.hosted" if tok.lower_ in _HOSTED_NOUNS else "meeting.held",
             0.75,
         )
+
+    def _call_on_noun(self, tok: Token) -> None:
+        hosts = self._persons(list(prep_objects(tok, {"on"})))
+        guests = self._persons([t for t in subjects(governing_verb(tok)) if t.i != tok.i])
+        if hosts and guests:
+            self._emit(tok, guests + hosts, "meeting.call_on", 0.8)
 
     def _by_phone(self, tok: Token) -> None:
         """ "X congratulated him on his victory by phone": whatever the verb, they talked."""
