@@ -175,7 +175,7 @@ RESOLVE_CASES: list[tuple[str, dt.date | None, Tense | None, dict[str, Any]]] = 
     ("this month", TUE, None, {"start": "2022-12-01", "end": "2022-12-31", "granularity": "month"}),
     ("last month", dt.date(2023, 1, 15), None, {"start": "2022-12-01", "end": "2022-12-31"}),
     ("next month", TUE, None, {"start": "2023-01-01", "end": "2023-01-31", "year_inferred": True}),
-    ("earlier this month", TUE, "past", {"start": "2022-12-01", "end": "2022-12-31"}),
+    ("earlier this month", TUE, "past", {"start": "2022-12-01", "end": "2022-12-05"}),
     ("later this month", None, None, {"start": None, "granularity": "month", "start_partial": None}),
     (
         "between March and May",
@@ -193,13 +193,14 @@ RESOLVE_CASES: list[tuple[str, dt.date | None, Tense | None, dict[str, Any]]] = 
     ),
     ("last year", TUE, None, {"start": "2021-01-01", "end": "2021-12-31", "year_inferred": True}),
     ("next year", dt.date(2015, 10, 27), None, {"start": "2016-01-01", "end": "2016-12-31"}),
-    ("earlier this year", dt.date(2024, 5, 26), None, {"start": "2024-01-01", "end": "2024-12-31"}),
+    ("earlier this year", dt.date(2024, 5, 26), None, {"start": "2024-01-01", "end": "2024-05-25"}),
+    ("later this year", dt.date(2025, 3, 13), "future", {"start": "2025-03-14", "end": "2025-12-31"}),
     ("from 2020 to 2022", None, None, {"start": "2020-01-01", "end": "2022-12-31", "granularity": "year"}),
     # weeks (Monday..Sunday)
     ("this week", TUE, None, {"start": "2022-12-05", "end": "2022-12-11", "granularity": "week"}),
     ("next week", TUE, None, {"start": "2022-12-12", "end": "2022-12-18"}),
     ("last week", dt.date(2025, 10, 29), "past", {"start": "2025-10-20", "end": "2025-10-26"}),
-    ("earlier this week", TUE, "past", {"start": "2022-12-05", "end": "2022-12-11", "year_inferred": True}),
+    ("earlier this week", TUE, "past", {"start": "2022-12-05", "end": "2022-12-05", "year_inferred": True}),
     ("this week", None, None, {"start": None, "end": None, "granularity": "week"}),
     ("this weekend", TUE, None, {"start": "2022-12-10", "end": "2022-12-11", "granularity": "day"}),
     # weekdays: the same weekday as the reference date is the reference date, whatever the tense

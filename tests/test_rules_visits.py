@@ -609,3 +609,29 @@ def test_visit_without_published_keeps_partial_dates(extract):
         },
         ex,
     )
+
+
+def test_a_past_trip_and_a_planned_one_to_the_same_country_are_two_visits(extract):
+    text = (
+        "Nigerian President Musa Adebayo attended a summit of African leaders in Beijing last September. "
+        "The foreign minister said preparations were under way for a state visit by "
+        "Adebayo to China later this year."
+    )
+    ex = extract(text, published="2025-03-13")
+    assert_offsets(text, ex)
+    trips = sorted(visits_of(ex, "Musa Adebayo"), key=lambda v: v.dates.start if v.dates else "")
+    assert [(v.host_country, v.status) for v in trips] == [("CHN", "completed"), ("CHN", "planned")], summary(
+        ex
+    )
+    assert trips[0].dates is not None and trips[0].dates.start == "2024-09-01", summary(ex)
+    assert trips[1].dates is not None and trips[1].dates.start == "2025-03-14", summary(ex)
+
+
+def test_two_mentions_of_one_planned_trip_stay_one_visit(extract):
+    # a stray date deep in a later sentence ("next year's summit") must not split a planned trip
+    text = (
+        "Polish President Marek Zielinski will visit Paris on Wednesday. The minister said Zielinski "
+        "treated his Paris visit as the start of a dialogue on next year's NATO summit in Warsaw."
+    )
+    ex = extract(text, published="2015-10-27")
+    assert [v.host_country for v in visits_of(ex, "Marek Zielinski")] == ["FRA"], summary(ex)

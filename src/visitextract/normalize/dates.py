@@ -506,7 +506,19 @@ def _resolve_weekend(ref: dt.date, rel: Rel | None, tense: Tense | None) -> _Int
 
 
 def _resolve_point(p: DatePoint, ref: dt.date, tense: Tense | None) -> _Interval:
-    """Resolve one point against the reference date; ValueError when no real day results."""
+    """Resolve one point against the reference date; ValueError when no real day results.
+
+    "later this year" is the rest of the year after ``ref``, "earlier this month" its part before."""
+    iv = _resolve_unqualified(p, ref, tense)
+    if p.rel == "this" and p.unit in {"week", "month", "year"} and iv.first < ref < iv.last:
+        if p.qualifier == "later":
+            return _Interval(ref + dt.timedelta(days=1), iv.last, iv.unit, iv.inferred)
+        if p.qualifier == "earlier":
+            return _Interval(iv.first, ref - dt.timedelta(days=1), iv.unit, iv.inferred)
+    return iv
+
+
+def _resolve_unqualified(p: DatePoint, ref: dt.date, tense: Tense | None) -> _Interval:
     if p.unit == "day":
         if p.offset is not None:
             day = ref + dt.timedelta(days=p.offset)

@@ -298,7 +298,7 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
             # a region-only trip stands only when the visitor has no country-level visit
             if any(k[0] == group[0].visitor.key and k[1] is not None for k in groups):
                 continue
-        merged.append(_merge_group(group))
+        merged.extend(_merge_group(episode) for episode in _episodes(ctx, group))
     # placeless mentions ("a three-day visit") add dates and status to the visitor's only visit
     for c in cands:
         if c.host is None and c.region is None and c.strength == 0:
@@ -317,6 +317,40 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
         _status_from_dates(ctx, v)
     merged.sort(key=lambda v: min(s.start for s in v.evidence))
     return merged
+
+
+def _episodes(ctx: DocContext, group: list[VisitCandidate]) -> list[list[VisitCandidate]]:
+    """Mentions of one visitor's trips to one country, split into separate trips when a trip's dates
+    end over a month before the publication and over a month before the next mention's ("attended
+    the summit in Beijing last September" and "a state visit to China later this year"); undated
+    mentions join the trip of the same status, else the latest."""
+    if ctx.published is None:
+        return [group]
+    past_limit = ctx.published - dt.timedelta(days=30)
+    dated: list[tuple[dt.date, dt.date, VisitCandidate]] = []
+    for c in group:
+        d = _best_dates(c)
+        if d is not None and (d.start or d.end):
+            first = dt.date.fromisoformat(d.start or d.end or "")
+            dated.append((first, dt.date.fromisoformat(d.end or d.start or ""), c))
+    if len(dated) < 2:
+        return [group]
+    dated.sort(key=lambda x: x[0])
+    episodes: list[tuple[dt.date, list[VisitCandidate]]] = []
+    for first, last, c in dated:
+        if episodes and (first <= episodes[-1][0] + dt.timedelta(days=30) or episodes[-1][0] > past_limit):
+            episodes[-1] = (max(episodes[-1][0], last), [*episodes[-1][1], c])
+        else:
+            episodes.append((last, [c]))
+    if len(episodes) == 1:
+        return [group]
+    out = [cands for _, cands in episodes]
+    for c in group:
+        if any(c in cands for cands in out):
+            continue
+        same = [cands for cands in out if any(x.status == c.status for x in cands)]
+        (same or out)[-1].append(c)
+    return out
 
 
 def _status_from_dates(ctx: DocContext, v: VisitCandidate) -> None:
