@@ -464,3 +464,26 @@ def test_a_sought_meeting_is_no_meeting(extract):
     )
     ex = extract(text)
     assert meetings_with(ex, ["Min-ho Park", "Ana Rojas"]) == [], summary(ex)
+
+
+def test_places_the_talks_were_about_are_not_where_they_were_held(extract):
+    text = (
+        "Egyptian Foreign Minister Omar Fathy held talks on Tuesday with his Greek counterpart Nikos Andreou "
+        "on trade, as well as regional developments, mainly in Gaza, Sudan and Libya."
+    )
+    ex = extract(text)
+    meeting = one_meeting(ex, ["Omar Fathy", "Nikos Andreou"])
+    assert meeting.place is None, summary(ex)
+    assert not [v for v in ex.visits if v.host_country in {"PSE", "SDN", "LBY"}], summary(ex)
+
+
+def test_who_received_him_inside_a_reported_sentence(extract):
+    # "him" is the subject of the clause holding "Y, who", not the spokesman who reports it
+    text = (
+        "Egyptian Foreign Minister Omar Fathy conveyed the greetings of President Hassan Kamel to Greek "
+        "Prime Minister Nikos Andreou, who received him in Athens, ministry spokesman Samir Adel said."
+    )
+    ex = extract(text)
+    assert meetings_with(ex, ["Omar Fathy", "Nikos Andreou"]), summary(ex)
+    assert not meetings_with(ex, ["Samir Adel", "Nikos Andreou"]), summary(ex)
+    assert not [v for v in ex.visits if v.visitor.name == "Samir Adel"], summary(ex)

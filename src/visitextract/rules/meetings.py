@@ -42,6 +42,14 @@ _RECEIVE_CALL = frozenset({"received", "receives", "receive", "receiving", "took
 _HOSTED_NOUNS = frozenset({"banquet", "dinner", "lunch", "luncheon", "breakfast", "reception"})
 
 
+def _topic_places(prep: Token) -> bool:
+    """ "discussed ... developments, mainly in Gaza, Sudan and Libya": places the talks were about,
+    not where they were held (a hedge before the preposition, or a list of places)."""
+    if any(c.lower_ in {"mainly", "notably", "especially", "particularly", "including"} for c in prep.children):
+        return True
+    return any(any(g.dep_ == "conj" for g in obj.children) for obj in prep.children if obj.dep_ == "pobj")
+
+
 def _remote_conference(tok: Token) -> bool:
     """ "a video conference", "a phone conference": talks, not a venue like "a conference"."""
     return tok.lower_ in {"conference", "conferences", "link"} and any(
@@ -180,7 +188,7 @@ class MeetingRules:
         scope: list[Token] = []
         for a in anchors:
             for c in a.children:
-                if c.dep_ == "prep" and c.lower_ in {"in", "at", "near"}:
+                if c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} and not _topic_places(c):
                     scope.extend(c.subtree)
                 elif c.dep_ in {"pobj", "dobj", "prep", "appos"} and a == tok and tok != verb:
                     scope.extend(t for t in phrase_tokens(c))

@@ -26,7 +26,7 @@ from visitextract.normalize.offices import OfficeInfo
 from visitextract.pipeline.entities import HONORIFICS, NAME_PARTICLES
 from visitextract.rules import lexicon as lx
 from visitextract.rules.context import DocContext, OfficeMention
-from visitextract.rules.syntax import sentence
+from visitextract.rules.syntax import governing_verb, sentence
 
 _HEAD_CATS = {"head_of_state", "head_of_government", "leader"}
 _FAMILY_NOUNS = frozenset("wife husband spouse partner son daughter mother father brother sister".split())
@@ -544,8 +544,9 @@ class PeopleResolver:
             if (c := self.cluster_for_token(s, follow_pronouns=False)) is not None
         }
         if verb.dep_ == "relcl" and verb.head.head != verb.head:
-            # "X conveyed greetings to Y, who received him": him is the main clause's subject
-            main = sentence(tok).root
+            # "X conveyed greetings to Y, who received him": him is the subject of the clause that
+            # holds Y (not of a reporting verb around it: "..., the spokesman said")
+            main = governing_verb(verb.head)
             for s in main.children:
                 c = self.cluster_for_token(s, follow_pronouns=False) if s.dep_ == "nsubj" else None
                 if c is not None and c.key not in subject:
