@@ -45,7 +45,9 @@ _HOSTED_NOUNS = frozenset({"banquet", "dinner", "lunch", "luncheon", "breakfast"
 def _topic_places(prep: Token) -> bool:
     """ "discussed ... developments, mainly in Gaza, Sudan and Libya": places the talks were about,
     not where they were held (a hedge before the preposition, or a list of places)."""
-    if any(c.lower_ in {"mainly", "notably", "especially", "particularly", "including"} for c in prep.children):
+    if any(
+        c.lower_ in {"mainly", "notably", "especially", "particularly", "including"} for c in prep.children
+    ):
         return True
     return any(any(g.dep_ == "conj" for g in obj.children) for obj in prep.children if obj.dep_ == "pobj")
 
