@@ -193,3 +193,20 @@ def test_a_dateline_with_a_comma_date_and_agency(extract) -> None:
     countries = {p.name: p.country for p in ex.people}
     assert countries.get("Khalid bin Saad") == "SAU", summary(ex)
     assert ex.visits == [], summary(ex)
+
+
+def test_a_lead_without_title_then_the_foreign_minister(extract) -> None:
+    # Wire copy names a well-known minister bare in the lede and gives the title in the next
+    # sentence; "flies home to Adelaide" names the home country, which is no destination.
+    text = (
+        "HANOI, Aug 16 (AAP) - Penny Lowe is in Vietnam with Trade Minister Don Fraser, as Canberra "
+        "pushes to lift ties with Southeast Asia.\n\nThe foreign minister and Senator Fraser landed in "
+        "Hanoi on Tuesday and will wrap up the visit in Ho Chi Minh City on Thursday. Australian firms "
+        "want access to Vietnamese markets. Senator Fraser then flies home to Adelaide."
+    )
+    ex = extract(text, published="2023-08-16")
+    lowe = next(p for p in ex.people if p.name == "Penny Lowe")
+    assert (lowe.office, lowe.country) == ("Foreign Minister", "AUS"), summary(ex)
+    visit = next(v for v in ex.visits if v.visitor.name == "Penny Lowe")
+    assert (visit.host_country, visit.status) == ("VNM", "ongoing"), summary(ex)
+    assert visit.dates is not None and (visit.dates.start, visit.dates.end) == ("2023-08-15", "2023-08-17")

@@ -201,7 +201,10 @@ def _countries_from_home(
     hosts = {
         c.host
         for c in cands
-        if c.host and c.host != c.visitor.country and c.visitor.country_source not in _QUALIFIED
+        if c.host
+        and c.host != c.visitor.country
+        and c.visitor.country_source not in _QUALIFIED
+        and not c.returning  # "flies home to Adelaide" names home, not a destination
     }
     visitors = {id(c.visitor) for c in cands}
     for cluster in people.clusters:

@@ -348,12 +348,32 @@ class PeopleResolver:
             near = self.ctx.country_near(om.span.start)
             country = near.country if near is not None else om.info.country
             cluster = self.resolve_title(om, country)
+            if cluster is None:
+                cluster = self._untitled_subject(om)
             if cluster is not None:
                 cluster.refs.append(om.span)
                 for t in om.span:
                     self.by_token[t.i] = cluster
                 if country and cluster.country is None:
                     cluster.set_country(country, "title reference")
+
+    def _untitled_subject(self, om: OfficeMention) -> PersonCluster | None:
+        """ "Penny Wong is in Vietnam ... The foreign minister landed in Hanoi": a definite title that
+        fits nobody names the untitled subject of one of the two sentences before, who holds it."""
+        doc = self.ctx.doc
+        if om.span.start == 0 or doc[om.span.start - 1].lower_ != "the":
+            return None
+        if om.info.category in {"official", "other", "legislator"} or om.info.former:
+            return None
+        idx = self.ctx.sentence_index(om.span.start)
+        for k in range(idx - 1, max(-1, idx - 3), -1):
+            subj = self._sentence_subject(self.ctx.sents[k])
+            if subj is not None:
+                if subj.named and subj.office is None:
+                    subj.set_office(om.info, "title reference")
+                    return subj
+                return None
+        return None
 
     def _is_modifier_use(self, om: OfficeMention) -> bool:
         """ "the Prime Minister's Office", "presidential" uses: not a reference to a person."""

@@ -44,7 +44,8 @@ DEST_PREPS = {"to", "in", "for", "at", "into", "near"}
 # "the city of Dresden", "the capital of Kenya"; not "a member state of ASEAN"
 _PLACE_NOUNS = frozenset("city capital town port province region island islands village".split())
 _ENDING_VERBS = frozenset(
-    "concluded concludes wrapped wraps ended ends completed completes finished finishes".split()
+    """conclude concluded concludes concluding wrap wrapped wraps wrapping end ended ends ending
+    complete completed completes finish finished finishes""".split()
 )
 # "a trip that will begin in Paris"
 _ITINERARY_VERBS = frozenset(
@@ -649,7 +650,9 @@ class VisitRules:
                         origin=origin,
                         explanation=[*explanation, f"status {st}"],
                         region=region if host is None else None,
-                        returning=tok.lower_.startswith("return"),
+                        # "returns to Adelaide", "flies home to Adelaide", "headed back to"
+                        returning=tok.lower_.startswith("return")
+                        or any(c.lower_ in {"home", "back"} for c in tok.children),
                     )
                 )
 
