@@ -210,3 +210,19 @@ def test_a_lead_without_title_then_the_foreign_minister(extract) -> None:
     visit = next(v for v in ex.visits if v.visitor.name == "Penny Lowe")
     assert (visit.host_country, visit.status) == ("VNM", "ongoing"), summary(ex)
     assert visit.dates is not None and (visit.dates.start, visit.dates.end) == ("2023-08-15", "2023-08-17")
+
+
+def test_a_story_about_the_host_is_not_a_domestic_trip(extract) -> None:
+    # The host country is named far more often than the visitor's, which made the visit look
+    # domestic; but the story qualifies the host's officials ("Brazil's minister"), so it is told
+    # from abroad.
+    text = (
+        "Brasilia, April 16, 2025, SPA -- Climate Envoy Adel Faris arrived in Brasilia on Sunday on a "
+        "five-day visit to Brazil. He met Brazil's Environment Minister Rosa Lima in Brasilia on Tuesday. "
+        "Brazilian Foreign Minister Paulo Reis also received him. Brazil hosts the climate conference in "
+        "Belem. Faris will travel to Belem on Thursday. Riyadh supports Brazil's plans, Faris said."
+    )
+    ex = extract(text, published="2025-04-16")
+    assert [(v.visitor.name, v.visitor_country, v.host_country) for v in ex.visits] == [
+        ("Adel Faris", "SAU", "BRA")
+    ], summary(ex)

@@ -166,7 +166,13 @@ def _home_country(
     if cluster.counterpart_of is not None:
         counterparts.add(people.clusters[cluster.counterpart_of].country or "")
     ranked_all = sorted(((n, c) for c, n in counts.items() if c not in counterparts), reverse=True)
-    if ranked_all and ranked_all[0][1] in own_hosts and ranked_all[0][0] >= 3:
+    if (
+        ranked_all
+        and ranked_all[0][1] in own_hosts
+        and ranked_all[0][0] >= 3
+        # a story that qualifies that country's officials ("Brazil's minister") is told from abroad
+        and ranked_all[0][1] not in qualifiers
+    ):
         # A story that names one country far more than any other is told from there: a "visit"
         # to it by someone without a country of their own is most likely a domestic trip.
         others = [n for n, c in ranked_all if c not in hosts]
