@@ -133,6 +133,14 @@ HELD_CASES: list[MeetingCase] = [
         {"status": "held", "place.country__in": ("ETH", None)},
     ),
     (
+        "on-the-sidelines-of-a-summit-in-a-city",
+        PUBLISHED,
+        "Mexican President Lucia Ortega held talks with Canadian Prime Minister Tom Harris on Monday on the "
+        "sidelines of the Group of 20 summit in Rio de Janeiro.",
+        ["Lucia Ortega", "Tom Harris"],
+        {"status": "held", "place.name": "Rio de Janeiro", "place.country": "BRA"},
+    ),
+    (
         "received-by-passive",
         PUBLISHED,
         "Egyptian Foreign Minister Omar Fathy arrived in Nairobi on Sunday, and on Monday he was received "

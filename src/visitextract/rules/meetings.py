@@ -192,6 +192,11 @@ class MeetingRules:
             for c in a.children:
                 if c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} and not _topic_places(c):
                     scope.extend(c.subtree)
+                elif c.dep_ == "prep" and c.lower_ in {"on", "at"}:
+                    # "on the sidelines of the G20 summit in Rio de Janeiro"
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lower_ in {"sidelines", "margins", "margin", "sideline"}:
+                            scope.extend(g.subtree)
                 elif c.dep_ in {"pobj", "dobj", "prep", "appos"} and a == tok and tok != verb:
                     scope.extend(t for t in phrase_tokens(c))
                 elif c.dep_ in {"dobj"} or (c.dep_ == "prep" and c.lower_ == "with"):
