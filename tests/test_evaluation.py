@@ -199,3 +199,16 @@ def test_a_gold_file_without_its_fields_is_a_clear_error(tmp_path: Path) -> None
     bad.write_text(json.dumps({"id": "x", "text": "..."}), encoding="utf-8")
     with pytest.raises(GoldFormatError, match="missing fields"):
         load_gold(bad)
+
+
+def test_the_accuracy_report_renders_both_gold_folders(tmp_path: Path) -> None:
+    from visitextract.evaluation.report import main
+
+    gold = _gold_dir(tmp_path, GOLD)
+    out = tmp_path / "docs" / "accuracy.md"
+    main(["--devset", str(gold), "--own", str(gold), "--out", str(out)])
+    text = out.read_text(encoding="utf-8")
+    assert "## Development set" in text and "## Second development set" in text
+    assert "| visits | 1.00 | 1.00 | 1.00 | 0.80 |" in text
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert set(data) == {"devset", "owndev"}
