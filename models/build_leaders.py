@@ -237,6 +237,30 @@ def read_source(
     return persons
 
 
+def close_open_terms(persons: dict[str, Person]) -> None:
+    """An open term (no end in the source) ends when someone else takes the same office of the same
+    country for an open term too: Wikidata often lacks the end of a term whose successor it does list
+    (Kaja Kallas's premiership, which Kristen Michal took over on 2024-07-23). A rival's term that
+    ended (Guaidó's) ends nothing, and collective heads (three or more open terms: Bosnia's
+    presidency) are left as they are."""
+    by_office: dict[tuple[str, str], list[tuple[Term, str]]] = defaultdict(list)
+    for qid, person in persons.items():
+        for term in person.terms:
+            by_office[(term.country, term.role)].append((term, qid))
+    for terms in by_office.values():
+        open_terms = [(t, q) for t, q in terms if t.end is None]
+        if len({q for _, q in open_terms}) >= 3:
+            continue
+        for term, qid in open_terms:
+            later = [
+                t.start
+                for t, other in open_terms
+                if other != qid and t.start > term.start + timedelta(days=30)
+            ]
+            if later:
+                term.end = min(later)
+
+
 def _overlaps(a: Term, b: Term) -> bool:
     """True when the terms share more than a boundary day (hand-overs are dated on both sides)."""
     a_end = a.end or date.max
@@ -389,6 +413,7 @@ def as_json(leader: Leader) -> dict[str, object]:
 def lines() -> Iterator[str]:
     territories, excluded, office_map, people = load_hand()
     persons = read_source(territories, excluded, office_map, people)
+    close_open_terms(persons)
     unused = sorted(set(people) - set(persons), key=lambda q: int(q[1:]))
     if unused:
         raise BuildError(f"people.csv: QIDs with no kept term in the source: {', '.join(unused)}")

@@ -300,3 +300,44 @@ def test_custom_table(tmp_path: Path) -> None:
     index = LeaderIndex.load(table)
     [term] = index.lookup("lovelace", on=D(2031, 1, 1))
     assert (term.country, term.office, term.end, term.wikidata) == ("GBR", "Prime Minister", None, None)
+
+
+def test_an_open_term_ends_when_a_successor_takes_the_office(build: ModuleType) -> None:
+    Term, Person = build.Term, build.Person
+    d = datetime.date
+
+    def person(qid: str, *terms: tuple[str, str, datetime.date, datetime.date | None]) -> object:
+        p = Person(qid=qid, label=qid)
+        p.terms.extend(
+            Term(country=c, office="Prime Minister", role=r, start=s, end=e) for c, r, s, e in terms
+        )
+        return p
+
+    persons = {
+        # the source gives no end to the predecessor's term, only the successor's start
+        "Q1": person("Q1", ("EST", "head_of_government", d(2021, 1, 26), None)),
+        "Q2": person("Q2", ("EST", "head_of_government", d(2024, 7, 23), None)),
+        # a rival whose term ended ends nothing
+        "Q3": person("Q3", ("VEN", "head_of_state", d(2013, 3, 5), None)),
+        "Q4": person("Q4", ("VEN", "head_of_state", d(2019, 1, 23), d(2023, 1, 5))),
+        # a collective presidency: three open terms at once
+        "Q5": person("Q5", ("BIH", "head_of_state", d(2018, 10, 7), None)),
+        "Q6": person("Q6", ("BIH", "head_of_state", d(2022, 1, 1), None)),
+        "Q7": person("Q7", ("BIH", "head_of_state", d(2022, 1, 1), None)),
+    }
+    build.close_open_terms(persons)
+    ends = {qid: p.terms[0].end for qid, p in persons.items()}
+    assert ends == {
+        "Q1": d(2024, 7, 23),
+        "Q2": None,
+        "Q3": None,
+        "Q4": d(2023, 1, 5),
+        "Q5": None,
+        "Q6": None,
+        "Q7": None,
+    }
+
+
+def test_kallas_is_no_longer_a_head_of_government_in_2025(index: LeaderIndex) -> None:
+    assert index.lookup("Kaja Kallas", on=datetime.date(2025, 3, 1)) == []
+    assert [t.country for t in index.lookup("Kaja Kallas", on=datetime.date(2023, 3, 1))] == ["EST"]
