@@ -43,6 +43,8 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _countries_from_travel(visit_cands)
     _countries_from_invitations(ctx, people, visit_cands)
     _countries_from_leaders(ctx, people)
+    # a companion takes the principal's country from the text first, else once the principal has
+    # the story's home country
     _countries_from_companions(rules.companions)
     _countries_from_home(ctx, people, visit_cands)
     _countries_from_companions(rules.companions)

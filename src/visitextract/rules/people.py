@@ -58,9 +58,10 @@ class PersonCluster:
     @property
     def family(self) -> bool:
         """ "his wife Brigitte": a relative who travels or dines along is not an official party."""
-        return bool(self.mentions) and all(
-            m.start > 0 and m.doc[m.start - 1].lower_ in _FAMILY_NOUNS for m in self.mentions[:1]
-        )
+        if not self.mentions:
+            return False
+        first = min(self.mentions, key=lambda m: m.start)
+        return first.start > 0 and first.doc[first.start - 1].lower_ in _FAMILY_NOUNS
 
     @property
     def first_token(self) -> int:
@@ -188,11 +189,11 @@ class PeopleResolver:
                     )
                 ]
             before = [c for c in candidates if any(ms.start < span.start for ms in c.mentions)]
-            if candidates and not before and self._titled(span):
+            title = self._titled_office(span)
+            if candidates and not before and title is not None:
                 # "President Obama ..." long before "Michelle Obama": the titled surname is a
-                # person of its own until a full name with the same title says otherwise
-                pending = self._titled_office(span)
-                fits = [c for c in candidates if self._may_be(c, pending)]
+                # person of its own unless a full name carries the same title
+                fits = [c for c in candidates if self._may_be(c, title)]
                 candidates = fits if len(fits) == 1 else []
             if candidates:
                 pool = before or candidates
@@ -223,14 +224,9 @@ class PeopleResolver:
         om = self.ctx.office_at.get(j) if j >= 0 else None
         return om if om is not None and om.span.end == j + 1 and not om.info.former else None
 
-    def _titled(self, span: Span) -> bool:
-        return self._titled_office(span) is not None
-
-    def _may_be(self, cluster: PersonCluster, om: OfficeMention | None) -> bool:
+    def _may_be(self, cluster: PersonCluster, om: OfficeMention) -> bool:
         """Whether a titled surname is this full-named person named later: only when the full name
         carries a title of the same office somewhere."""
-        if om is None:
-            return False
         for ms in cluster.mentions:
             own = self._titled_office(ms) or self._office_after(ms)
             if own is not None and (

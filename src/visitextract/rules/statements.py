@@ -144,11 +144,6 @@ class StatementRules:
                     return self._speaker(obj)
         return None, None
 
-    def _first_after_dateline(self) -> int:
-        """The first token after the dateline's header: no claim starts inside "NEW DELHI, Mar 10
-        (PTI) -"."""
-        return self.ctx.dateline_end_token
-
     # ---------------------------------------------------------------- direct
     def _direct(self, start: int, end: int) -> Token | None:
         text = self.ctx.text
@@ -204,24 +199,22 @@ class StatementRules:
         lo, hi = sorted((quote.start_char, tok.idx))
         return "\n\n" not in self.ctx.text[lo:hi]
 
-    def _continued(self, start: int, end: int) -> bool:
+    def _continued(self, start: int, end: int) -> None:
         """ "“...,” X told reporters. “...”": an unattributed quotation right after X's quotation,
         in the same paragraph, is X's too."""
         last = self._last_direct
         if last is None:
-            return False
+            return
         person, org, prev_end = last
         gap = self.ctx.text[prev_end + 1 : max(prev_end + 1, start - 1)]  # without the quote marks
         if "\n\n" in gap or len(gap) > 120 or any(ch in gap for ch in '“”"'):
-            return False
+            return
         q_start, q_end = _trim(self.ctx.text, start, end)
         span = self.ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
-            return False
-        verb = span.root
-        self._add(person, org, q_start, q_end, True, "statement.quote_continued", 0.8, verb, None)
+            return
+        self._add(person, org, q_start, q_end, True, "statement.quote_continued", 0.8, span.root, None)
         self._last_direct = (person, org, end)
-        return True
 
     def _attribution_verb(self, quote: Span) -> Token | None:
         doc = self.ctx.doc
@@ -348,7 +341,7 @@ class StatementRules:
         return span.start in self.ctx.place_at and span.start not in self.ctx.org_at
 
     def _relayed(self, verb: Token) -> bool:
-        """The verb is inside another reporting verb's claim, with a country as its subject."""
+        """The verb is inside another reporting verb's claim ("X said Vietnam welcomed ...")."""
         head = verb.head
         return (
             verb.dep_ == "ccomp" and head != verb and (head.lower_ in lx.REPORT_VERBS or self._phrasal(head))
@@ -376,7 +369,7 @@ class StatementRules:
         ):
             return  # "NAN reports that ...": the outlet, not a source
         doc = self.ctx.doc
-        start = max(start, self._first_after_dateline())
+        start = max(start, self.ctx.dateline_end_token)  # not inside "NEW DELHI, Mar 10 (PTI) -"
         if end - start < 3:
             return
         c_start, c_end = _trim(self.ctx.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
