@@ -36,9 +36,9 @@ evaluate: $(STAMP)
 peer: $(STAMP)
 	$(BIN)/visitextract peer ../shared/peer
 
-## accuracy: regenerate docs/accuracy.md (devset, peer and owndev measures)
+## accuracy: regenerate docs/accuracy.md (devset, peer, owndev and heldout measures)
 accuracy: $(STAMP)
-	$(BIN)/python -m visitextract.evaluation.report --devset ../shared/devset/articles --peer ../shared/peer --own tests/data/owndev/articles --out docs/accuracy.md
+	$(BIN)/python -m visitextract.evaluation.report --devset ../shared/devset/articles --peer ../shared/peer --own tests/data/owndev/articles --own tests/data/heldout/articles --out docs/accuracy.md
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -205,10 +205,12 @@ def test_the_accuracy_report_renders_both_gold_folders(tmp_path: Path) -> None:
     from visitextract.evaluation.report import main
 
     gold = _gold_dir(tmp_path, GOLD)
+    (tmp_path / "README.md").write_text("# A tiny gold set\n\nWritten for the test.\n", encoding="utf-8")
     out = tmp_path / "docs" / "accuracy.md"
     main(["--devset", str(gold), "--own", str(gold), "--out", str(out)])
     text = out.read_text(encoding="utf-8")
-    assert "## Development set" in text and "## Second development set" in text
+    assert "## Development set" in text
+    assert f"## A tiny gold set (`visitextract evaluate {gold.as_posix()}`)" in text
     assert "| visits | 1.00 | 1.00 | 1.00 | 0.80 |" in text
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
-    assert set(data) == {"devset", "owndev"}
+    assert set(data) == {"devset", tmp_path.name}
