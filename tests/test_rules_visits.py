@@ -489,6 +489,48 @@ COMPANION_CASES = [
         {"visitor_country": "EGY", "host_country": "KEN", "status": "ongoing"},
     ),
     (
+        "his-delegation-includes",
+        "Polish Defence Minister Jan Nowak arrived in Seoul on Monday for a three-day visit to South Korea. "
+        "His delegation includes Deputy Defence Minister Adam Lis.",
+        ["Jan Nowak", "Adam Lis"],
+        {"visitor_country": "POL", "host_country": "KOR", "status": "ongoing"},
+    ),
+    (
+        "with-a-delegation-that-includes",
+        "Polish Defence Minister Jan Nowak arrived in Seoul on Monday with a delegation that includes Deputy "
+        "Defence Minister Adam Lis.",
+        ["Jan Nowak", "Adam Lis"],
+        {"visitor_country": "POL", "host_country": "KOR", "status": "ongoing"},
+    ),
+    (
+        "also-on-the-trip-are",
+        "Polish Defence Minister Jan Nowak arrived in Seoul on Monday for a three-day visit to South Korea. "
+        "Also on the trip are Deputy Defence Minister Adam Lis and Deputy Foreign Minister Ewa Kot.",
+        ["Jan Nowak", "Adam Lis", "Ewa Kot"],
+        {"visitor_country": "POL", "host_country": "KOR", "status": "ongoing"},
+    ),
+    (
+        "who-is-travelling-with-the-minister",
+        "Polish Defence Minister Jan Nowak arrived in Seoul on Monday. Deputy Defence Minister Adam Lis, who "
+        "is travelling with the minister, said the talks would focus on tanks.",
+        ["Jan Nowak", "Adam Lis"],
+        {"visitor_country": "POL", "host_country": "KOR", "status": "ongoing"},
+    ),
+    (
+        "will-accompany-him",
+        "Vietnamese Prime Minister Van Minh Tran will pay an official visit to Turkey from June 3 to 5. "
+        "Foreign Minister Le Van Hoa and Trade Minister Dang Thi Lan will accompany him.",
+        ["Van Minh Tran", "Le Van Hoa", "Dang Thi Lan"],
+        {"visitor_country": "VNM", "host_country": "TUR", "status": "planned", "dates.start": "2023-06-03"},
+    ),
+    (
+        "led-a-delegation-comprising",
+        "Polish Defence Minister Jan Nowak led a delegation comprising Deputy Defence Minister Adam Lis and "
+        "Deputy Foreign Minister Ewa Kot to Seoul on Monday.",
+        ["Jan Nowak", "Adam Lis", "Ewa Kot"],
+        {"visitor_country": "POL", "host_country": "KOR"},
+    ),
+    (
         "the-state-leader-qualified-by-a-demonym",
         # "the Vietnamese State leader" was resolved to the host president ("State" broke the demonym)
         "President Van Minh Tran and Portuguese President Rui Costa held talks in Lisbon on Tuesday. The "
@@ -635,3 +677,13 @@ def test_two_mentions_of_one_planned_trip_stay_one_visit(extract):
     )
     ex = extract(text, published="2015-10-27")
     assert [v.host_country for v in visits_of(ex, "Marek Zielinski")] == ["FRA"], summary(ex)
+
+
+def test_a_spokesperson_briefing_on_the_visit_is_no_companion(extract):
+    text = (
+        "Indian External Affairs Minister Arjun Mehta arrived in Santiago on Monday for a visit to Chile. "
+        "Briefing reporters on the visit, ministry spokesperson Ravi Kumar said India was keen to expand "
+        "trade in copper and lithium."
+    )
+    ex = extract(text)
+    assert [v.visitor.name for v in ex.visits] == ["Arjun Mehta"], summary(ex)

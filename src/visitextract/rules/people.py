@@ -553,11 +553,13 @@ class PeopleResolver:
     def _object_pronoun(self, tok: Token) -> PersonCluster | None:
         """ "X congratulated him": him is not X; the last other person named."""
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        # everyone in the subject phrase ("X and Y will accompany him"), however it was parsed
         subject = {
             c.key
             for s in verb.children
             if s.dep_ in {"nsubj", "nsubjpass"}
-            if (c := self.cluster_for_token(s, follow_pronouns=False)) is not None
+            for t in s.subtree
+            if (c := self.by_token.get(t.i)) is not None
         }
         if verb.dep_ == "relcl" and verb.head.head != verb.head:
             # "X conveyed greetings to Y, who received him": him is the subject of the clause that

@@ -9,6 +9,9 @@ dependency tree:
 * ``visit.attend``      "X will attend a summit in Y"
 * ``visit.hosted``      "A hosted / received / welcomed X" (X visits A's country)
 * ``visit.stop``        "in Y — X's fourth stop on his tour"
+* ``visit.led``         "X led a delegation to Y"
+* ``visit.companion``   "accompanied by X", "his delegation includes X", "also on the trip are X":
+                        the companions make the principal's visits
 
 A trip home ("return to Japan on Tuesday") is not a visit: it gives the end date of the current one.
 People who are not officials ("Russians fleeing the call-up") are never visitors.
@@ -42,6 +45,10 @@ from visitextract.rules.syntax import (
 
 DEST_PREPS = {"to", "in", "for", "at", "into", "near"}
 # "the city of Dresden", "the capital of Kenya"; not "a member state of ASEAN"
+_DELEGATION_NOUNS = frozenset("delegation delegations entourage team party".split())
+_INCLUDE_WORDS = frozenset(
+    "include includes included including comprise comprises comprised comprising".split()
+)
 _PLACE_NOUNS = frozenset("city capital town port province region island islands village".split())
 _ENDING_VERBS = frozenset(
     """conclude concluded concludes concluding wrap wrapped wraps wrapping end ended ends ending
@@ -85,12 +92,20 @@ class VisitRules:
                 self._attend(tok)
             elif low in lx.HOST_VERBS and is_verb(tok):
                 self._hosted(tok)
+            elif (
+                low in {"lead", "leads", "led", "leading"}
+                and is_verb(tok)
+                and any(c.dep_ == "dobj" and c.lower_ in _DELEGATION_NOUNS for c in tok.children)
+            ):
+                self._led(tok)
             elif low in lx.VISIT_NOUNS and tok.pos_ in {"NOUN", "PROPN"}:
                 self._noun(tok)
             elif low in lx.PRESENT_ADV:
                 self._presence(tok)
             elif low in {"stop", "leg"} and tok.pos_ == "NOUN":
                 self._stop(tok)
+            if low in _INCLUDE_WORDS:
+                self._delegation_members(tok)
             if low in {"accompanied", "accompanying", "accompanies", "accompany"} or (
                 low == "joined" and any(c.dep_ == "auxpass" for c in tok.children)
             ):
@@ -108,6 +123,12 @@ class VisitRules:
     def _persons(self, tokens: list[Token]) -> list[PersonCluster]:
         out: list[PersonCluster] = []
         for t in tokens:
+            if t.lower_ in lx.PRONOUNS_MALE | lx.PRONOUNS_FEMALE:
+                # "X and Y will accompany him"
+                c = self.people.cluster_for_token(t)
+                if c is not None and c not in out:
+                    out.append(c)
+                continue
             for tt in phrase_tokens(t):
                 c = self.people.by_token.get(tt.i)
                 if c is not None and c not in out:
@@ -117,6 +138,15 @@ class VisitRules:
     def _trip_with(self, tok: Token) -> None:
         """ "On the trip with the President are the Minister of Foreign Affairs, X, and ..."."""
         principals = self._persons(list(prep_objects(tok, {"with"})))
+        if (
+            not principals
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ == "on"
+            and tok.head.head.lower_ in {"is", "are", "was", "were"}
+        ):
+            # "Also on the trip are X and Y": the trip of the last traveller named
+            last = self._last_visitor(tok.i)
+            principals = [last] if last is not None else []
         if len(principals) != 1:
             return
         principal = principals[0]
@@ -159,6 +189,46 @@ class VisitRules:
                 if c is not principals[0]:
                     self.companions.append((c, principals[0], sentence(tok)))
 
+    def _led(self, tok: Token) -> None:
+        """ "X led a delegation (comprising Y and Z) to Seoul": the parser may hang the destination
+        from the delegation or from what it comprises."""
+        if self._negated(tok):
+            return
+        heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        heads += [g for h in heads[1:] for g in h.children if g.dep_ in {"acl", "relcl"}]
+        places = self._dest_places([t for h in heads for t in prep_objects(h, {"to"})])
+        visitors = self._visitors_of(tok)
+        if places and visitors:
+            self._emit(tok, visitors, places, "visit.led", self.ctx.tense(tok), role="full", strength=2)
+
+    def _last_visitor(self, before: int) -> PersonCluster | None:
+        earlier = [c for c in self.candidates if c.evidence and c.evidence[0].start < before]
+        return earlier[-1].visitor if earlier else None
+
+    def _delegation_members(self, tok: Token) -> None:
+        """ "His delegation includes X and Y", "a delegation comprising X", "with a delegation that
+        includes X": the members travel with the delegation's head."""
+        group: Token | None = tok.head
+        if tok.dep_ not in {"acl", "relcl", "prep"}:
+            group = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if group is None or group.lower_ not in _DELEGATION_NOUNS:
+            return
+        members = self._persons(
+            objects(tok) + list(prep_objects(tok, {"of"})) + [c for c in tok.children if c.dep_ == "pobj"]
+        )
+        owner = next((c for c in group.children if c.dep_ == "poss"), None)
+        principal = self.people.cluster_for_token(owner) if owner is not None else None
+        if principal is None and group.head != group:
+            # "led / arrived with a delegation that includes X": the verb's subject
+            principal = next(iter(self._visitors_of(governing_verb(group))), None)
+        if principal is None:
+            principal = self._last_visitor(tok.i)
+        if principal is None:
+            return
+        for member in members:
+            if member is not principal:
+                self.companions.append((member, principal, sentence(tok)))
+
     def _travel_with(self, tok: Token) -> None:
         """ "X travelled with Y to Z": Y goes too (Y itself, not "with a summit with Y")."""
         withs = [c for t in prep_objects(tok, {"with"}) if (c := self.people.by_token.get(t.i)) is not None]
@@ -167,7 +237,10 @@ class VisitRules:
         for principal in self._visitors_of(tok):
             for c in withs:
                 if c is not principal:
+                    # either may be the one whose trip the text reports ("Y, who is travelling
+                    # with the minister, said")
                     self.companions.append((c, principal, sentence(tok)))
+                    self.companions.append((principal, c, sentence(tok)))
 
     # -------------------------------------------------------------- visitors
     def _visitors_of(self, verb: Token) -> list[PersonCluster]:
@@ -706,6 +779,7 @@ def _confidence(rule: str, visitor: PersonCluster) -> float:
         "visit.presence": 0.85,
         "visit.stay": 0.8,
         "visit.travel": 0.75,
+        "visit.led": 0.8,
         "visit.attend": 0.75,
         "visit.hosted": 0.75,
         "visit.visiting": 0.7,
