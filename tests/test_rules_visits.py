@@ -687,3 +687,34 @@ def test_a_spokesperson_briefing_on_the_visit_is_no_companion(extract):
     )
     ex = extract(text)
     assert [v.visitor.name for v in ex.visits] == ["Arjun Mehta"], summary(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NEW DELHI, Oct 28 (PTI) - Ghanaian President Kofi Mensah and Kenyan President Samuel Otieno "
+            "arrived on Monday for the India-Africa Forum Summit.",
+            [("Kofi Mensah", "IND", "ongoing"), ("Samuel Otieno", "IND", "ongoing")],
+        ),
+        (
+            "NEW DELHI, Oct 28 (PTI) - Kenyan President Samuel Otieno is expected to arrive on Thursday for "
+            "the summit.",
+            [("Samuel Otieno", "IND", "planned")],
+        ),
+        (
+            "NEW DELHI, Oct 28 (PTI) - Ghanaian President Kofi Mensah arrived in the national capital on "
+            "Monday.",
+            [("Kofi Mensah", "IND", "ongoing")],
+        ),
+        # the story's own official arriving somewhere unnamed is no visit
+        ("NEW DELHI, Oct 28 (PTI) - Indian Prime Minister Arjun Mehta arrived on Monday.", []),
+        # without a dateline nothing says where
+        ("Kenyan President Samuel Otieno arrived on Monday for the summit.", []),
+    ],
+    ids=["arrived-no-place", "expected-to-arrive", "the-national-capital", "own-official", "no-dateline"],
+)
+def test_an_arrival_without_a_place_is_at_the_dateline(extract, text, expected):
+    ex = extract(text, published="2025-10-28")
+    assert_offsets(text, ex)
+    assert sorted((v.visitor.name, v.host_country, v.status) for v in ex.visits) == expected, summary(ex)

@@ -359,6 +359,10 @@ class VisitRules:
         """ "arrived in the Brazilian city", "the Kazakh capital": the demonym's country."""
         if t.lower_ not in _PLACE_NOUNS | {"country", "kingdom", "republic"}:
             return None
+        if t.lower_ == "capital" and any(c.lower_ == "national" for c in t.children):
+            # "the national capital": the capital the story is filed from
+            dateline = self.ctx.dateline
+            return dateline if dateline is not None and dateline.entity.kind == "city" else None
         for c in t.children:
             pm = self.ctx.place_at.get(c.i)
             if c.dep_ in {"amod", "compound"} and pm is not None and pm.is_demonym and pm.country:
@@ -396,14 +400,29 @@ class VisitRules:
             origin = next((p.country for p in origin_places if p.country), None)
         places = self._dest_places(dest_tokens) + self._here(tok)
         # "embark on a two-day visit to Mexico": the noun rule handles it.
+        visitors = self._visitors_of(tok)
+        if not places and rule == "visit.arrived" and not dest_tokens:
+            # "NEW DELHI - Kenyan President X arrived on Monday": a foreign official arriving
+            # with no destination arrives where the story is filed
+            visitors = self._from_abroad(visitors)
+            if visitors and self.ctx.dateline is not None:
+                tense = self.ctx.tense(tok)
+                self._emit(tok, visitors, [self.ctx.dateline], rule, tense, role=role, strength=1)
+            return
         if not places:
             # "came here", or the noun carries the destination ("made a trip to X")
             return
-        visitors = self._visitors_of(tok)
         if not visitors:
             return
         tense = self.ctx.tense(tok)
         self._emit(tok, visitors, places, rule, tense, role=role, strength=2, origin=origin)
+
+    def _from_abroad(self, visitors: list[PersonCluster]) -> list[PersonCluster]:
+        """Visitors the text places in another country than the dateline's."""
+        dateline = self.ctx.dateline
+        if dateline is None or not dateline.country:
+            return []
+        return [v for v in visitors if v.country and v.country != dateline.country and v.office is not None]
 
     def _noun(self, tok: Token) -> None:
         if self._negated(governing_verb(tok)):
@@ -504,6 +523,10 @@ class VisitRules:
                 if c.dep_ in {"compound", "nmod"} and pm is not None and pm.entity.kind == "city":
                     places.append(pm)
         places += self._dest_places(list(prep_objects(tok, {"in", "at"})))
+        if not places and any(o.lower_ in lx.EVENT_NOUNS for o in objects(tok)):
+            # "Kenyan President X will also attend the summit" in a story filed from its city
+            visitors = self._from_abroad(visitors)
+            places = [self.ctx.dateline] if visitors and self.ctx.dateline is not None else []
         if not places:
             return
         tense = self.ctx.tense(tok)
