@@ -718,3 +718,34 @@ def test_an_arrival_without_a_place_is_at_the_dateline(extract, text, expected):
     ex = extract(text, published="2025-10-28")
     assert_offsets(text, ex)
     assert sorted((v.visitor.name, v.host_country, v.status) for v in ex.visits) == expected, summary(ex)
+
+
+def test_summit_arrivals_in_a_story_filed_from_home(extract):
+    # Filed from Abuja about a summit in Accra: arrivals without a place are in the city the story
+    # last sent someone to, not at the dateline.
+    text = (
+        "ABUJA, March 12 (NAN) - Preparations were under way in the Ghanaian capital, where Senegalese "
+        "President Amadou Fall arrived on Tuesday. Gambian President Musa Jallow has been in Ghana since "
+        "Monday. Liberian President Joseph Kollie and Guinean President Sekou Bah are expected in Accra on "
+        "Wednesday evening. Togolese President Kodjo Mensah will arrive on Thursday morning, officials said."
+    )
+    ex = extract(text, published="2025-03-12")
+    assert_offsets(text, ex)
+    got = sorted((v.visitor.name, v.host_country, v.status) for v in ex.visits)
+    assert got == [
+        ("Amadou Fall", "GHA", "ongoing"),
+        ("Joseph Kollie", "GHA", "planned"),
+        ("Kodjo Mensah", "GHA", "planned"),
+        ("Musa Jallow", "GHA", "ongoing"),
+        ("Sekou Bah", "GHA", "planned"),
+    ], summary(ex)
+
+
+def test_companions_of_a_coming_trip_are_not_put_on_a_past_one(extract):
+    text = (
+        "ABUJA - Nigerian President Musa Adebayo was last in Accra on January 7 for an inauguration. "
+        "According to the statement, the President will be accompanied on his next trip by Foreign "
+        "Minister Ali Bello."
+    )
+    ex = extract(text, published="2025-03-12")
+    assert [v.visitor.name for v in ex.visits] == ["Musa Adebayo"], summary(ex)

@@ -52,7 +52,7 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _countries_from_meetings(meetings, visits)
     _countries_from_home(ctx, people, visit_cands, include_all=True)
     visits = _merge_visits(ctx, visit_cands)
-    visit_cands += _companion_visits(rules.companions, visits)
+    visit_cands += _companion_visits(ctx, rules.companions, visits)
     implied = _visits_from_meetings(ctx, meetings, visits)
     visits = _merge_visits(ctx, visit_cands + implied)
     _dates_within_visits(ctx, meetings, visits)
@@ -478,16 +478,21 @@ def _visit_range(v: VisitCandidate) -> tuple[str | None, str | None] | None:
 
 
 def _companion_visits(
-    companions: list[tuple[PersonCluster, PersonCluster, Span]], visits: list[VisitCandidate]
+    ctx: DocContext, companions: list[tuple[PersonCluster, PersonCluster, Span]], visits: list[VisitCandidate]
 ) -> list[VisitCandidate]:
     """ "On the trip with the President are X and Y": X and Y make the President's visits too."""
     out: list[VisitCandidate] = []
     for companion, principal, sent in companions:
         if companion.office is not None and companion.office.category in _RESIDENT_CATEGORIES:
             continue
+        tense = ctx.tense(sent.root)
         for v in visits:
             if v.visitor is not principal or v.host is None:
                 continue
+            if (tense == "future" and v.status not in {"planned", "ongoing"}) or (
+                tense == "past" and v.status == "planned"
+            ):
+                continue  # "will be accompanied by X": not on the trip of last January
             _countries_from_companions([(companion, principal, sent)])
             if companion.country is not None and companion.country == v.host:
                 continue

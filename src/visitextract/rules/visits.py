@@ -10,6 +10,7 @@ dependency tree:
 * ``visit.hosted``      "A hosted / received / welcomed X" (X visits A's country)
 * ``visit.stop``        "in Y — X's fourth stop on his tour"
 * ``visit.led``         "X led a delegation to Y"
+* ``visit.expected``    "X and Y are expected in Accra on Wednesday"
 * ``visit.companion``   "accompanied by X", "his delegation includes X", "also on the trip are X":
                         the companions make the principal's visits
 
@@ -67,6 +68,7 @@ class VisitRules:
         self.candidates: list[VisitCandidate] = []
         # (companion, principal, evidence sentence): people travelling with a visitor
         self.companions: list[tuple[PersonCluster, PersonCluster, Span]] = []
+        self._destinations: list[tuple[int, PlaceMention]] = []  # (trigger, first place), in order
 
     # ------------------------------------------------------------------ run
     def run(self) -> list[VisitCandidate]:
@@ -84,8 +86,19 @@ class VisitRules:
                 # "toured Kenya and Tanzania": the objects of a tour are its destinations
                 tour = low.startswith("tour")
                 self._verb(tok, "visit.travel", {"to", "for", "in"}, role="activity", objects_are_dest=tour)
-            elif low in {"is", "are", "was", "were"} and tok.dep_ in {"ROOT", "ccomp", "conj", "relcl"}:
+            elif low in {"is", "are", "was", "were", "been"} and tok.dep_ in {
+                "ROOT",
+                "ccomp",
+                "conj",
+                "relcl",
+            }:
                 self._copula_in(tok)
+            elif low == "expected" and any(c.dep_ == "auxpass" for c in tok.children):
+                # "Presidents X and Y are expected in Accra on Wednesday"
+                places = self._dest_places(list(prep_objects(tok, {"in", "at"})))
+                visitors = self._visitors_of(tok)
+                if places and visitors:
+                    self._emit(tok, visitors, places, "visit.expected", "future", role="start", strength=2)
             elif low in lx.STAY_VERBS and is_verb(tok):
                 self._verb(tok, "visit.stay", {"in", "at"}, role="full")
             elif low in lx.ATTEND_VERBS and is_verb(tok):
@@ -392,6 +405,8 @@ class VisitRules:
         dest_tokens = list(prep_objects(tok, preps))
         if objects_are_dest:
             dest_tokens += objects(tok)
+        if not dest_tokens and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            dest_tokens = [tok.head]  # "in the Ghanaian capital, where X arrived on Tuesday"
         origin: str | None = None
         if origin_objects:
             origin_places = self._dest_places(objects(tok)) + self._dest_places(
@@ -403,11 +418,11 @@ class VisitRules:
         visitors = self._visitors_of(tok)
         if not places and rule == "visit.arrived" and not dest_tokens:
             # "NEW DELHI - Kenyan President X arrived on Monday": a foreign official arriving
-            # with no destination arrives where the story is filed
-            visitors = self._from_abroad(visitors)
-            if visitors and self.ctx.dateline is not None:
-                tense = self.ctx.tense(tok)
-                self._emit(tok, visitors, [self.ctx.dateline], rule, tense, role=role, strength=1)
+            # with no destination arrives where the story is set
+            scene = self._scene(tok.i)
+            visitors = self._from_abroad(visitors, scene)
+            if visitors and scene is not None:
+                self._emit(tok, visitors, [scene], rule, self.ctx.tense(tok), role=role, strength=1)
             return
         if not places:
             # "came here", or the noun carries the destination ("made a trip to X")
@@ -417,12 +432,17 @@ class VisitRules:
         tense = self.ctx.tense(tok)
         self._emit(tok, visitors, places, rule, tense, role=role, strength=2, origin=origin)
 
-    def _from_abroad(self, visitors: list[PersonCluster]) -> list[PersonCluster]:
-        """Visitors the text places in another country than the dateline's."""
-        dateline = self.ctx.dateline
-        if dateline is None or not dateline.country:
+    def _scene(self, before: int) -> PlaceMention | None:
+        """Where the story is set at a point: the destination last named before it ("preparations in
+        the Ghanaian capital, where ..."), else the dateline."""
+        earlier = [pm for i, pm in self._destinations if i < before]
+        return earlier[-1] if earlier else self.ctx.dateline
+
+    def _from_abroad(self, visitors: list[PersonCluster], scene: PlaceMention | None) -> list[PersonCluster]:
+        """Officials the text places in another country than the scene's."""
+        if scene is None or not scene.country:
             return []
-        return [v for v in visitors if v.country and v.country != dateline.country and v.office is not None]
+        return [v for v in visitors if v.country and v.country != scene.country and v.office is not None]
 
     def _noun(self, tok: Token) -> None:
         if self._negated(governing_verb(tok)):
@@ -524,9 +544,10 @@ class VisitRules:
                     places.append(pm)
         places += self._dest_places(list(prep_objects(tok, {"in", "at"})))
         if not places and any(o.lower_ in lx.EVENT_NOUNS for o in objects(tok)):
-            # "Kenyan President X will also attend the summit" in a story filed from its city
-            visitors = self._from_abroad(visitors)
-            places = [self.ctx.dateline] if visitors and self.ctx.dateline is not None else []
+            # "Kenyan President X will also attend the summit" in a story set in its city
+            scene = self._scene(tok.i)
+            visitors = self._from_abroad(visitors, scene)
+            places = [scene] if visitors and scene is not None else []
         if not places:
             return
         tense = self.ctx.tense(tok)
@@ -693,6 +714,8 @@ class VisitRules:
         status: str | None = None,
         host_override: str | None = None,
     ) -> None:
+        if places:
+            self._destinations.append((tok.i, places[0]))
         dates = self._dates(tok, tense)
         if not dates and role == "start" and tense in {"perfect", "present"} and self.ctx.published:
             # "has arrived in Germany", "has departed Abuja": the arrival is the publication day.
@@ -803,6 +826,7 @@ def _confidence(rule: str, visitor: PersonCluster) -> float:
         "visit.stay": 0.8,
         "visit.travel": 0.75,
         "visit.led": 0.8,
+        "visit.expected": 0.75,
         "visit.attend": 0.75,
         "visit.hosted": 0.75,
         "visit.visiting": 0.7,
