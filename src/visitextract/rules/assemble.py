@@ -559,13 +559,17 @@ def _status_from_meetings(
             if mc.status != "held" or mc.mode != "in_person" or v.visitor not in mc.participants:
                 continue
             hosts = [p for p in mc.participants if p is not v.visitor and p.country == v.host]
-            if not hosts or (mc.country is not None and mc.country != v.host):
-                continue
+            where = mc.country or (mc.place.country if mc.place is not None else None)
+            if not hosts or (where is not None and where != v.host):
+                continue  # met elsewhere ("in Astana, when he and Seitov discussed ...")
             if mc.date is not None and ctx.published is not None and mc.date.start:
                 if mc.date.start > ctx.published.isoformat():
                     continue
                 rng = _visit_range(v)
-                if rng is not None and rng[0] and (mc.date.end or mc.date.start) < rng[0]:
+                start = (rng[0] if rng is not None else None) or (
+                    ctx.published - dt.timedelta(days=7)
+                ).isoformat()
+                if (mc.date.end or mc.date.start) < start:
                     continue  # "last met in February": an earlier encounter, not this trip
             v.status = "ongoing"
             v.explanation.append(f"status ongoing: already met {hosts[0].name} ({v.host})")
