@@ -760,3 +760,23 @@ def test_an_old_meeting_does_not_start_an_invited_visit(extract):
     ex = extract(text, published="2025-06-09")
     visit = next(v for v in ex.visits if v.visitor.name == "Erlan Seitov")
     assert (visit.host_country, visit.status) == ("POL", "planned"), summary(ex)
+
+
+def test_an_unnamed_delegation_on_a_named_officials_trip_is_not_another_visit(extract):
+    text = (
+        "Vietnamese Prime Minister Van Minh Tran arrived in Lima on Monday for an official visit to Peru. "
+        "Peruvian President Rosa Castillo welcomed the Vietnamese delegation at the Government Palace."
+    )
+    ex = extract(text)
+    assert [(v.visitor.name, v.host_country) for v in ex.visits] == [("Van Minh Tran", "PER")], summary(ex)
+
+
+def test_an_unnamed_delegation_alone_is_still_a_visit(ungated):
+    ex = ungated.extract(
+        "Peruvian President Rosa Castillo welcomed a Vietnamese delegation at the Government Palace in "
+        "Lima on Monday.",
+        published="2022-12-06",
+    )
+    assert [(v.visitor.named, v.visitor_country, v.host_country) for v in ex.visits] == [
+        (False, "VNM", "PER")
+    ], summary(ex)

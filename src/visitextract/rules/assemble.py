@@ -760,9 +760,12 @@ def _build(
 ) -> m.Extraction:
     b = _Builder(ctx, people)
     out_visits: list[m.Visit] = []
+    named_trips = {(v.visitor.country, v.host) for v in visits if v.visitor.named}
     for v in visits:
         if not v.visitor.named and v.visitor.office is None:
             continue
+        if not v.visitor.named and (v.visitor.country, v.host) in named_trips:
+            continue  # "the Vietnamese delegation" on the trip of a named Vietnamese official
         places = [b.place(p) for p in v.places]
         if v.host is None and v.region is not None:
             places = [b.place(v.region)]
