@@ -780,3 +780,25 @@ def test_an_unnamed_delegation_alone_is_still_a_visit(ungated):
     assert [(v.visitor.named, v.visitor_country, v.host_country) for v in ex.visits] == [
         (False, "VNM", "PER")
     ], summary(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (  # Indian English: "emplane for home" ends the visit
+            "Indian President Asha Rao arrived in Hanoi on Tuesday for a state visit to Vietnam. She will "
+            "emplane for home on Friday, officials said.",
+            ("2025-10-14", "2025-10-17"),
+        ),
+        (  # a return dated before the arrival is not taken as the end
+            "Indian President Asha Rao arrived in Hanoi on Tuesday for a state visit to Vietnam. She left "
+            "for home on Friday.",
+            ("2025-10-14", None),
+        ),
+    ],
+    ids=["emplane-for-home", "never-ends-before-it-starts"],
+)
+def test_going_home_ends_the_visit(extract, text, dates):
+    ex = extract(text, published="2025-10-14")
+    visit = next(v for v in ex.visits if v.visitor.name == "Asha Rao")
+    assert visit.dates is not None and (visit.dates.start, visit.dates.end) == dates, summary(ex)

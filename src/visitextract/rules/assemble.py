@@ -317,11 +317,18 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
             if len(mine) == 1 and c.dates:
                 mine[0].dates.extend(c.dates)
     for r in returns:
-        mine = [v for v in merged if v.visitor is r.visitor and v.status in {"ongoing", "planned"}]
+        # "The Mexican delegation will fly back on Tuesday night": the named travellers of its country
+        mine = [
+            v
+            for v in merged
+            if (v.visitor is r.visitor or (not r.visitor.named and v.visitor.country == r.visitor.country))
+            and v.status in {"ongoing", "planned"}
+        ]
         for v in mine:
+            rng = _visit_range(v)
             for d, _ in r.dates:
                 end = d.start or d.end
-                if end:
+                if end and not (rng is not None and rng[0] and end < rng[0]):  # never before the start
                     v.dates.append((d.model_copy(update={"start": None, "end": end}), "end"))
                     v.explanation.append(f"end date from '{d.text}' (return home)")
     for v in merged:

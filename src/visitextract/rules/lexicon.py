@@ -19,7 +19,7 @@ MOTION_VERBS = _forms(
     """travel travels travelled traveled travelling traveling fly flies flew flown flying head heads
     headed heading go goes went gone going come comes came coming return returns returned returning
     embark embarks embarked embarking tour tours toured touring stop stops stopped stopping
-    jet jets jetted"""
+    jet jets jetted emplane emplanes emplaned emplaning"""
 )
 STAY_VERBS = _forms("stay stays stayed staying remain remains remained")
 ATTEND_VERBS = _forms("attend attends attended attending")

@@ -424,6 +424,21 @@ class VisitRules:
             if visitors and scene is not None:
                 self._emit(tok, visitors, [scene], rule, self.ctx.tense(tok), role=role, strength=1)
             return
+        if not places and _goes_home(tok):
+            # "She will emplane for home on Friday": the end of the trip, wherever home is
+            for v in visitors:
+                if v.country:
+                    self._emit(
+                        tok,
+                        [v],
+                        [],
+                        rule,
+                        self.ctx.tense(tok),
+                        role=role,
+                        strength=0,
+                        host_override=v.country,
+                    )
+            return
         if not places:
             # "came here", or the noun carries the destination ("made a trip to X")
             return
@@ -771,9 +786,18 @@ class VisitRules:
                         region=region if host is None else None,
                         # "returns to Adelaide", "flies home to Adelaide", "headed back to"
                         returning=tok.lower_.startswith("return")
-                        or any(c.lower_ in {"home", "back"} for c in tok.children),
+                        or _goes_home(tok)
+                        or any(c.lower_ == "back" for c in tok.children),
                     )
                 )
+
+
+def _goes_home(tok: Token) -> bool:
+    """ "flies home", "will emplane for home", "left for home"."""
+    return any(
+        c.lower_ == "home" or (c.dep_ == "prep" and any(g.lower_ == "home" for g in c.children))
+        for c in tok.children
+    )
 
 
 def _context_tokens(tok: Token) -> list[Token]:
