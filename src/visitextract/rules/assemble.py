@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span
 from visitextract import models as m
 from visitextract.errors import Errors
 from visitextract.normalize.gazetteer import Gazetteer
-from visitextract.normalize.offices import OfficeInfo, default_taxonomy
 from visitextract.rules.candidates import MeetingCandidate, StatementCandidate, VisitCandidate
 from visitextract.rules.context import DocContext, PlaceMention
 from visitextract.rules.meetings import MeetingRules
@@ -42,7 +41,6 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
 
     _countries_from_travel(visit_cands)
     _countries_from_invitations(ctx, people, visit_cands)
-    _countries_from_leaders(ctx, people)
     # a companion takes the principal's country from the text first, else once the principal has
     # the story's home country
     _countries_from_companions(rules.companions)
@@ -86,48 +84,6 @@ def _countries_from_invitations(ctx: DocContext, people: PeopleResolver, cands: 
                     host.set_country(c.host, "invitation")
 
 
-def _countries_from_leaders(ctx: DocContext, people: PeopleResolver) -> None:
-    """World knowledge as the last resort before guessing: a head of state or government the text
-    names without a country ("Obama and Putin will meet in Zurich"), from the leaders table, only
-    when the name fits leaders of one country at the publication date."""
-    from visitextract.normalize.leaders import LeaderIndex
-
-    index = LeaderIndex.default()
-    for cluster in people.clusters:
-        if not cluster.named or (cluster.country is not None and cluster.office is not None):
-            continue
-        terms = index.lookup(cluster.name, on=ctx.published)
-        if not terms and len(cluster.tokens) >= 2:
-            # "Samia Suluhu Hassan" is the table's "Samia Suluhu"
-            terms = [t for leader in index.match_within(cluster.name) for t in leader.terms]
-            if ctx.published is not None:
-                terms = [t for t in terms if t.active_on(ctx.published)]
-        countries = {t.country for t in terms}
-        if not countries and cluster.country is None and len(cluster.tokens) >= 2:
-            # a full name the table knows from another time ("President-elect Claudia Sheinbaum",
-            # a former president): the nationality, not the office
-            nationality = {t.country for t in index.lookup(cluster.name)}
-            if len(nationality) == 1:
-                cluster.set_country(nationality.pop(), "leaders table (nationality)")
-            continue
-        if len(countries) != 1:
-            continue
-        term = terms[0]
-        if cluster.country is not None and cluster.country != term.country:
-            continue  # the text says otherwise: a namesake
-        if cluster.office is not None and cluster.office.category not in {
-            "head_of_state",
-            "head_of_government",
-            "leader",
-            "official",
-        }:
-            continue  # "Foreign Minister X" is not the head of state X of the table
-        cluster.set_country(term.country, "leaders table")
-        if cluster.office is None:
-            office = default_taxonomy().lookup(term.office)
-            cluster.set_office(office or OfficeInfo(term.office, "head_of_state"), "leaders table")
-
-
 def _home_country(
     ctx: DocContext,
     people: PeopleResolver,
@@ -162,7 +118,9 @@ def _home_country(
     if not counts:
         return None
     qualifiers = {
-        c.country for c in people.clusters if c.country and c.country_source in {"demonym", "counterpart"}
+        c.text_country
+        for c in people.clusters
+        if c.text_country and c.text_source in {"demonym", "counterpart"}
     }
     counterparts = {c.country for c in people.clusters if c.counterpart_of == cluster.key and c.country}
     if cluster.counterpart_of is not None:
@@ -197,9 +155,6 @@ def _home_country(
     return None
 
 
-_QUALIFIED = frozenset({"demonym", "counterpart", "office"})
-
-
 def _countries_from_home(
     ctx: DocContext, people: PeopleResolver, cands: list[VisitCandidate], *, include_all: bool = False
 ) -> None:
@@ -211,7 +166,7 @@ def _countries_from_home(
         for c in cands
         if c.host
         and c.host != c.visitor.country
-        and c.visitor.country_source not in _QUALIFIED
+        and not c.visitor.qualified
         and not c.returning  # "flies home to Adelaide" names home, not a destination
     }
     visitors = {id(c.visitor) for c in cands}

@@ -22,13 +22,38 @@ from rapidfuzz import fuzz
 from spacy.tokens import Span, Token
 
 from visitextract import models as m
-from visitextract.normalize.offices import OfficeInfo
+from visitextract.normalize.offices import OfficeInfo, default_taxonomy
 from visitextract.pipeline.entities import HONORIFICS, NAME_PARTICLES
 from visitextract.rules import lexicon as lx
 from visitextract.rules.context import DocContext, OfficeMention
 from visitextract.rules.syntax import governing_verb, sentence
 
 _HEAD_CATS = {"head_of_state", "head_of_government", "leader"}
+# What each kind of evidence for a person's country is worth. The office-holder tables at the
+# story's date come first, then what the text says of this person (a demonym or a country in the
+# title, a possessive, an apposition), then a list's order, then inference from the events and the
+# story's setting. Stronger evidence replaces weaker; equal evidence keeps the first.
+COUNTRY_EVIDENCE: dict[str, int] = {
+    "leaders table": 6,
+    "office": 5,
+    "demonym": 5,
+    "possessive": 5,
+    "apposition": 5,
+    "list order": 4,
+    "counterpart": 4,
+    "title reference": 3,
+    "leaders table (nationality)": 3,
+    "invitation": 2,
+    "departure": 2,
+    "travels with a visitor": 2,
+    "attended with the visitor": 2,
+    "met the visitor in the host country": 1,
+    "home country of the story": 1,
+}
+# Sources by which the text itself ties a person to a country ("Kenyan President X").
+TEXT_QUALIFIERS = frozenset({"office", "demonym", "possessive", "apposition", "counterpart", "list order"})
+# Offices the leaders table holds (a "President" in the text may be the table's head of state).
+_TABLE_CATEGORIES = frozenset({"head_of_state", "head_of_government", "leader", "official"})
 _FAMILY_NOUNS = frozenset("wife husband spouse partner son daughter mother father brother sister".split())
 
 
@@ -44,6 +69,8 @@ class PersonCluster:
     office_source: str = ""
     country: str | None = None
     country_source: str = ""
+    text_country: str | None = None  # the country the text itself ties the person to, if any
+    text_source: str = ""
     named: bool = True
     label: str = ""  # the role text for unnamed officials ("Pakistani Foreign Minister")
     counterpart_of: int | None = None
@@ -69,9 +96,22 @@ class PersonCluster:
         return min(s.start for s in spans) if spans else 0
 
     def set_country(self, country: str | None, source: str, *, force: bool = False) -> None:
-        if country and (self.country is None or force):
+        """Record evidence for the person's country; it wins over weaker evidence (``force``: over
+        anything but the office-holder tables)."""
+        if not country:
+            return
+        if source in TEXT_QUALIFIERS and self.text_country is None:
+            self.text_country, self.text_source = country, source
+        rank = COUNTRY_EVIDENCE.get(source, 0)
+        current = COUNTRY_EVIDENCE.get(self.country_source, 0) if self.country is not None else -1
+        if rank > current or (force and current < COUNTRY_EVIDENCE["leaders table"]):
             self.country = country
             self.country_source = source
+
+    @property
+    def qualified(self) -> bool:
+        """Whether the text itself says which country the person is from."""
+        return self.text_country is not None
 
     def set_office(self, office: OfficeInfo | None, source: str) -> None:
         if office is None:
@@ -139,6 +179,7 @@ class PeopleResolver:
         self.attached_offices: set[int] = set()  # token ids of offices tied to a name
         self._build_named()
         self._attach_offices()
+        self._from_tables()
         # Counterparts first ("his Pakistani counterpart X" makes X a foreign minister), so that a
         # later "the Pakistani Foreign Minister" finds X; again after the titles, for owners that
         # are title references ("The Foreign Minister met his American counterpart X").
@@ -334,6 +375,46 @@ class PeopleResolver:
                         cluster.set_country(near.country, "demonym")
                         break
 
+    # ------------------------------------------------------------ knowledge
+    def _from_tables(self) -> None:
+        """The office-holder tables at the story's date: a head of state or government the table
+        knows is of the table's country, whatever word stands next to the name ("German Foreign
+        Minister X held talks with President Macron" does not make Macron German). A full name the
+        table knows only from another time gives the nationality, as weaker evidence."""
+        from visitextract.normalize.leaders import LeaderIndex
+
+        index = LeaderIndex.default()
+        on = self.ctx.published
+        for cluster in self.clusters:
+            if not cluster.named:
+                continue
+            terms = index.lookup(cluster.name, on=on)
+            if not terms and len(cluster.tokens) >= 2:
+                # "Samia Suluhu Hassan" is the table's "Samia Suluhu"
+                terms = [t for leader in index.match_within(cluster.name) for t in leader.terms]
+                if on is not None:
+                    terms = [t for t in terms if t.active_on(on)]
+            countries = {t.country for t in terms}
+            if not countries:
+                if len(_content(cluster.tokens)) >= 2:
+                    nationality = {t.country for t in index.lookup(cluster.name)}
+                    if len(nationality) == 1:
+                        cluster.set_country(nationality.pop(), "leaders table (nationality)")
+                continue
+            if len(countries) != 1:
+                continue
+            term = terms[0]
+            if cluster.office is not None and cluster.office.category not in _TABLE_CATEGORIES:
+                # "Foreign Minister X" is not the head of state X of the table, but is of that
+                # country if the full name is the same
+                if len(_content(cluster.tokens)) >= 2:
+                    cluster.set_country(term.country, "leaders table (nationality)")
+                continue
+            cluster.set_country(term.country, "leaders table")
+            if cluster.office is None:
+                office = default_taxonomy().lookup(term.office)
+                cluster.set_office(office or OfficeInfo(term.office, "head_of_state"), "leaders table")
+
     # ------------------------------------------------------------ title refs
     def _resolve_title_refs(self) -> None:
         for om in self.ctx.offices:
@@ -457,6 +538,10 @@ class PeopleResolver:
             owner = self._counterpart_owner(tok)
             if target is None:
                 continue
+            if tok.i not in self.by_token:
+                # "his Moroccan counterpart, Mr X": the noun is a mention of X
+                self.by_token[tok.i] = target
+                target.refs.append(self.ctx.doc[tok.i : tok.i + 1])
             if near is not None and near.country:
                 target.set_country(near.country, "counterpart", force=target.country_source in {"", "office"})
             if owner is not None and owner is not target:
