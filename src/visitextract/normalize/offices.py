@@ -51,7 +51,7 @@ INSTITUTION_HEADS = frozenset(
     organisation organization bank fund party government cabinet duma congress chamber majlis
     presidency secretariat court agency department board league forum delegation embassy
     administration service bureau authority federation republic kingdom state states nations
-    alliance community conference group senate's""".split()
+    alliance community conference group senate's forces army navy police guard corps""".split()
 )
 
 # Institution words of legislatures: their president or chair is a legislator.
@@ -91,6 +91,13 @@ class OfficeTaxonomy:
             row["phrase"]: OfficeInfo(office=row["role"], category=row["category"])
             for row in _read_csv(base / "roles.csv")
         }
+        # Upper-case abbreviations written before a name ("FM Wang Yi", "PM Modi"), matched by case.
+        abbreviations = base / "abbreviations.csv"
+        self.abbreviations: dict[str, str] = (
+            {row["abbreviation"]: row["phrase"] for row in _read_csv(abbreviations)}
+            if abbreviations.exists()
+            else {}
+        )
         self.modifiers: dict[str, _Modifier] = {
             row["phrase"]: _Modifier(row["modifier"], row["kind"])
             for row in _read_csv(base / "modifiers.csv")

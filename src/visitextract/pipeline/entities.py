@@ -39,9 +39,14 @@ ORGS_KEY = "ve_orgs"
 # Honorifics are not part of a name ("Prince Faisal bin Farhan" -> "Faisal bin Farhan").
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. prince princess sheikh sheikha senator sen.
-    h.e h.e. he. sir dame lord lady madam excellency president-elect gen. gen general lt. col.
-    colonel admiral amb amb. hon hon. engr engr.""".split()
+    h.e h.e. he. sir dame lord lady madam excellency majesty highness holiness eminence royal
+    president-elect gen. gen general lt. col. colonel admiral amb amb. hon hon. engr engr.""".split()
 )
+# "His Excellency", "Her Majesty": the possessive of a form of address, not a pronoun.
+ADDRESS_WORDS = frozenset("excellency majesty highness holiness eminence royal".split())
+# Parts of speech that never begin a personal name: "Separately, the minister ...", "Also, the
+# President ..." (the tagger reads sentence-initial connectives as adverbs or prepositions).
+NOT_NAME_TAGS = frozenset("RB RBR RBS IN CC DT PDT WRB WDT WP WP$ MD UH PRP PRP$ EX".split())
 # Honorific abbreviations spaCy's English tokenizer splits ("Amb", "."), which would cut a sentence
 # before the name; build_pipeline makes each one token, like spaCy's own "Sen." and "Gov.".
 HONORIFIC_ABBREVIATIONS = ("Amb.", "Hon.", "Engr.")
@@ -254,6 +259,16 @@ class EntityCorrector:
         self._office_words = frozenset(p.split()[0] for p in phrases)
         self.office_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.office_matcher.add("VE_OFFICE", [nlp.make_doc(t) for t in sorted(phrases)])
+        # "FM Wang Yi", "PM Modi": abbreviations match in their own upper case only ("3 pm" is not one)
+        self._abbreviations = {
+            abbr: info
+            for abbr, phrase in taxonomy.abbreviations.items()
+            if (info := phrases.get(phrase)) is not None
+        }
+        self.abbreviation_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.abbreviation_matcher.add(
+            "VE_OFFICE_ABBR", [nlp.make_doc(t) for t in sorted(self._abbreviations)]
+        )
 
     # ------------------------------------------------------------------ places
     def _alias_candidates(self, span: Span) -> list[Alias]:
@@ -418,13 +433,26 @@ class EntityCorrector:
     # ----------------------------------------------------------------- offices
     def _office_spans(self, doc: Doc, places: list[Span]) -> list[Span]:
         raw = [Span(doc, s, e, label="OFFICE") for _, s, e in self.office_matcher(doc)]
+        raw += [Span(doc, s, e, label="OFFICE") for _, s, e in self.abbreviation_matcher(doc)]
         spans: list[Span] = []
         for span in filter_spans(raw):
-            info = self._offices.get(span.text.lower())
+            info = self._offices.get(span.text.lower()) or self._abbreviations.get(span.text)
             if info is None:
                 continue
+            if span.text in self._abbreviations and not (
+                span.end < len(doc) and _is_name_token(doc[span.end])
+            ):
+                continue  # an abbreviation is a title only before a name
             if span.start > 0 and doc[span.start - 1].lower_ in NAME_PARTICLES:
                 continue  # "bin Sultan" is a name
+            if (
+                len(span) == 1
+                and span.start > 0
+                and doc[span.start - 1].lower_ in {"dr", "dr.", "mr", "mr.", "mrs", "ms", "sheikh", "prof."}
+                and span.end < len(doc)
+                and _is_name_token(doc[span.end])
+            ):
+                continue  # "Dr. Sultan bin Ahmed Al Jaber": a given name after an honorific
             extended, new_info = self._extend_office(doc, span, info, places)
             if new_info is None:
                 continue
@@ -465,6 +493,19 @@ class EntityCorrector:
                             former=info.former,
                             posting=_posting(extended, places, self.gazetteer),
                         )
+        if (
+            not is_role
+            and info.is_minister
+            and end < len(doc)
+            and doc[end].text == ","
+            and any(t.lower_ in {"of", "for"} for t in span)
+        ):
+            list_end = _portfolio_list_end(doc, end, places)
+            if list_end is not None:
+                # "... African Cooperation and Moroccan Expatriates": the country of the ministry
+                extended = Span(doc, span.start, list_end, label="OFFICE")
+                country = _country_in(extended, places, self.gazetteer)
+                return extended, replace(info, title=extended.text, country=country or info.country)
         if is_role:
             return span, None
         return span, info
@@ -504,7 +545,7 @@ class EntityCorrector:
                     j = k
                     continue
             break
-        if end <= first:
+        if end <= first or doc[first].tag_ in NOT_NAME_TAGS:
             return None
         span = Span(doc, first, end, label="PERSON")
         if span.text in NOT_NAME or (len(span) == 1 and len(span.text) < 2) or _is_heading(span):
@@ -517,7 +558,7 @@ class EntityCorrector:
         start = end
         while j > 0 and end - j < 6:
             tok = doc[j - 1]
-            if tok.i in blocked:
+            if tok.i in blocked or tok.tag_ in NOT_NAME_TAGS:
                 break
             if _is_name_token(tok):
                 j -= 1
@@ -583,6 +624,9 @@ class EntityCorrector:
                 starts.append(tok.i + 1)
             elif tok.lower_ in HONORIFICS and tok.text[:1].isupper():
                 starts.append(tok.i)
+        bare_titles = {
+            o.end for o in offices if o.start > 0 and doc[o.start - 1].lower_ == "the" and o.end < len(doc)
+        }
         for start in starts:
             if start >= len(doc):
                 continue
@@ -590,6 +634,18 @@ class EntityCorrector:
             if run is None or any(t.lower_ in INSTITUTION_HEADS for t in run):
                 continue
             found.append(run)
+        # "briefed the President Airtel's plans": after a bare title, a one-word name that owns
+        # something is a company or a body, whichever path proposed it
+        found = [
+            f
+            for f in found
+            if not (
+                f.start in bare_titles
+                and len(f) == 1
+                and f.end < len(doc)
+                and doc[f.end].text in {"'s", "’s"}
+            )
+        ]
         people = _split_run_together(doc, filter_spans(found))
         # (c) later partial mentions of a known person ("Landsbergis", "Wang", "Mr Macron").
         parts: set[str] = set()
@@ -909,8 +965,11 @@ def _institution_end(doc: Doc, i: int, places: list[Span]) -> int | None:
             j += 1
             continue
         if tok.text == "," and seen_head and j + 1 < limit and doc[j + 1].text[:1].isupper():
-            # "Committee on Foreign Affairs, Defense and Security"
+            # "Committee on Foreign Affairs, Defense and Security"; not "the Speaker of Nepal's
+            # parliament, Devraj Ghimire" (no "and" closes the list before the next comma)
             if doc[j + 1].ent_type_ == "PERSON" or doc[j + 1].lower_ in HONORIFICS:
+                break
+            if not _list_closes(doc, j + 1, limit):
                 break
             j += 1
             continue
@@ -952,6 +1011,58 @@ def _institution_end(doc: Doc, i: int, places: list[Span]) -> int | None:
             break
         k -= 1
     return k
+
+
+def _list_closes(doc: Doc, i: int, limit: int) -> bool:
+    """Whether capitalised words from ``i`` run into "and <Capitalised>" before a comma or a verb:
+    the rest of a list ("Defense and Security"), not a name after an office."""
+    for k in range(i, min(limit + 4, len(doc))):
+        tok = doc[k]
+        if tok.lower_ in {"and", "&"}:
+            return k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].ent_type_ != "PERSON"
+        if tok.text == "," or (tok.is_sent_start and k > i):
+            return False
+        if not (tok.text[:1].isupper() or tok.lower_ in {"of", "the", "-", "for"}):
+            return False
+    return False
+
+
+def _portfolio_list_end(doc: Doc, i: int, places: list[Span]) -> int | None:
+    """End of the rest of a portfolio written as a list after a minister's title, starting at the
+    comma ``i``: "Minister of Foreign Affairs[, African Cooperation and Moroccan Expatriates],
+    Nasser Bourita". The list closes with "and <Capitalised words>"; a name, an office or a verb in
+    it means it is not one."""
+    k = i
+    seen_and = False
+    last_good: int | None = None
+    while k < min(len(doc), i + 14):
+        tok = doc[k]
+        if tok.text == ",":
+            if seen_and:
+                break
+            k += 1
+            continue
+        if tok.lower_ in {"and", "&"}:
+            if seen_and:
+                break
+            seen_and = True
+            k += 1
+            continue
+        if tok.ent_type_ == "PERSON" or tok.lower_ in HONORIFICS:
+            return None
+        if tok.text[:1].isupper() or _in_places(k, places) or (tok.lower_ in {"of", "the"} and k > i + 1):
+            k += 1
+            if seen_and:
+                last_good = k
+            continue
+        break
+    if not seen_and or last_good is None:
+        return None
+    while last_good > i and doc[last_good - 1].lower_ in {"of", "the"}:
+        last_good -= 1
+    if last_good < len(doc) and doc[last_good].text not in {",", "(", ")", ".", ";", "—", "–"}:
+        return None  # "... and Moroccan Expatriates Nasser Bourita": the name is not cut off
+    return last_good
 
 
 def _in_places(i: int, places: list[Span]) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from visitextract import models as m
 from visitextract.normalize.offices import OfficeInfo, default_taxonomy
-from visitextract.pipeline.entities import HONORIFICS, NAME_PARTICLES
+from visitextract.pipeline.entities import ADDRESS_WORDS, HONORIFICS, NAME_PARTICLES
 from visitextract.rules import lexicon as lx
 from visitextract.rules.context import DocContext, OfficeMention
 from visitextract.rules.syntax import governing_verb, sentence
@@ -165,6 +165,25 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return any(lo[i : i + len(s)] == s for i in range(len(lo) - len(s) + 1))
 
 
+_PATRONYMIC = frozenset({"bin", "bint", "ibn", "ben", "ould", "binti"})
+
+
+def _is_ancestor_name(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "Mohamed bin Zayed" inside "Hamdan bin Mohamed bin Zayed": the shorter name follows a
+    patronymic particle of the longer one, so it names the father, not the same person."""
+    s = tuple(_fold(t) for t in short)
+    lo = tuple(_fold(t) for t in long)
+    return any(lo[i : i + len(s)] == s and lo[i - 1] in _PATRONYMIC for i in range(1, len(lo) - len(s) + 1))
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One full name is a contiguous part of the other (particles aside), and not as a patronymic."""
+    short, long = (a, b) if len(_content(a)) <= len(_content(b)) else (b, a)
+    if not _is_subsequence(_content(short), _content(long)):
+        return False
+    return not _is_ancestor_name(short, long)
+
+
 def _content(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in tokens if t.lower() not in NAME_PARTICLES and t not in {"-", "‑"})
 
@@ -201,9 +220,7 @@ class PeopleResolver:
             toks = _name_tokens(span)
             target = None
             for c in self.clusters:
-                if _is_subsequence(_content(toks), _content(c.tokens)) or _is_subsequence(
-                    _content(c.tokens), _content(toks)
-                ):
+                if _same_name(toks, c.tokens):
                     target = c
                     break
                 if fuzz.ratio(_fold(" ".join(toks)), _fold(" ".join(c.tokens))) >= 92:
@@ -286,8 +303,13 @@ class PeopleResolver:
             if om is not None:
                 return om
         j = span.start - 1
-        # skip "Mr", "Prince", "H.E" — but not the "General" of "UN Secretary-General X"
-        while j >= 0 and (doc[j].lower_ in HONORIFICS or doc[j].text in {"H.E", "H.E."}):
+        # skip "Mr", "Prince", "H.E", "His Excellency" — but not the "General" of "UN
+        # Secretary-General X", nor "His Majesty", which is a title of its own
+        while j >= 0 and (
+            doc[j].lower_ in HONORIFICS
+            or doc[j].text in {"H.E", "H.E."}
+            or (doc[j].lower_ in {"his", "her"} and j + 1 < span.start and doc[j + 1].lower_ in ADDRESS_WORDS)
+        ):
             om = self.ctx.office_at.get(j)
             if om is not None and len(om.span) > 1:
                 break
@@ -342,6 +364,13 @@ class PeopleResolver:
             for span in cluster.mentions:
                 om = self._office_before(span)
                 source = "title"
+                if om is not None and om.info.category == "honorific":
+                    # "His Highness Sheikh X, Crown Prince of Abu Dhabi": the address is X's, and
+                    # so is the office after the name
+                    for t in om.span:
+                        self.attached_offices.add(t.i)
+                        self.by_token.setdefault(t.i, cluster)
+                    om = None
                 if om is None:
                     om = self._office_after(span)
                     source = "apposition"
@@ -351,8 +380,8 @@ class PeopleResolver:
                     self.attached_offices.add(t.i)
                     # "met with Deputy Chairman of the Senate X": the title stands for X
                     self.by_token.setdefault(t.i, cluster)
-                if om.info.former:
-                    continue
+                if om.info.former or om.info.category == "honorific":
+                    continue  # "His Highness Sheikh X" is X; the form of address is no office
                 info = om.info
                 near = self.ctx.country_near(om.span.start)
                 if near is not None and near.entity.kind == "organization" and " of " not in info.office:
@@ -694,7 +723,13 @@ class PeopleResolver:
         )
 
 
+# Offices that "His Majesty" or "Her Highness" may stand for.
+_MONARCH_OFFICES = frozenset({"King", "Queen", "Emir", "Sultan", "Emperor", "Grand Duke", "Crown Prince"})
+
+
 def _office_compatible(ref: OfficeInfo, person: OfficeInfo) -> bool:
+    if ref.category == "honorific":
+        return person.office in _MONARCH_OFFICES or person.category == "royalty"
     if ref.category == person.category:
         if ref.category in {"official", "legislator"}:
             return ref.office.lower() in person.office.lower() or person.office.lower() in ref.office.lower()

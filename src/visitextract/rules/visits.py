@@ -351,6 +351,12 @@ class VisitRules:
                         pm2 = self.ctx.place_at.get(c.i)
                         if pm2 is not None and pm2 not in out and not pm2.is_demonym:
                             out.append(pm2)
+                    if c.dep_ == "prep" and c.lower_ in {"in", "near"} and t.pos_ in {"NOUN", "PROPN"}:
+                        # "landed at Jomo Kenyatta International Airport in Nairobi": a venue in a city
+                        for g in c.children:
+                            pm2 = self.ctx.place_at.get(g.i)
+                            if g.dep_ == "pobj" and pm2 is not None and pm2 not in out and not pm2.is_demonym:
+                                out.append(pm2)
                 if t.lower_ == "here" and self.ctx.dateline is not None:
                     out.append(self.ctx.dateline)
                 described = self._described_place(t)
