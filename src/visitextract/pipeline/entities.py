@@ -260,10 +260,8 @@ class EntityCorrector:
         self.office_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.office_matcher.add("VE_OFFICE", [nlp.make_doc(t) for t in sorted(phrases)])
         # "FM Wang Yi", "PM Modi": abbreviations match in their own upper case only ("3 pm" is not one)
-        self._abbreviations = {
-            abbr: info
-            for abbr, phrase in taxonomy.abbreviations.items()
-            if (info := phrases.get(phrase)) is not None
+        self._abbreviations: dict[str, OfficeInfo] = {
+            abbr: phrases[phrase] for abbr, phrase in taxonomy.abbreviations.items() if phrase in phrases
         }
         self.abbreviation_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.abbreviation_matcher.add(
