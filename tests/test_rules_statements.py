@@ -393,8 +393,9 @@ def test_an_unattributed_quote_after_a_speakers_quote_is_theirs(extract):
     ("text", "not_speaker", "speaker"),
     [
         (  # the outlet that carries the story is not a source
-            "The News Agency of Nigeria (NAN) reports that trade between the two countries reached about "
-            "22 billion dollars last year, Foreign Minister Musa Danladi said.",
+            "ABUJA (NAN) - Foreign Minister Musa Danladi arrived in Lima on Monday.\n\nThe News Agency of "
+            "Nigeria (NAN) reports that trade between the two countries reached about 22 billion dollars "
+            "last year.",
             "News Agency of Nigeria",
             None,
         ),

@@ -57,6 +57,7 @@ OFFICIAL_WORDS = (
     "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "delegation", "delegations", "taoiseach",
     "negotiator", "negotiators",
     "parliamentarians", "speaker of parliament", "parliament speaker", "speaker of the house",
+    "speaker of the",
     "speaker of the national assembly", "head of state", "head of government", "heads of state",
     "heads of government",
 )  # fmt: skip

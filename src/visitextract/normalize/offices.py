@@ -91,6 +91,11 @@ class OfficeTaxonomy:
             row["phrase"]: OfficeInfo(office=row["role"], category=row["category"])
             for row in _read_csv(base / "roles.csv")
         }
+        # What an office "for" is about, beside the portfolios: "High Commissioner for Human Rights".
+        topics = base / "topics.csv"
+        self.topics: frozenset[str] = frozenset(
+            [row["phrase"] for row in _read_csv(topics)] if topics.exists() else []
+        ) | frozenset(self.portfolios)
         # Upper-case abbreviations written before a name ("FM Wang Yi", "PM Modi"), matched by case.
         abbreviations = base / "abbreviations.csv"
         self.abbreviations: dict[str, str] = (

@@ -491,6 +491,14 @@ class EntityCorrector:
                             former=info.former,
                             posting=_posting(extended, places, self.gazetteer),
                         )
+        if end + 1 < len(doc) and doc[end].lower_ == "for":
+            # "High Commissioner for Human Rights", "Special Envoy for Climate": a topic
+            topic_end = self._topic_end(doc, end + 1)
+            if topic_end is not None:
+                extended = Span(doc, span.start, topic_end, label="OFFICE")
+                base = info if not is_role else OfficeInfo(info.office, base_category)
+                office = f"{base.office} for {Span(doc, end + 1, topic_end).text}"
+                return extended, replace(base, office=office, title=extended.text)
         if (
             not is_role
             and info.is_minister
@@ -504,9 +512,26 @@ class EntityCorrector:
                 extended = Span(doc, span.start, list_end, label="OFFICE")
                 country = _country_in(extended, places, self.gazetteer)
                 return extended, replace(info, title=extended.text, country=country or info.country)
+        if is_role and span.text == "Secretary" and span.start > 0 and doc[span.start - 1].lower_ == "the":
+            # "The Secretary looks forward to ...": a reference to the story's secretary (of State,
+            # General), resolved by the people model
+            return span, OfficeInfo("Secretary", "official")
         if is_role:
             return span, None
         return span, info
+
+    def _topic_end(self, doc: Doc, i: int) -> int | None:
+        """End of the longest known topic phrase starting at token ``i`` (capitalised in text)."""
+        best = None
+        for n in range(1, 7):
+            if i + n > len(doc):
+                break
+            words = doc[i : i + n]
+            if words[0].text[:1].islower() and words[0].lower_ != "the":
+                break
+            if words.text.lower() in self.taxonomy.topics:
+                best = i + n
+        return best
 
     # ------------------------------------------------------------------ people
     def _name_run(self, doc: Doc, start: int, blocked: set[int]) -> Span | None:

@@ -662,6 +662,9 @@ class _Builder:
         name = span.text
         for prefix in ("the ", "The "):
             name = name.removeprefix(prefix)
+        known = self.ctx.place_at.get(span.start)
+        if known is not None and known.entity.kind == "organization" and known.span.end >= span.end:
+            name = known.entity.name  # "AFP" and "Agence France-Presse" are one institution
         country = None
         for pm in self.ctx.places_in(span.start, span.end):
             if pm.country:

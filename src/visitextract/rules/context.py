@@ -91,6 +91,8 @@ class DocContext:
     date_at: dict[int, DateMention] = field(default_factory=dict)
     dateline: PlaceMention | None = None
     dateline_end_token: int = 0  # the first token after the dateline's header
+    # news agencies that carry the story ("MOSCOW (Sputnik) -", a closing "(NAN)"): the narrator
+    credited_agencies: set[str] = field(default_factory=set)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # character spans of quotations
     quote_tokens: set[int] = field(default_factory=set)
     text: str = ""  # doc.text joins every token on each call: read it once
@@ -147,12 +149,34 @@ class DocContext:
             ctx.dateline_end_token = span.start if span is not None else 0
             ctx.dates = [dm for dm in ctx.dates if dm.span.start_char >= end]
             ctx.date_at = {i: dm for i, dm in ctx.date_at.items() if dm.span.start_char >= end}
+        ctx.credited_agencies = ctx._credited_agencies()
         ctx.quotes = find_quotations(ctx.text)
         for start, end in ctx.quotes:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 ctx.quote_tokens.update(t.i for t in span)
         return ctx
+
+    def _credited_agencies(self) -> set[str]:
+        """Agencies named in the story's first line (its dateline or credit) or in a credit of their
+        own, "(NAN)" closing a paragraph: they tell the story; they are not its sources."""
+        text = self.text
+        first_line = text.find("\n")
+        header_end = max(first_line if first_line >= 0 else min(len(text), 160), 0)
+        out: set[str] = set()
+        for pm in self.places:
+            if not is_agency(pm):
+                continue
+            start, end = pm.span.start_char, pm.span.end_char
+            before, after = text[max(0, start - 1) : start], text[end : end + 3]
+            if start < header_end and (before == "(" or after.lstrip()[:1] in {"-", "–", "—", "|"}):
+                out.add(pm.entity.id)  # "MOSCOW (Sputnik) -", "PTI | New Delhi", "AFP -"
+                continue
+            line_end = text.find("\n", end)
+            rest = text[end : line_end if line_end >= 0 else len(text)]
+            if before == "(" and rest.strip() in {")", ")."}:
+                out.add(pm.entity.id)  # a closing credit "(NAN)"
+        return out
 
     def sentence_index(self, token_i: int) -> int:
         """Index in ``sents`` of the sentence holding a token."""
@@ -431,6 +455,11 @@ def _crosses_clause(start: Token, anchor: Token) -> bool:
             return True  # "her first trip abroad since taking office last month"
         node = node.head
     return False
+
+
+def is_agency(pm: PlaceMention) -> bool:
+    """A news agency of the organisations table (models/hand/organizations.csv)."""
+    return pm.entity.id.startswith("org:agency-")
 
 
 def parse_published(value: object) -> dt.date | None:

@@ -88,14 +88,6 @@ REPORT_OBJECT_VERBS = _forms(
     outlines outlined"""
 )
 QUOTE_READ_VERBS = _forms("read reads")
-# The outlets that carry a story: "NAN reports that ..." is the reporter, not a source.
-_AGENCY_NAMES = """news agency of nigeria|nan|press trust of india|pti|asian news international|ani|
-reuters|agence france-presse|afp|associated press|ap|xinhua|xinhua news agency|tass|ria novosti|
-yonhap|kyodo|kyodo news|vietnam news agency|vna|saudi press agency|spa|middle east news agency|mena|
-emirates news agency|wam|irna|anadolu|anadolu agency|bernama|antara|polish press agency|pap|dpa|
-ansa|efe|kuna|qna|kazinform|united news of india|uni|ians|notimex|aap|australian associated press"""
-NEWS_AGENCIES = frozenset(name.strip() for name in _AGENCY_NAMES.split("|"))
-
 # ---------------------------------------------------------------- tense and status
 FUTURE_AUX = _forms("will 'll shall wo")
 FUTURE_VERBS = _forms(
@@ -122,3 +114,15 @@ OFFICIAL_NOUNS = _forms(
 )
 # Plural or group references to two people already named ("the two ministers").
 GROUP_WORDS = _forms("two both")
+# Nouns for the two people of a story whatever their office: "the two men spoke by phone".
+GROUP_PEOPLE_NOUNS = _forms("men women sides parties counterparts officials heads")
+# Meeting verbs with a particle: "will sit down with X", "got together with Y".
+MEET_PHRASAL = {
+    ("sit", "down"),
+    ("sits", "down"),
+    ("sat", "down"),
+    ("sitting", "down"),
+    ("get", "together"),
+    ("got", "together"),
+    ("getting", "together"),
+}

@@ -85,6 +85,12 @@ class MeetingRules:
                 self._verb(tok, "meeting.hosted", with_objects=True, require_object=True)
             elif low in {"call", "calls", "called", "calling"} and is_verb(tok):
                 self._call(tok)
+            elif (
+                is_verb(tok)
+                and tok.i + 1 < len(self.ctx.doc)
+                and (low, self.ctx.doc[tok.i + 1].lower_) in lx.MEET_PHRASAL
+            ):
+                self._verb(tok, "meeting.met", with_objects=False, require_object=True)
             elif low in lx.JOINT_VERBS and is_verb(tok):
                 self._joint(tok)
             elif low in {"phone", "telephone"} and tok.head.lower_ in {"by", "over"}:
@@ -175,7 +181,11 @@ class MeetingRules:
         words = {t.lower_ for t in scope}
         for t in scope:
             # "called on the President" is a courtesy call in person
-            if t.lower_ in lx.PHONE_WORDS and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "on":
+            if (
+                t.lower_ in {"call", "calls", "called", "calling"}
+                and t.i + 1 < len(t.doc)
+                and t.nbor(1).lower_ == "on"
+            ):
                 words.discard(t.lower_)
         if words & lx.VIDEO_WORDS:
             return "video"
@@ -345,7 +355,11 @@ class MeetingRules:
         subj = self._persons(subjects(tok))
         others = self._persons(list(prep_objects(tok, {"with", "to"})))
         if not others:
-            if len(subj) >= 2 and tok.lower_.startswith("discuss"):
+            # "X and Y discussed ...", "the two men spoke by phone": two people talking together
+            # (not "X and Y spoke at the conference", each to an audience)
+            if len(subj) >= 2 and (
+                tok.lower_.startswith(("discuss", "talk", "confer")) or self._mode(tok) != "in_person"
+            ):
                 self._emit(tok, subj, "meeting.joint", 0.7)
             return
         if not subj:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 from spacy.tokens import Span, Token
@@ -27,6 +28,9 @@ from visitextract.pipeline.entities import ADDRESS_WORDS, HONORIFICS, NAME_PARTI
 from visitextract.rules import lexicon as lx
 from visitextract.rules.context import DocContext, OfficeMention
 from visitextract.rules.syntax import governing_verb, sentence
+
+if TYPE_CHECKING:
+    from visitextract.normalize.leaders import Leader, LeaderIndex
 
 _HEAD_CATS = {"head_of_state", "head_of_government", "leader"}
 # What each kind of evidence for a person's country is worth. The office-holder tables at the
@@ -176,8 +180,22 @@ def _is_ancestor_name(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return any(lo[i : i + len(s)] == s and lo[i - 1] in _PATRONYMIC for i in range(1, len(lo) - len(s) + 1))
 
 
+def _without_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Donald J. Trump" -> ("Donald", "Trump"): a middle initial does not tell two people apart."""
+    if len(tokens) < 3:
+        return tokens
+    kept = tuple(t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and _is_initial(t)))
+    return kept if len(kept) >= 2 else tokens
+
+
+def _is_initial(token: str) -> bool:
+    return len(token.rstrip(".")) == 1 and token[:1].isupper()
+
+
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """One full name is a contiguous part of the other (particles aside), and not as a patronymic."""
+    """One full name is a contiguous part of the other (particles and middle initials aside), and
+    not as a patronymic."""
+    a, b = _without_initials(a), _without_initials(b)
     short, long = (a, b) if len(_content(a)) <= len(_content(b)) else (b, a)
     if not _is_subsequence(_content(short), _content(long)):
         return False
@@ -198,6 +216,7 @@ class PeopleResolver:
         self.attached_offices: set[int] = set()  # token ids of offices tied to a name
         self._build_named()
         self._attach_offices()
+        self._list_order()
         self._from_tables()
         # Counterparts first ("his Pakistani counterpart X" makes X a foreign minister), so that a
         # later "the Pakistani Foreign Minister" finds X; again after the titles, for owners that
@@ -384,6 +403,10 @@ class PeopleResolver:
                     continue  # "His Highness Sheikh X" is X; the form of address is no office
                 info = om.info
                 near = self.ctx.country_near(om.span.start)
+                if _plural(om):
+                    # "the Kazakh and Uzbek foreign ministers, A and B": the title is every
+                    # member's, the countries go by the list's order
+                    near = None
                 if near is not None and near.entity.kind == "organization" and " of " not in info.office:
                     # "European Commission President X" holds an office of that body
                     info = OfficeInfo(
@@ -404,6 +427,71 @@ class PeopleResolver:
                         cluster.set_country(near.country, "demonym")
                         break
 
+    # ------------------------------------------------------------ lists
+    def _list_order(self) -> None:
+        """ "The foreign ministers of Chile, Peru and Bolivia, A, B and C"; "the presidents of
+        Senegal, A, and Sierra Leone, B"; "the Kazakh and Uzbek foreign ministers, A and B": a
+        plural office with a list of countries and a list of names gives each name the office and
+        the country in the same position."""
+        doc = self.ctx.doc
+        for om in self.ctx.offices:
+            last = om.span[-1]
+            if not last.lower_.endswith("s") or om.info.former:
+                continue
+            countries: list[str] = []
+            # demonyms before the title: "the Kazakh and Uzbek foreign ministers"
+            j = om.span.start - 1
+            before: list[str] = []
+            while j >= 0 and (j in self.ctx.place_at or doc[j].text in {",", "and"}):
+                pm = self.ctx.place_at.get(j)
+                if pm is not None:
+                    if pm.country and (not before or before[0] != pm.country):
+                        before.insert(0, pm.country)
+                    j = pm.span.start - 1
+                else:
+                    j -= 1
+            countries += before
+            kinds: list[str] = []  # "place" / "name", in the order of the text
+            places: list[str] = []
+            names: list[PersonCluster] = []
+            k = om.span.end
+            if k < len(doc) and doc[k].lower_ == "of" and not before:
+                k += 1
+            sent_end = sentence(om.span[0]).end
+            while k < sent_end:
+                tok = doc[k]
+                pm = self.ctx.place_at.get(k)
+                cluster = self.by_token.get(k)
+                if pm is not None and pm.country and pm.entity.kind == "country":
+                    kinds.append("place")
+                    places.append(pm.country)
+                    k = pm.span.end
+                    continue
+                if cluster is not None and cluster.named:
+                    if not names or names[-1] is not cluster or kinds[-1] != "name":
+                        kinds.append("name")
+                        names.append(cluster)
+                    k += 1
+                    continue
+                if tok.text in {",", "and", "the"} or tok.lower_ in HONORIFICS:
+                    k += 1
+                    continue
+                break
+            pairs: list[tuple[str, PersonCluster]] = []
+            if before and not places and len(names) == len(before) >= 2:
+                pairs = list(zip(before, names, strict=True))
+            elif len(places) == len(names) >= 2:
+                block = kinds == ["place"] * len(places) + ["name"] * len(names)
+                alternating = kinds == ["place", "name"] * len(places)
+                if block or alternating:
+                    pairs = list(zip(places, names, strict=True))
+            if not pairs:
+                continue
+            for country, cluster in pairs:
+                cluster.set_country(country, "list order")
+                if not om.info.category.startswith("role:"):
+                    cluster.set_office(om.info, "list order")
+
     # ------------------------------------------------------------ knowledge
     def _from_tables(self) -> None:
         """The office-holder tables at the story's date: a head of state or government the table
@@ -419,8 +507,10 @@ class PeopleResolver:
                 continue
             terms = index.lookup(cluster.name, on=on)
             if not terms and len(cluster.tokens) >= 2:
-                # "Samia Suluhu Hassan" is the table's "Samia Suluhu"
-                terms = [t for leader in index.match_within(cluster.name) for t in leader.terms]
+                # "Samia Suluhu Hassan" is the table's "Samia Suluhu"; "John Mahama" its "John
+                # Dramani Mahama" (the first and last names agree, a middle name is left out)
+                leaders = index.match_within(cluster.name) or _given_and_surname(index, cluster.tokens)
+                terms = [t for leader in leaders for t in leader.terms]
                 if on is not None:
                     terms = [t for t in terms if t.active_on(on)]
             countries = {t.country for t in terms}
@@ -548,12 +638,16 @@ class PeopleResolver:
         pool = [c for c in self.clusters if c.named and c.office is not None]
         if om is not None:
             pool = [c for c in pool if c.office is not None and _office_compatible(om.info, c.office)]
-        elif tok.lower_ in {"leaders", "pms", "presidents", "sides", "premiers"}:
+        elif tok.lower_ in {"leaders", "pms", "presidents", "premiers"}:
             pool = [c for c in pool if c.office is not None and c.office.category in _HEAD_CATS]
-        else:
+        elif tok.lower_ not in lx.GROUP_PEOPLE_NOUNS:
             return []
         before = [c for c in pool if c.first_token < tok.i]
         before.sort(key=lambda c: max(s.start for s in c.mentions + c.refs if s.start < tok.i), reverse=True)
+        if tok.lower_ in {"sides", "parties", "counterparts"}:
+            # "the two sides": one of each country, not two members of one delegation
+            if len(before) >= 2 and before[0].country and before[0].country == before[1].country:
+                return []
         return before[:2] if len(before) >= 2 else []
 
     # ----------------------------------------------------------- counterpart
@@ -727,9 +821,31 @@ class PeopleResolver:
 _MONARCH_OFFICES = frozenset({"King", "Queen", "Emir", "Sultan", "Emperor", "Grand Duke", "Crown Prince"})
 
 
+def _plural(om: OfficeMention) -> bool:
+    """ "the foreign ministers", not "the High Commissioner for Human Rights"."""
+    root = om.span.root
+    return root.tag_ in {"NNS", "NNPS"} and root.lower_.endswith("s") and not root.lower_.endswith("ss")
+
+
+def _given_and_surname(index: LeaderIndex, tokens: tuple[str, ...]) -> list[Leader]:
+    """Leaders whose table name starts and ends with the text's first and last names."""
+    from visitextract.normalize.leaders import fold_name
+
+    first, last = fold_name(tokens[0]), fold_name(tokens[-1])
+    out = []
+    for leader in index.match(tokens[-1]):
+        words = fold_name(leader.name).split()
+        if len(words) > len(tokens) and words[0] == first and words[-1] == last:
+            out.append(leader)
+    return out
+
+
 def _office_compatible(ref: OfficeInfo, person: OfficeInfo) -> bool:
     if ref.category == "honorific":
         return person.office in _MONARCH_OFFICES or person.category == "royalty"
+    if ref.category == "official" and ref.office == "Secretary":
+        # "the Secretary": a Secretary of State, a Foreign Secretary, a Secretary-General
+        return "secretary" in person.title.lower() or "secretary" in person.office.lower()
     if ref.category == person.category:
         if ref.category in {"official", "legislator"}:
             return ref.office.lower() in person.office.lower() or person.office.lower() in ref.office.lower()

@@ -29,6 +29,8 @@ _CLAIM_BY_OBJECT = frozenset(
     emphasises reiterated reiterates noted notes confirmed confirms warned voiced""".split()
 )
 _PHRASAL_FIRST = frozenset(first for first, _ in lx.REPORT_PHRASAL)
+# "quoted X as saying", "cited X as saying": the relayed words are X's, not the relay's.
+_QUOTING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
 # Verbs that may follow the speaker's words and precede the speaker: "..., said Bagchi."
 INVERTING = frozenset({"said", "says", "added", "adds", "read", "reads", "wrote", "told", "noted", "asked"})
 
@@ -105,6 +107,14 @@ class StatementRules:
     ) -> tuple[PersonCluster | None, Span | None]:
         """Who speaks through a reporting verb. After a quotation the words inside it are not the
         speaker ("“Minister X will visit ...,” the MEA's statement read")."""
+        quoting = verb.head.head if verb.head.lower_ == "as" else verb.head
+        if verb.lower_ == "saying" and quoting.lower_ in _QUOTING_VERBS:
+            # "The agency quoted Ambassador X as saying ...": the words are X's
+            for o in quoting.children:
+                if o.dep_ in {"dobj", "nsubjpass"}:
+                    p, org = self._speaker(o)
+                    if p is not None or org is not None:
+                        return p, org
         subj = [t for t in subjects(verb) if t.i not in self._quote_tokens]
         if quote_end is not None and not subj:
             for j in range(verb.i - 1, quote_end - 1, -1):
@@ -336,6 +346,10 @@ class StatementRules:
                     return True
         return False
 
+    def _narrator(self, org: Span) -> bool:
+        """The agency that carries the story (its dateline credit) reports; it is not a source."""
+        return any(pm.entity.id in self.ctx.credited_agencies for pm in self.ctx.places_in(org.start, org.end))
+
     def _is_place(self, span: Span) -> bool:
         """ "X said Vietnam welcomed ...": a country inside a claim is what the claim is about."""
         return span.start in self.ctx.place_at and span.start not in self.ctx.org_at
@@ -365,9 +379,9 @@ class StatementRules:
         if (
             person is None
             and org is not None
-            and (_is_news_agency(org.text) or (self._is_place(org) and self._relayed(verb)))
+            and (self._narrator(org) or (self._is_place(org) and self._relayed(verb)))
         ):
-            return  # "NAN reports that ...": the outlet, not a source
+            return  # "NAN reports that ..." in NAN's own story: the narrator, not a source
         doc = self.ctx.doc
         start = max(start, self.ctx.dateline_end_token)  # not inside "NEW DELHI, Mar 10 (PTI) -"
         if end - start < 3:
@@ -385,6 +399,8 @@ class StatementRules:
             return
         person, org = self._speaker(source)
         if person is None and org is None:
+            return
+        if person is None and org is not None and self._narrator(org):
             return
         main = governing_verb(tok.head) if tok.head != tok else tok
         if main == tok:
@@ -440,10 +456,6 @@ class StatementRules:
                 date=date if isinstance(date, m.DateRange) else None,
             )
         )
-
-
-def _is_news_agency(name: str) -> bool:
-    return name.strip().lower().removeprefix("the ") in lx.NEWS_AGENCIES
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -577,11 +577,19 @@ class VisitRules:
     def _hosted(self, tok: Token) -> None:
         if tok.lower_.startswith("welcom") and not any(c.dep_ == "dobj" for c in tok.children):
             return
-        hosts = self._visitors_of(tok)
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if passive:
+            # "X was hosted / received by her Indian counterpart Y": Y hosts, X is the guest
+            hosts = self._persons(list(prep_objects(tok, {"by"})))
+            guest_tokens = []
+            guests = [g for g in self._visitors_of(tok) if g not in hosts]
+        else:
+            hosts = self._visitors_of(tok)
+            guest_tokens = objects(tok) + list(prep_objects(tok, {"to"}))
+            guests = []
         if not hosts:
             return
-        guests: list[PersonCluster] = []
-        for o in objects(tok) + list(prep_objects(tok, {"to"})):
+        for o in guest_tokens:
             pc = self.people.cluster_for_token(o)
             if pc is None:
                 pc = self._unnamed_official(o)
@@ -756,8 +764,8 @@ class VisitRules:
         # a trip to a region ("North Africa") or to a place no table knows: a visit without a host
         region = next((p for p in places if not p.country), None)
         for visitor in visitors:
-            if not _is_official(visitor):
-                continue
+            if not _is_official(visitor) or visitor.family:
+                continue  # a spouse or relative travelling along is not an official party
             if visitor.office is not None and visitor.office.posting is not None:
                 if any(h == visitor.office.posting for h, _ in hosts):
                     continue  # an ambassador arriving at their post is not a visit

@@ -1,0 +1,384 @@
+"""Who is who in an article: one document-level model of people, roles and institutions.
+
+Each case is a short text written for the project. It states what must be found (people with their
+office and country, the person a bare role or a pronoun stands for, the records that follow) and what
+must NOT become a person. The classes are those of the "who is who" issue: words that are not names,
+roles that name nobody, the precedence of country evidence, offices beyond heads and ministers,
+institutions as speakers, descriptive references to countries, and one record per person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from conftest import summary
+from visitextract.models import Extraction
+
+ANY = object()
+
+
+@dataclass
+class Case:
+    text: str
+    published: str | None = "2024-03-06"
+    people: dict[str, tuple[object, object]] = field(default_factory=dict)  # name -> (office, country)
+    not_people: list[str] = field(default_factory=list)  # no person's name contains these words
+    refers: dict[str, str] = field(default_factory=dict)  # mention text -> the person it is a mention of
+    visits: list[tuple[str, str]] = field(default_factory=list)  # (visitor, host country)
+    no_visits: list[str] = field(default_factory=list)  # visitors that must have no visit
+    meetings: list[set[str]] = field(default_factory=list)  # participant sets (exact)
+    statements: list[tuple[str, str]] = field(default_factory=list)  # (speaker, words in the quote)
+    no_statements: list[str] = field(default_factory=list)  # speakers that must say nothing
+
+
+def check(ex: Extraction, case: Case) -> None:
+    problems: list[str] = []
+    by_name = {p.name: p for p in ex.people}
+    for name, (office, country) in case.people.items():
+        p = by_name.get(name)
+        if p is None:
+            problems.append(f"no person {name!r}")
+            continue
+        if office is not ANY and p.office != office:
+            problems.append(f"{name}: office {p.office!r}, expected {office!r}")
+        if country is not ANY and p.country != country:
+            problems.append(f"{name}: country {p.country!r} ({p.country_source}), expected {country!r}")
+    for word in case.not_people:
+        bad = [p.name for p in ex.people if word in p.name]
+        if bad:
+            problems.append(f"{word!r} is part of a person's name: {bad}")
+        bad_speakers = [s.speaker.name for s in ex.statements if word in s.speaker.name]
+        if bad_speakers:
+            problems.append(f"{word!r} speaks: {bad_speakers}")
+    for mention, name in case.refers.items():
+        # a title reference's span is the title, without its article
+        want = mention.lower().removeprefix("the ")
+        owners = [p.name for p in ex.people if any(m.text.lower() == want for m in p.mentions)]
+        if owners != [name]:
+            problems.append(f"mention {mention!r} belongs to {owners}, expected [{name!r}]")
+    got_visits = {(v.visitor.name, v.host_country) for v in ex.visits}
+    for visit in case.visits:
+        if visit not in got_visits:
+            problems.append(f"no visit {visit}")
+    for name in case.no_visits:
+        if any(v.visitor.name == name for v in ex.visits):
+            problems.append(f"{name} has a visit")
+    got_meetings = [{p.name for p in m.participants} for m in ex.meetings]
+    for meeting in case.meetings:
+        if meeting not in got_meetings:
+            problems.append(f"no meeting of {sorted(meeting)}")
+    for speaker, words in case.statements:
+        if not any(s.speaker.name == speaker and words in s.quote for s in ex.statements):
+            problems.append(f"no statement by {speaker!r} with {words!r}")
+    for speaker in case.no_statements:
+        if any(s.speaker.name == speaker for s in ex.statements):
+            problems.append(f"{speaker!r} has a statement")
+    if problems:
+        raise AssertionError("; ".join(problems) + "\n--- extraction ---\n" + summary(ex))
+
+
+NOT_NAMES = {
+    # a sentence-initial adverb or connective before a title
+    "connective-meanwhile": Case(
+        "Chancellor Olaf Scholz arrived in Paris on Monday. Meanwhile, the chancellor also held talks "
+        "with President Emmanuel Macron at the Elysee.",
+        not_people=["Meanwhile"],
+        meetings=[{"Olaf Scholz", "Emmanuel Macron"}],
+    ),
+    "connective-separately": Case(
+        "Separately, the foreign minister, Penny Wong, met Indonesian Foreign Minister Retno Marsudi "
+        "in Jakarta on Tuesday.",
+        not_people=["Separately"],
+        people={"Penny Wong": ("Foreign Minister", ANY)},
+    ),
+    "time-phrase": Case(
+        "Chilean Foreign Minister Alberto van Klaveren spoke in Santiago on Monday. Last month, the "
+        "Chilean foreign minister toured Peru and Bolivia.",
+        not_people=["Last"],
+        visits=[("Alberto van Klaveren", "PER"), ("Alberto van Klaveren", "BOL")],
+    ),
+    # an agency in the dateline credit
+    "dateline-agency": Case(
+        "MOSCOW (Sputnik) - Hungarian Prime Minister Viktor Orban has arrived in Moscow for talks.",
+        not_people=["Sputnik"],
+        visits=[("Viktor Orban", "RUS")],
+        no_visits=["Sputnik"],
+    ),
+    # abbreviated titles
+    "title-abbreviation": Case(
+        "FM Wang Yi met Russian Foreign Minister Sergei Lavrov in Moscow on Monday.",
+        not_people=["FM"],
+        people={"Wang Yi": ("Foreign Minister", ANY)},
+        meetings=[{"Wang Yi", "Sergei Lavrov"}],
+    ),
+    # honorific words
+    "honorific-majesty": Case(
+        "His Majesty King Abdullah II received US Secretary of State Antony Blinken in Amman on "
+        "Tuesday. During the talks, His Majesty stressed the need for a ceasefire in Gaza.",
+        not_people=["Majesty"],
+        refers={"His Majesty": "Abdullah II"},
+        meetings=[{"Abdullah II", "Antony Blinken"}],
+        statements=[("Abdullah II", "the need for a ceasefire")],
+    ),
+    "honorific-excellency": Case(
+        "President Ramaphosa was received in Harare by the President of Zimbabwe, His Excellency "
+        "Emmerson Mnangagwa, on Saturday.",
+        not_people=["Excellency"],
+        people={"Emmerson Mnangagwa": ("President", "ZWE")},
+    ),
+    "honorific-nation": Case(
+        "The visiting Indian Prime Minister laid a wreath at the memorial to the Father of the Nation "
+        "in Dhaka on Friday.",
+        not_people=["Nation", "Father"],
+    ),
+    # facilities named after people
+    "facility": Case(
+        "Zambian President Hakainde Hichilema landed at Jomo Kenyatta International Airport in "
+        "Nairobi on Monday.",
+        not_people=["Jomo", "Kenyatta", "Airport"],
+        visits=[("Hakainde Hichilema", "KEN")],
+    ),
+    # holidays and feasts
+    "holiday": Case(
+        "On the eve of Eid al-Adha, Emir Tamim bin Hamad Al Thani received Turkish President Recep "
+        "Tayyip Erdogan in Doha.",
+        not_people=["Eid", "Adha"],
+        meetings=[{"Tamim bin Hamad Al Thani", "Recep Tayyip Erdogan"}],
+    ),
+    # an organisation after a bare title
+    "organisation-after-title": Case(
+        "Kenyan President William Ruto met business leaders in New Delhi. Sunil Mittal briefed the "
+        "President Airtel's plans for the Kenyan market.",
+        not_people=["Airtel"],
+    ),
+    # a body inside a long office
+    "office-institution": Case(
+        "Sheikh Mohamed bin Zayed, Deputy Supreme Commander of the UAE Armed Forces, received Ethiopian "
+        "Prime Minister Abiy Ahmed in Abu Dhabi on Saturday.",
+        not_people=["Armed", "Forces"],
+        meetings=[{"Mohamed bin Zayed", "Abiy Ahmed"}],
+    ),
+    # a multi-part portfolio written with commas
+    "portfolio-list": Case(
+        "The Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, Nasser Bourita, "
+        "held talks in Cairo on Wednesday with the Minister of Foreign Affairs, Cooperation and "
+        "Mauritanians Abroad, Mohamed Salem Ould Merzoug.",
+        not_people=["Cooperation", "Expatriates", "Abroad"],
+        people={"Nasser Bourita": ("Foreign Minister", "MAR"), "Mohamed Salem Ould Merzoug": (ANY, ANY)},
+        meetings=[{"Nasser Bourita", "Mohamed Salem Ould Merzoug"}],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", NOT_NAMES.values(), ids=NOT_NAMES.keys())
+def test_words_that_are_not_names(extract, case: Case) -> None:
+    check(extract(case.text, published=case.published), case)
+
+
+ROLES = {
+    "chancellor": Case(
+        "German Chancellor Olaf Scholz arrived in Washington on Thursday. The chancellor will also sit "
+        "down with Senate Majority Leader Chuck Schumer.",
+        refers={"The chancellor": "Olaf Scholz"},
+        meetings=[{"Olaf Scholz", "Chuck Schumer"}],
+    ),
+    "premier-separate-talks": Case(
+        "Chinese Premier Li Qiang arrived in Canberra on Saturday. The Premier held separate talks with "
+        "Prime Minister Anthony Albanese and opposition leader Peter Dutton.",
+        refers={"The Premier": "Li Qiang"},
+        meetings=[{"Li Qiang", "Anthony Albanese"}, {"Li Qiang", "Peter Dutton"}],
+    ),
+    "secretary": Case(
+        "US Secretary of State Antony Blinken arrived in Cairo on Monday. The Secretary looks forward "
+        "to meeting President Abdel Fattah el-Sisi on Tuesday, the State Department said.",
+        refers={"The Secretary": "Antony Blinken"},
+        meetings=[{"Antony Blinken", "Abdel Fattah el-Sisi"}],
+    ),
+    "demonym-role-later": Case(
+        "Chilean Foreign Minister Alberto van Klaveren received his Argentine counterpart in Santiago. "
+        "In May, the Chilean foreign minister visited Uruguay.",
+        refers={"foreign minister": "Alberto van Klaveren"},
+        visits=[("Alberto van Klaveren", "URY")],
+    ),
+    "pronoun-gender": Case(
+        "President Cyril Ramaphosa arrived in Harare on Saturday for talks, his spokeswoman Khusela "
+        "Diko said. The two countries enjoy excellent relations that date back to the liberation "
+        "struggle, she said.",
+        statements=[("Khusela Diko", "excellent relations")],
+        no_statements=["Cyril Ramaphosa"],
+    ),
+    "group-two-men": Case(
+        "Prime Minister Justin Trudeau congratulated President Donald Trump on his inauguration. The "
+        "two men spoke by phone on Saturday, his office said.",
+        published="2017-01-21",
+        meetings=[{"Justin Trudeau", "Donald Trump"}],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ROLES.values(), ids=ROLES.keys())
+def test_roles_and_pronouns_name_their_holder(extract, case: Case) -> None:
+    check(extract(case.text, published=case.published), case)
+
+
+COUNTRIES = {
+    "table-beats-neighbour": Case(
+        "German Foreign Minister Annalena Baerbock held talks with President Emmanuel Macron in Paris.",
+        published="2022-03-07",
+        people={"Emmanuel Macron": ("President", "FRA"), "Annalena Baerbock": ("Foreign Minister", "DEU")},
+    ),
+    "possessive": Case(
+        "The Speaker of Nepal's parliament, Devraj Ghimire, was hosted by her Indian counterpart Om "
+        "Birla in New Delhi on Monday.",
+        people={"Devraj Ghimire": (ANY, "NPL"), "Om Birla": (ANY, "IND")},
+        visits=[("Devraj Ghimire", "IND")],
+    ),
+    "apposition-possessive": Case(
+        "William Ruto, Kenya's president, arrived in Kampala on Tuesday for talks.",
+        people={"William Ruto": ("President", "KEN")},
+        visits=[("William Ruto", "UGA")],
+    ),
+    "list-order-block": Case(
+        "The foreign ministers of Chile, Peru and Bolivia, Alberto van Klaveren, Javier "
+        "González-Olaechea and Celinda Sosa, met in Brasilia on Tuesday.",
+        people={
+            "Alberto van Klaveren": ("Foreign Minister", "CHL"),
+            "Javier González-Olaechea": ("Foreign Minister", "PER"),
+            "Celinda Sosa": ("Foreign Minister", "BOL"),
+        },
+    ),
+    "list-order-demonyms": Case(
+        "The Kazakh and Uzbek foreign ministers, Murat Nurtleu and Bakhtiyor Saidov, arrived in Baku "
+        "on Monday for talks.",
+        people={
+            "Murat Nurtleu": ("Foreign Minister", "KAZ"),
+            "Bakhtiyor Saidov": ("Foreign Minister", "UZB"),
+        },
+        visits=[("Murat Nurtleu", "AZE"), ("Bakhtiyor Saidov", "AZE")],
+    ),
+    "list-order-pairs": Case(
+        "President John Mahama held bilateral talks in Accra with the presidents of Senegal, Bassirou "
+        "Diomaye Faye, and Sierra Leone, Julius Maada Bio.",
+        published="2025-03-12",
+        people={"Bassirou Diomaye Faye": ("President", "SEN"), "Julius Maada Bio": ("President", "SLE")},
+        meetings=[{"John Mahama", "Bassirou Diomaye Faye"}, {"John Mahama", "Julius Maada Bio"}],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", COUNTRIES.values(), ids=COUNTRIES.keys())
+def test_country_evidence_precedence(extract, case: Case) -> None:
+    check(extract(case.text, published=case.published), case)
+
+
+OFFICES = {
+    "speaker-of-parliament": Case(
+        "Om Birla, Speaker of the Lok Sabha, arrived in Kathmandu on Sunday.",
+        people={"Om Birla": ("Speaker of the Lok Sabha", ANY)},
+    ),
+    "senate-president": Case(
+        "Mexican Senate President Gerardo Fernández Noroña travelled to Madrid on Monday.",
+        people={"Gerardo Fernández Noroña": (ANY, "MEX")},
+        visits=[("Gerardo Fernández Noroña", "ESP")],
+    ),
+    "presidential-spokesman": Case(
+        "Kremlin spokesman Dmitry Peskov said on Friday that President Vladimir Putin would travel to "
+        "Beijing in May.",
+        people={"Dmitry Peskov": ("Spokesperson", "RUS")},
+        statements=[("Dmitry Peskov", "would travel to Beijing")],
+    ),
+    "press-secretary": Case(
+        "White House press secretary Karine Jean-Pierre told reporters that President Joe Biden would "
+        "host Kenyan President William Ruto this week.",
+        people={"Karine Jean-Pierre": (ANY, "USA")},
+    ),
+    "ministry-spokesperson": Case(
+        "Chinese foreign ministry spokesperson Mao Ning said Wang Yi would visit Berlin next week.",
+        people={"Mao Ning": ("Spokesperson", "CHN")},
+        statements=[("Mao Ning", "would visit Berlin")],
+    ),
+    "un-official": Case(
+        "UN High Commissioner for Human Rights Volker Türk arrived in Caracas on Monday.",
+        people={"Volker Türk": (ANY, "UN")},
+        visits=[("Volker Türk", "VEN")],
+    ),
+    "eu-foreign-policy-chief": Case(
+        "The EU's foreign policy chief Kaja Kallas arrived in Kyiv on Thursday.",
+        published="2025-03-06",
+        people={"Kaja Kallas": (ANY, "EU")},
+        visits=[("Kaja Kallas", "UKR")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", OFFICES.values(), ids=OFFICES.keys())
+def test_offices_beyond_heads_and_ministers(extract, case: Case) -> None:
+    check(extract(case.text, published=case.published), case)
+
+
+SPEAKERS = {
+    "ministry-with-demonym": Case(
+        "The Lithuanian Foreign Ministry said the visit would strengthen ties with Kazakhstan.",
+        statements=[("Lithuanian Foreign Ministry", "strengthen ties")],
+    ),
+    "according-to-agency": Case(
+        "President Yoon Suk Yeol will travel to Paris next week, according to Yonhap.",
+        statements=[("Yonhap", "will travel to Paris")],
+    ),
+    "agency-reported": Case(
+        "Agence France-Presse reported that the president would visit Dakar in June. AFP also reported "
+        "that the trip had been planned for months.",
+        statements=[("Agence France-Presse", "would visit Dakar"), ("Agence France-Presse", "planned for")],
+    ),
+    "credited-agency-narrates": Case(
+        "NEW DELHI (PTI) - Kenyan President William Ruto arrived in New Delhi on Monday.\n\nPTI "
+        "reported that the two countries traded goods worth four billion dollars last year.",
+        no_statements=["Press Trust of India"],
+        visits=[("William Ruto", "IND")],
+    ),
+    "spokesperson-quote": Case(
+        '"The President confirmed he will come to Nairobi in May," spokesman Hussein Mohamed said.',
+        statements=[("Hussein Mohamed", "confirmed he will come")],
+    ),
+    "relayed-by-agency": Case(
+        "The German news agency quoted British Ambassador Iain Frew as saying London wanted closer "
+        "ties with Hanoi.",
+        statements=[("Iain Frew", "London wanted closer ties")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SPEAKERS.values(), ids=SPEAKERS.keys())
+def test_speakers(extract, case: Case) -> None:
+    check(extract(case.text, published=case.published), case)
+
+
+SAME_PERSON = {
+    "transliteration": Case(
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. Sergey Lavrov is due to "
+        "meet President Recep Tayyip Erdogan.",
+        people={"Sergei Lavrov": (ANY, "RUS")},
+        not_people=["Sergey"],
+    ),
+    "middle-initial": Case(
+        "Donald J. Trump will host Japanese Prime Minister Shigeru Ishiba on Friday. Donald Trump said "
+        "the talks would focus on trade.",
+        published="2025-02-05",
+        not_people=["Donald Trump"],
+        statements=[("Donald J. Trump", "focus on trade")],
+    ),
+    "spelling-variant": Case(
+        "President Kassym-Jomart Tokayev received the Uzbek delegation in Astana. Tokaev said the "
+        "visit marked a new chapter.",
+        published="2024-03-06",
+        statements=[("Kassym-Jomart Tokayev", "new chapter")],
+        not_people=["Tokaev"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SAME_PERSON.values(), ids=SAME_PERSON.keys())
+def test_one_person_one_record(extract, case: Case) -> None:
+    check(extract(case.text, published=case.published), case)
