@@ -110,11 +110,11 @@ class StatementRules:
         quoting = verb.head.head if verb.head.lower_ == "as" else verb.head
         if verb.lower_ == "saying" and quoting.lower_ in _QUOTING_VERBS:
             # "The agency quoted Ambassador X as saying ...": the words are X's
-            for o in quoting.children:
-                if o.dep_ in {"dobj", "nsubjpass"}:
-                    p, org = self._speaker(o)
-                    if p is not None or org is not None:
-                        return p, org
+            for obj in quoting.children:
+                if obj.dep_ in {"dobj", "nsubjpass"}:
+                    relayed = self._speaker(obj)
+                    if relayed != (None, None):
+                        return relayed
         subj = [t for t in subjects(verb) if t.i not in self._quote_tokens]
         if quote_end is not None and not subj:
             for j in range(verb.i - 1, quote_end - 1, -1):
@@ -348,7 +348,8 @@ class StatementRules:
 
     def _narrator(self, org: Span) -> bool:
         """The agency that carries the story (its dateline credit) reports; it is not a source."""
-        return any(pm.entity.id in self.ctx.credited_agencies for pm in self.ctx.places_in(org.start, org.end))
+        credited = self.ctx.credited_agencies
+        return any(pm.entity.id in credited for pm in self.ctx.places_in(org.start, org.end))
 
     def _is_place(self, span: Span) -> bool:
         """ "X said Vietnam welcomed ...": a country inside a claim is what the claim is about."""
