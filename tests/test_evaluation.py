@@ -137,7 +137,7 @@ GOLD = {
             "host_country": "JPN",
             "places": ["Tokyo"],
             "start": "2024-05-06",
-            "end": None,
+            "end": "2024-05-08",  # arrived on Monday on a three-day visit (the devset's convention)
             "status": "ongoing",
         }
     ],

@@ -88,7 +88,7 @@ DATE_FORM_CASES: list[VisitCase] = [
         },
     ),
     (
-        "weekday-past-duration-is-not-an-end",
+        "weekday-past-duration-gives-the-end",
         "2022-12-07",  # a Wednesday: "on Tuesday" is the day before
         "Nigerian President Musa Adebayo arrived in Accra on Tuesday for a two-day working visit.",
         "Musa Adebayo",
@@ -97,8 +97,9 @@ DATE_FORM_CASES: list[VisitCase] = [
             "host_country": "GHA",
             "places": ["Accra"],
             "status": "ongoing",
+            # devset convention: a start day and a duration give the end
             "dates.start": "2022-12-06",
-            "dates.end": None,
+            "dates.end": "2022-12-07",
             "dates.granularity": "day",
             "dates.text__contains": "Tuesday",
         },
@@ -187,9 +188,9 @@ DATE_FORM_CASES: list[VisitCase] = [
             "places": ["Mexico City"],
             "status": "ongoing",
             # devset convention (fra-macron: "'Has arrived' = start <published>"): the arrival is the
-            # publication day; the two-day duration gives no end.
+            # publication day, and with the two-day duration it gives the end
             "dates.start": "2022-12-06",
-            "dates.end": None,
+            "dates.end": "2022-12-07",
         },
     ),
 ]
@@ -222,7 +223,13 @@ STATUS_CASES: list[VisitCase] = [
         PUBLISHED,
         "Mexican President Ana Ruiz returned from a three-day trip to Brazil on Sunday.",
         "Ana Ruiz",
-        {"visitor_country": "MEX", "host_country": "BRA", "status": "completed", "dates.end": "2022-12-04"},
+        {
+            "visitor_country": "MEX",
+            "host_country": "BRA",
+            "status": "completed",
+            "dates.start": "2022-12-02",
+            "dates.end": "2022-12-04",
+        },
     ),
     (
         "completed-concluded",
@@ -320,7 +327,8 @@ COUNTRY_CASES: list[VisitCase] = [
             "visitor_country": "DEU",
             "host_country": "KEN",
             "status__in": ("ongoing", "completed"),
-            "dates.start": "2022-12-05",
+            # devset convention: a visit known only through a dated meeting keeps null dates
+            "dates": None,
         },
     ),
     (

@@ -9,6 +9,7 @@ meetings at the place of the visit they happen in, and turns clusters into contr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Set as AbstractSet
 
@@ -265,12 +266,14 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
             if any(k[0] == group[0].visitor.key and k[1] is not None for k in groups):
                 continue
         merged.extend(_merge_group(episode) for episode in _episodes(ctx, group))
-    # placeless mentions ("a three-day visit") add dates and status to the visitor's only visit
+    # placeless mentions ("a three-day visit") add dates, a duration and status to the visitor's
+    # only visit
     for c in cands:
         if c.host is None and c.region is None and c.strength == 0:
             mine = [v for v in merged if v.visitor is c.visitor]
-            if len(mine) == 1 and c.dates:
+            if len(mine) == 1:
                 mine[0].dates.extend(c.dates)
+                mine[0].duration = mine[0].duration or c.duration
     for r in returns:
         # "The Mexican delegation will fly back on Tuesday night": the named travellers of its country
         mine = [
@@ -286,10 +289,44 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
                 if end and not (rng is not None and rng[0] and end < rng[0]):  # never before the start
                     v.dates.append((d.model_copy(update={"start": None, "end": end}), "end"))
                     v.explanation.append(f"end date from '{d.text}' (return home)")
+    _chain_legs(merged)
     for v in merged:
         _status_from_dates(ctx, v)
     merged.sort(key=lambda v: min(s.start for s in v.evidence))
     return merged
+
+
+def _chain_legs(visits: list[VisitCandidate]) -> None:
+    """Legs of one trip: a leg with a start and no end ends the day the next leg begins ("arrived
+    in Astana on Monday ... will fly to Bishkek on Wednesday": Kazakhstan until Wednesday)."""
+    by_visitor: dict[int, list[tuple[str, VisitCandidate]]] = {}
+    for v in visits:
+        d = _best_dates(v)
+        if d is not None and d.start and d.granularity in {None, "day"} and v.status != "cancelled":
+            by_visitor.setdefault(v.visitor.key, []).append((d.start, v))
+    for legs in by_visitor.values():
+        legs.sort(key=lambda x: x[0])
+        for (start, leg), (next_start, nxt) in itertools.pairwise(legs):
+            d = _best_dates(leg)
+            if d is None or d.end or nxt.host == leg.host or next_start <= start or not nxt.by_departure:
+                continue  # only a stated departure for the next leg ends this one
+            if (dt.date.fromisoformat(next_start) - dt.date.fromisoformat(start)).days > 14:
+                continue  # another trip, not the next leg
+            day = m.DateRange(start=None, end=next_start, granularity="day", text="next leg")
+            leg.dates.append((day, "end"))
+            leg.explanation.append(f"end date {next_start}: leaves for the next leg ({nxt.host})")
+        # "a four-day tour" from the first leg's start: the last leg ends on its last day
+        days = next((v.trip_days for _, v in legs if v.trip_days), None)
+        if days and len(legs) >= 2:
+            last = legs[-1][1]
+            d = _best_dates(last)
+            if d is not None and not d.end:
+                end = (dt.date.fromisoformat(legs[0][0]) + dt.timedelta(days=days - 1)).isoformat()
+                if end >= legs[-1][0]:
+                    last.dates.append(
+                        (m.DateRange(start=None, end=end, granularity="day", text="tour"), "end")
+                    )
+                    last.explanation.append(f"end date {end}: the last day of a {days}-day tour")
 
 
 def _episodes(ctx: DocContext, group: list[VisitCandidate]) -> list[list[VisitCandidate]]:
@@ -385,15 +422,31 @@ def _merge_group(group: list[VisitCandidate]) -> VisitCandidate:
         origin=best.origin,
         explanation=explanation,
         region=best.region,
+        duration=next((c.duration for c in group if c.duration), None),
+        trip_days=next((c.trip_days for c in group if c.trip_days), None),
+        by_departure=any(c.by_departure for c in group),
     )
 
 
 def _best_dates(v: VisitCandidate) -> m.DateRange | None:
-    """Combine what the mentions of one visit say about its dates."""
-    full = [d for d, role in v.dates if role == "full"]
+    """Combine what the mentions of one visit say about its dates (the devset's conventions).
+
+    A stated range ("from 5 to 7 December", "December 5-7") is the visit's; otherwise the start is
+    the day of arrival or departure for it, the end the day it ends, of the return home or of
+    departure for the next leg. A duration with a start gives the end ("arrived on Friday on a
+    three-day visit": Sunday), and with an end the start. The days of meetings and other activities
+    say nothing of the visit's own dates.
+    """
     starts = [d for d, role in v.dates if role == "start"]
     ends = [d for d, role in v.dates if role == "end"]
-    acts = [d for d, role in v.dates if role == "activity"]
+    # the day an arrival verb gives is the start, also for the visit noun under it ("arrived in
+    # Hanoi on Tuesday for a state visit")
+    bounds = {(d.span.start, d.span.end) for d in starts + ends if d.span is not None}
+    full = [
+        d
+        for d, role in v.dates
+        if role == "full" and not (d.span is not None and (d.span.start, d.span.end) in bounds)
+    ]
 
     def rank(d: m.DateRange) -> tuple[int, int, int]:
         gran = {"day": 3, "week": 2, "month": 1, "year": 0}.get(d.granularity or "", 0)
@@ -401,13 +454,12 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
         known = int(bool(d.start or d.start_partial))
         return (gran, both, known)
 
+    if any(d.granularity == "day" for d in starts + ends):
+        # "next week ... will arrive on Tuesday": the day, not the week
+        full = [d for d in full if d.granularity in {None, "day"}] or []
     base = max(full, key=rank) if full else None
     if base is None and not starts and not ends:
-        if not acts:
-            return None
-        # "will travel to Canberra from 12 to 14 March": the only dates are the trip's own
-        base = min(acts, key=lambda d: d.start or d.start_partial or "9999")
-        acts = [d for d in acts if d is not base]
+        return None
     if base is None:
         base = starts[0] if starts else ends[0]
         if not starts:
@@ -415,19 +467,26 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
         else:
             base = base.model_copy(update={"end": None, "end_partial": None})
     start, end = base.start, base.end
-    if base in starts or (not full and starts):
-        end = None
-    if starts and not start:
-        start = min((d.start for d in starts if d.start), default=None)
+    ranged = bool(start and end and start != end) or base.granularity not in {None, "day"}
+    if starts and not ranged:
+        day_starts = [d.start for d in starts if d.start]
+        if day_starts:
+            start = min(day_starts)
+            if base in starts or base.start != start:
+                end = None if not (base in full and base.end == base.start == start) else end
     if ends:
         later = max((d.end for d in ends if d.end), default=None)
-        if later and (end is None or end == start):
+        if (
+            later
+            and (end is None or (end == start and base not in full) or later > end)
+            and not (start and later < start)
+        ):
             end = later
-    if start and acts and (end is None or end == start):
-        days = sorted({d.start for d in acts if d.start and d.granularity == "day"})
-        after = [d for d in days if d > start]
-        if after:
-            end = after[-1]
+    if v.duration and base.granularity in {None, "day"}:
+        if start and (end is None or end == start) and v.duration > 1:
+            end = (dt.date.fromisoformat(start) + dt.timedelta(days=v.duration - 1)).isoformat()
+        elif end and start is None:
+            start = (dt.date.fromisoformat(end) - dt.timedelta(days=v.duration - 1)).isoformat()
     texts = [base.text] + [d.text for d in starts + ends if d.text != base.text]
     return base.model_copy(update={"start": start, "end": end, "text": "; ".join(dict.fromkeys(texts))})
 

@@ -29,6 +29,9 @@ class VisitCandidate:
     explanation: list[str] = field(default_factory=list)
     region: PlaceMention | None = None  # "a trip to North Africa" when no country is named
     returning: bool = False  # "return to X": a trip home ends a visit instead of making one
+    duration: int | None = None  # days, from "a three-day visit"
+    trip_days: int | None = None  # days of the whole tour this leg belongs to ("a four-day tour")
+    by_departure: bool = False  # its start is a day of departure for it ("will fly to X on Monday")
 
 
 @dataclass

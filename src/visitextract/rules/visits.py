@@ -85,8 +85,10 @@ class VisitRules:
             elif low in lx.MOTION_VERBS and is_verb(tok):
                 # "toured Kenya and Tanzania": the objects of a tour are its destinations
                 tour = low.startswith("tour")
-                self._verb(tok, "visit.travel", {"to", "for", "in"}, role="activity", objects_are_dest=tour)
-            elif low in {"is", "are", "was", "were", "been"} and tok.dep_ in {
+                # "travels Thursday to Singapore": the day the leg begins (a tour's date is its span)
+                role: DateRole = "full" if tour else "start"
+                self._verb(tok, "visit.travel", {"to", "for", "in"}, role=role, objects_are_dest=tour)
+            elif low in {"is", "are", "was", "were", "been", "be"} and tok.dep_ in {
                 "ROOT",
                 "ccomp",
                 "conj",
@@ -469,6 +471,16 @@ class VisitRules:
         if self._negated(governing_verb(tok)):
             return
         places = self._dest_places(list(prep_objects(tok, {"to", "in", "of", "at"})))
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lower_ in {"leg", "part", "stage"}
+        ):
+            # "the Chile leg of her visit": the leg's country
+            for c in tok.head.head.children:
+                pm = self.ctx.place_at.get(c.i)
+                if c.dep_ in {"compound", "amod", "nmod"} and pm is not None and pm not in places:
+                    places.append(pm)
         # "his U.S. trip", "the Paris visit", "a Japan visit"
         for c in tok.children:
             if c.dep_ in {"compound", "nmod", "amod", "npadvmod"}:
@@ -505,15 +517,29 @@ class VisitRules:
                 self._placeless(tok, visitors)
             return
         tense = self._noun_tense(tok, verb)
-        # "concluded a two-day visit to Norway on Tuesday": the date is the last day
-        role: DateRole = "end" if verb.lower_ in _ENDING_VERBS else "full"
-        self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1)
+        role, anchor = self._noun_date_role(tok, verb)
+        self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, date_anchor=anchor)
+
+    def _noun_date_role(self, tok: Token, verb: Token) -> tuple[DateRole, Token | None]:
+        """ "concluded a two-day visit to Norway on Tuesday", "wraps up the visit on Friday": the
+        date is the last day; "On Wednesday, she will travel to Valparaiso, wrapping up the Chile
+        leg of her visit": a participle's day is its main verb's."""
+        returned = verb.lower_.startswith("return") and tok.dep_ == "pobj" and tok.head.lower_ == "from"
+        if verb.lower_ not in _ENDING_VERBS and not returned:
+            return "full", None  # "returned from a three-day trip to Brazil on Sunday" ends then
+        if self.ctx.dates_for(tok):
+            return "end", None
+        participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}
+        if participle and not self.ctx.dates_for(verb):
+            return "end", verb.head
+        return "end", verb
 
     def _placeless(self, tok: Token, visitors: list[PersonCluster]) -> None:
         """ "a three-day official visit": dates and status for a visit named elsewhere."""
         verb = governing_verb(tok)
         tense = self._noun_tense(tok, verb)
-        dates = self._dates(tok, tense)
+        role, anchor = self._noun_date_role(tok, verb)
+        dates = self._dates(anchor or tok, tense)
         status = self._status(tok, tense, [d for d, _ in dates])
         for v in visitors:
             self.candidates.append(
@@ -525,8 +551,9 @@ class VisitRules:
                     rule="visit.noun",
                     confidence=0.5,
                     evidence=[sentence(tok)],
-                    dates=[(d, "full") for d, _ in dates],
+                    dates=[(d, role) for d, _ in dates],
                     strength=0,
+                    duration=trip_duration(tok),
                     explanation=[
                         f"no destination in '{sentence(tok).text.strip()[:60]}': "
                         "merged into a visit named elsewhere"
@@ -572,7 +599,13 @@ class VisitRules:
         if not places:
             return
         tense = self.ctx.tense(tok)
-        self._emit(tok, visitors, places, "visit.attend", tense, role="activity", strength=1)
+        # "attended the summit in Beijing last September": a month or a year dates the trip; the day
+        # of the event itself is the event's ("will attend the summit on Friday")
+        coarse = [
+            dm for dm in self.ctx.dates_for(tok) if self.ctx.resolve_date(dm, tense).granularity != "day"
+        ]
+        role: DateRole = "full" if coarse else "activity"
+        self._emit(tok, visitors, places, "visit.attend", tense, role=role, strength=1)
 
     def _hosted(self, tok: Token) -> None:
         if tok.lower_.startswith("welcom") and not any(c.dep_ == "dobj" for c in tok.children):
@@ -742,10 +775,11 @@ class VisitRules:
         origin: str | None = None,
         status: str | None = None,
         host_override: str | None = None,
+        date_anchor: Token | None = None,
     ) -> None:
         if places:
             self._destinations.append((tok.i, places[0]))
-        dates = self._dates(tok, tense)
+        dates = self._dates(date_anchor or tok, tense)
         if not dates and role == "start" and tense in {"perfect", "present"} and self.ctx.published:
             # "has arrived in Germany", "has departed Abuja": the arrival is the publication day.
             day = self.ctx.published.isoformat()
@@ -757,7 +791,11 @@ class VisitRules:
             ]
             role = "start"
         hosts = _hosts(places)
+        duration, trip_scope = trip_duration(tok), _names_a_tour(tok)
         explanation = [f"trigger '{tok.text}' ({rule}), tense {tense}"]
+        if duration is not None:
+            explanation.append(f"{'the tour' if trip_scope else 'the visit'} lasts {duration} days")
+        departs = rule in {"visit.travel", "visit.departed"} and role == "start"
         st = status or self._status(tok, tense, [d for d, _ in dates], role)
         if host_override is not None:
             hosts = [(host_override, [p for p in places if p.country == host_override])]
@@ -775,14 +813,21 @@ class VisitRules:
             for n, (host, host_places) in enumerate(legs):
                 leg_dates: list[tuple[m.DateRange, DateRole]] = []
                 for d, _ in dates:
-                    if len(legs) > 1 and d.start != d.end and role == "full":
+                    d_role = role
+                    if role == "start" and d.start and d.end and d.start != d.end:
+                        d_role = "full"  # "will travel to Canberra from 12 to 14 March": the stay
+                    elif d.end and not d.start and not d.start_partial:
+                        d_role = "end"  # "a three-day visit through Thursday", "until November 25"
+                    elif d.start and not d.end and not d.end_partial and role == "full":
+                        d_role = "start"  # "since Monday"
+                    if len(legs) > 1 and d.start != d.end and d_role == "full":
                         # An itinerary: the range opens with the first leg and closes with the last.
                         if n == 0:
                             leg_dates.append((_open_end(d), "start"))
                         elif n == len(legs) - 1:
                             leg_dates.append((_open_start(d), "end"))
                     else:
-                        leg_dates.append((d, role))
+                        leg_dates.append((d, d_role))
                 cities = [p for p in host_places if p.entity.kind in {"city", "site"}]
                 self.candidates.append(
                     VisitCandidate(
@@ -802,8 +847,59 @@ class VisitRules:
                         returning=tok.lower_.startswith("return")
                         or _goes_home(tok)
                         or any(c.lower_ == "back" for c in tok.children),
+                        duration=duration if len(legs) == 1 and not trip_scope else None,
+                        trip_days=duration if trip_scope or len(legs) > 1 else None,
+                        by_departure=departs,
                     )
                 )
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+}  # fmt: skip
+
+
+def trip_duration(tok: Token) -> int | None:
+    """Days of a trip the trigger names: "a three-day visit", "his 3-day trip", "a two-day official
+    visit"; for a verb, of the visit it goes on ("arrived on a three-day visit")."""
+    nouns = [tok] if tok.lower_ in lx.VISIT_NOUNS else []
+    if not nouns:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"on", "for"}:
+                nouns += [g for g in c.children if g.dep_ == "pobj" and g.lower_ in lx.VISIT_NOUNS]
+    doc = tok.doc
+    for noun in nouns:
+        for k in range(noun.left_edge.i, noun.i):
+            t = doc[k]
+            if t.lower_ in {"day", "days"} and k >= 2 and doc[k - 1].text in {"-", "‑"}:
+                n = _number(doc[k - 2].lower_)
+                if n is not None:
+                    return n
+            head, _, tail = t.lower_.partition("-")
+            if tail in {"day", "days"}:
+                n = _number(head)
+                if n is not None:
+                    return n
+    return None
+
+
+def _names_a_tour(tok: Token) -> bool:
+    """ "a four-day tour that will also take her to Kyrgyzstan": the days are the whole trip's."""
+    nouns = [tok] + [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(n.lower_ in {"tour", "tours", "trip"} and _has_more_legs(n) for n in nouns) or any(
+        n.lower_ in {"tour", "tours"} for n in nouns
+    )
+
+
+def _has_more_legs(noun: Token) -> bool:
+    return any(c.dep_ in {"relcl", "acl"} for c in noun.children)
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit() and 0 < int(word) < 60:
+        return int(word)
+    return _NUMBER_WORDS.get(word)
 
 
 def _goes_home(tok: Token) -> bool:

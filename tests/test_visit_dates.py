@@ -1,0 +1,113 @@
+"""A visit's dates as the devset's conventions read them, on texts written for the project.
+
+The start is the day of arrival or of departure for the visit; the end is stated ("until", "through",
+"wraps up the visit on"), the day of the return home or of departure for the next leg, or the start
+plus a duration; a range on the trip is the trip's; the days of meetings and other activities are not
+the visit's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import one_visit, summary
+
+CASES = [
+    (
+        "arrival-and-duration",
+        "2024-08-15",
+        "Nigerian President Musa Adebayo arrived in Malabo on Wednesday on a three-day official visit.",
+        "Musa Adebayo",
+        "GNQ",
+        ("2024-08-14", "2024-08-16"),
+    ),
+    (
+        "departure-and-duration",
+        "2024-08-14",
+        "President Musa Adebayo has departed Abuja for Malabo on a three-day official visit.",
+        "Musa Adebayo",
+        "GNQ",
+        ("2024-08-14", "2024-08-16"),
+    ),
+    (
+        "through-weekday",
+        "2024-08-22",
+        "Foreign Minister Ji-ho Park will arrive in Mexico City on Tuesday for a three-day visit "
+        "through Thursday, the ministry said. Park will visit Mexico next week.",
+        "Ji-ho Park",
+        "MEX",
+        ("2024-08-27", "2024-08-29"),
+    ),
+    (
+        "travel-day-is-a-start-only",
+        "2012-04-25",
+        "British Foreign Secretary Tom Hale travels Thursday to Singapore for a speech on trade.",
+        "Tom Hale",
+        "SGP",
+        ("2012-04-26", None),
+    ),
+    (
+        "a-meeting-day-is-not-the-visit's",
+        "2022-01-29",
+        "Sheikh Khalid Al Mansoori received Ethiopian Prime Minister Dawit Alemu, who is on an official "
+        "visit to the UAE, on Saturday.",
+        "Dawit Alemu",
+        "ARE",
+        None,
+    ),
+    (
+        "returned-from-a-trip",
+        "2022-12-06",
+        "Mexican President Ana Ruiz returned from a four-day trip to Brazil on Sunday.",
+        "Ana Ruiz",
+        "BRA",
+        ("2022-12-01", "2022-12-04"),
+    ),
+    (
+        "wrapping-up-a-leg",
+        "2025-06-24",
+        "Indian President Asha Rao arrived in Santiago on Monday for a state visit to Chile and Uruguay. On "
+        "Wednesday, she will travel to Valparaiso, wrapping up the Chile leg of her visit.",
+        "Asha Rao",
+        "CHL",
+        ("2025-06-23", "2025-06-25"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "visitor", "host", "dates"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_visit_dates(extract, published, text, visitor, host, dates) -> None:
+    ex = extract(text, published=published)
+    v = one_visit(ex, visitor, host)
+    got = None if v.dates is None else (v.dates.start, v.dates.end)
+    assert got == dates, summary(ex)
+
+
+def test_departure_for_the_next_leg_ends_a_leg(extract) -> None:
+    text = (
+        "EU foreign policy chief Kaja Kallas arrived in Astana on Monday at the start of a four-day "
+        "tour that will also take her to Kyrgyzstan. Kallas will fly to Bishkek on Wednesday."
+    )
+    ex = extract(text, published="2025-05-13")
+    kaz, kgz = one_visit(ex, "Kaja Kallas", "KAZ"), one_visit(ex, "Kaja Kallas", "KGZ")
+    assert kaz.dates is not None and (kaz.dates.start, kaz.dates.end) == ("2025-05-12", "2025-05-14"), (
+        summary(ex)
+    )
+    # the tour's four days end with its last leg
+    assert kgz.dates is not None and (kgz.dates.start, kgz.dates.end) == ("2025-05-14", "2025-05-15"), (
+        summary(ex)
+    )
+
+
+def test_an_arrival_in_the_next_country_does_not_end_the_last(extract) -> None:
+    text = (
+        "French Foreign Minister Luc Perrin arrived in Jakarta on Tuesday. He arrived in Kuala Lumpur "
+        "on Thursday for talks."
+    )
+    ex = extract(text, published="2025-03-14")
+    idn = one_visit(ex, "Luc Perrin", "IDN")
+    assert idn.dates is not None and (idn.dates.start, idn.dates.end) == ("2025-03-11", None), summary(ex)
