@@ -137,9 +137,13 @@ def parse_date(value: str) -> date | None:
     return date(year, month, day)
 
 
-def read_hand(name: str, columns: tuple[str, ...], key: tuple[str, ...]) -> list[dict[str, str]]:
-    """Read a hand CSV, checking header, stray spaces, duplicates and sort order (by ``key``)."""
-    path = HAND / name
+def read_hand(
+    name: str, columns: tuple[str, ...], key: tuple[str, ...], directory: Path = HAND
+) -> list[dict[str, str]]:
+    """Read a hand CSV, checking header, stray spaces, duplicates and sort order (by ``key``).
+
+    ``directory`` lets the sibling tables (``build_ministers.py``) check their lists the same way."""
+    path = directory / name
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         if tuple(reader.fieldnames or ()) != columns:
@@ -336,7 +340,17 @@ class Leader:
     id: str = ""
 
 
-def build_leaders(persons: dict[str, Person], people: dict[str, PersonHand]) -> list[Leader]:
+def build_leaders(
+    persons: dict[str, Person],
+    people: dict[str, PersonHand],
+    prefix: str = "leader",
+    other_surnames: dict[str, set[str]] | None = None,
+) -> list[Leader]:
+    """Names, aliases and ids of the people in ``persons``.
+
+    ``prefix`` starts each id; ``other_surnames`` maps surname cores of another table (the leaders
+    table, for the ministers table) to their countries, so a surname shared with a person of another
+    country there is no alias here either."""
     leaders: list[Leader] = []
     for qid, person in persons.items():
         terms = clean_terms(person.terms)
@@ -361,6 +375,8 @@ def build_leaders(persons: dict[str, Person], people: dict[str, PersonHand]) -> 
         if surname:
             candidates[leader.qid] = surname
     countries_by_core: dict[str, set[str]] = defaultdict(set)
+    for core, countries in (other_surnames or {}).items():
+        countries_by_core[core] |= countries
     for leader in leaders:
         if leader.qid in candidates:
             countries_by_core[surname_core(candidates[leader.qid])] |= {t.country for t in leader.terms}
@@ -379,13 +395,13 @@ def build_leaders(persons: dict[str, Person], people: dict[str, PersonHand]) -> 
     for slug, group in by_slug.items():
         for leader in group:
             if len(group) == 1:
-                leader.id = f"leader:{slug}"
+                leader.id = f"{prefix}:{slug}"
             else:
                 same_country = [g for g in group if g.terms[0].country == leader.terms[0].country]
                 suffix = leader.terms[0].country.lower()
                 if len(same_country) > 1:
                     suffix += "-" + leader.qid.lower()
-                leader.id = f"leader:{slug}-{suffix}"
+                leader.id = f"{prefix}:{slug}-{suffix}"
     leaders.sort(key=lambda leader: leader.id)
     if len({leader.id for leader in leaders}) != len(leaders):
         raise BuildError("duplicate leader ids")
