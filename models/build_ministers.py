@@ -135,7 +135,9 @@ def read_people() -> dict[str, bl.PersonHand]:
     return people
 
 
-def read_source(repos: dict[str, tuple[str, set[str]]]) -> tuple[list[Span], dict[str, str], dict[str, set[str]]]:
+def read_source(
+    repos: dict[str, tuple[str, set[str]]],
+) -> tuple[list[Span], dict[str, str], dict[str, set[str]]]:
     """Spans, the label of each QID, and each QID's English Wikipedia titles."""
     spans: list[Span] = []
     labels: dict[str, str] = {}

@@ -61,8 +61,7 @@ def extract(root: Path, repos: list[dict[str, str]]) -> list[list[str]]:
                     continue
                 seen.add(row["position"])
                 out.append(
-                    [repo["repo"], repo["commit"]]
-                    + [row.get(column) or "" for column in OUT_COLUMNS[2:]]
+                    [repo["repo"], repo["commit"]] + [row.get(column) or "" for column in OUT_COLUMNS[2:]]
                 )
         if seen != labels:
             missing = ", ".join(sorted(labels - seen))

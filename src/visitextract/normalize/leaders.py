@@ -12,6 +12,10 @@ are returned and the caller decides (usually: fill nothing).
 Matching is on the full name or an alias (surname, short form), case-insensitive with accents,
 apostrophes, hyphens and dots folded; when nothing matches exactly, rapidfuzz's
 ``token_sort_ratio`` of at least ``FUZZY_MIN_SCORE`` catches transliterations (Tokaev/Tokayev).
+
+``ministers.jsonl`` (``models/build_ministers.py``, foreign ministers) has the same format and loads
+into the same index: ``LeaderIndex.ministers()``, or ``LeaderIndex.officeholders()`` for both tables
+at once (a person in both, such as a foreign minister who became prime minister, has one id there).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -30,9 +34,19 @@ from rapidfuzz import fuzz, process
 from visitextract.errors import Errors, KnowledgeTableError
 from visitextract.normalize.gazetteer import models_dir
 
-__all__ = ["FUZZY_MIN_SCORE", "MARGIN", "TABLE_FILE", "Leader", "LeaderIndex", "LeaderTerm", "fold_name"]
+__all__ = [
+    "FUZZY_MIN_SCORE",
+    "MARGIN",
+    "MINISTERS_FILE",
+    "TABLE_FILE",
+    "Leader",
+    "LeaderIndex",
+    "LeaderTerm",
+    "fold_name",
+]
 
 TABLE_FILE = "leaders.jsonl"
+MINISTERS_FILE = "ministers.jsonl"
 # Fuzzy matching is a fallback for spelling variants; below this score names are too different.
 FUZZY_MIN_SCORE = 92.0
 # Shorter folded queries are not matched fuzzily: too many four-letter names are one edit apart.
@@ -41,7 +55,10 @@ FUZZY_MIN_LENGTH = 5
 # term still counts, so an article published around a hand-over finds both leaders.
 MARGIN = datetime.timedelta(days=30)
 _FUZZY_CACHE_SIZE = 4096
-_NEEDED = "id, name, aliases and terms (regenerate it with python models/build_leaders.py)"
+_NEEDED = (
+    "id, name, aliases and terms (regenerate it with python models/build_leaders.py or "
+    "models/build_ministers.py)"
+)
 _FOLD_TABLE = str.maketrans(
     {"’": "'", "‘": "'", "ʻ": "'", "`": "'", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o"}
     | {"ı": "i", "ß": "ss", "æ": "ae", "Æ": "ae", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th"}
@@ -111,6 +128,39 @@ class LeaderIndex:
     def default(cls) -> LeaderIndex:
         """The shipped table, loaded once per process and shared: do not modify the result."""
         return _default_index()
+
+    @classmethod
+    def ministers(cls) -> LeaderIndex:
+        """The shipped foreign-ministers table, loaded on first use and shared: do not modify it."""
+        return _ministers_index()
+
+    @classmethod
+    def officeholders(cls) -> LeaderIndex:
+        """Leaders and foreign ministers in one index, loaded on first use and shared."""
+        return _officeholders_index()
+
+    @classmethod
+    def merged(cls, *indexes: LeaderIndex) -> LeaderIndex:
+        """One index over several tables; people with the same id (one person in two tables) become
+        one ``Leader`` with the first table's name, every alias and every term, oldest first."""
+        people: dict[str, Leader] = {}
+        for index in indexes:
+            for leader in index.leaders:
+                known = people.get(leader.id)
+                if known is None:
+                    people[leader.id] = leader
+                    continue
+                aliases = tuple(dict.fromkeys((*known.aliases, *leader.aliases)))
+                terms = tuple(
+                    sorted(
+                        (*known.terms, *(replace(t, name=known.name) for t in leader.terms)),
+                        key=lambda t: (t.start, t.country, t.office),
+                    )
+                )
+                people[leader.id] = replace(
+                    known, aliases=aliases, terms=terms, wikidata=known.wikidata or leader.wikidata
+                )
+        return cls(people.values())
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> LeaderIndex:
@@ -231,3 +281,13 @@ def _leader_from_json(row: dict[str, object]) -> Leader:
 @functools.cache
 def _default_index() -> LeaderIndex:
     return LeaderIndex.load()
+
+
+@functools.cache
+def _ministers_index() -> LeaderIndex:
+    return LeaderIndex.load(models_dir() / MINISTERS_FILE)
+
+
+@functools.cache
+def _officeholders_index() -> LeaderIndex:
+    return LeaderIndex.merged(_default_index(), _ministers_index())
