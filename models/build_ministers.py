@@ -26,7 +26,7 @@ What the build does, in order:
 3. Repairs boundaries by the successor, per country: an open term ends when another person starts a
    term more than 30 days later; an end known only to the year or month ends at the next holder's
    start inside that period; a start known only to the year or month begins at the previous
-   holder's end inside that period.
+   holder's end inside that period. A term the repair leaves shorter than ``MIN_DAYS`` goes.
 4. Hands the terms to ``build_leaders.build_leaders`` (merging of touching terms, names, aliases,
    the surname rule, ids with the prefix ``minister``), with the leaders table's surnames so a
    surname a leader of another country bears is no alias here; adds each English Wikipedia title
@@ -254,6 +254,7 @@ def build() -> list[bl.Leader]:
     spans, labels, titles = read_source(repos)
     spans = drop_doubled_and_short(spans)
     repair_by_successor(spans)
+    spans = [s for s in spans if _long_enough(s)]
     persons: dict[str, bl.Person] = {}
     for span in sorted(spans, key=lambda s: (s.qid, s.country, s.start)):
         label = labels.get(span.qid, "")
