@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 from _batch_corpus import write_many
 from visitextract.batch import work_dir_for
 from visitextract.cli import app
-from visitextract.io.writers import read_jsonl
+from visitextract.events import merge
+from visitextract.io.writers import events_paths, read_jsonl
 
 PY = sys.executable
 N_DOCS = 60
@@ -110,7 +111,10 @@ def _check_resumed(
     assert len(ids) == len(set(ids)) == N_DOCS
     assert set(ids) == {r["doc_id"] for r in clean}
     assert records == clean
-    assert sorted(p.name for p in out.parent.iterdir()) == [out.name]
+    # the events across documents too: those of the uninterrupted run's records
+    [events_file] = events_paths("jsonl", out)
+    assert read_jsonl(events_file) == [e.model_dump(mode="json") for e in merge(clean, link_people=False)]
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted([out.name, events_file.name])
 
 
 @pytest.mark.slow

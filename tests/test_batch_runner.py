@@ -21,8 +21,8 @@ from _batch_corpus import MIXED_IDS, write_mixed_folder
 from visitextract.api import Extractor
 from visitextract.batch import BatchConfig, InProcessEngine, run_batch, work_dir_for
 from visitextract.errors import BatchInputError
-from visitextract.io.tables import SCHEMAS, TABLES
-from visitextract.io.writers import csv_documents_path, read_jsonl
+from visitextract.io.tables import EVENT_TABLES, SCHEMAS, TABLES
+from visitextract.io.writers import csv_documents_path, events_paths, read_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +146,9 @@ def test_every_format_has_one_document_row_per_document(
     assert stages == MIXED_IDS
     assert not work_dir_for(out).exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [out.name] + ([csv_documents_path(out).name] if fmt == "csv" else [])
+        [out.name]
+        + ([csv_documents_path(out).name] if fmt == "csv" else [])
+        + [p.name for p in events_paths(fmt, out)]
     )
 
 
@@ -164,7 +166,8 @@ def test_parquet_and_duckdb_give_the_visits_of_the_jsonl(
     from_parquet = sorted(tuple(r[c] for c in VISIT_COLS) for r in table.to_pylist())
     con = duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True)
     from_duckdb = sorted(con.execute(f"select {', '.join(VISIT_COLS)} from visits").fetchall())
-    assert {t for (t,) in con.execute("select table_name from duckdb_tables()").fetchall()} == set(TABLES)
+    tables = {t for (t,) in con.execute("select table_name from duckdb_tables()").fetchall()}
+    assert tables == set(TABLES) | set(EVENT_TABLES)
     con.close()
     with (tmp_path / "visits.csv").open(encoding="utf-8", newline="") as fh:
         from_csv = sorted(

@@ -121,6 +121,7 @@ class BatchSummary:
     written: list[str] = field(default_factory=list)
     error_samples: list[tuple[str, str, str]] = field(default_factory=list)
     duplicate_ids: int = 0
+    events: int | None = None  # events across documents (None: not computed, as for -o -)
 
     def lines(self) -> list[str]:
         """The end-of-batch report (plain text: it also lands in CI logs)."""
@@ -130,6 +131,8 @@ class BatchSummary:
         ]
         if self.written:
             out.append(f"output ({self.format}): " + ", ".join(self.written))
+        if self.events is not None:
+            out.append(f"{_n(self.events, 'event')} across documents (one per real-world visit or meeting)")
         for file, stage, message in self.error_samples:
             out.append(f"  error in {file} at {stage}: {message}")
         if self.errors > len(self.error_samples):
@@ -678,6 +681,10 @@ def run_batch(
         from visitextract.io.writers import csv_documents_path
 
         exclude.append(csv_documents_path(output))
+    if output is not None:  # the events files beside the output are outputs too, never inputs
+        from visitextract.io.writers import events_paths
+
+        exclude.extend(events_paths(fmt, output))
     files = discover(cfg.inputs, exclude=exclude)
     plan = build_plan(files)
     total = sum(e.count for e in plan)
@@ -806,18 +813,26 @@ def _stream(
 
 
 def _assemble(wd: WorkDir, n_shards: int, fmt: str, output: Path, summary: BatchSummary) -> None:
-    """Write the output from the shards in order, linking people across all records on the way."""
+    """Write the output from the shards in order, linking people across all records on the way;
+    then the events across documents (visitextract.events), from the linked records."""
+    from visitextract.events import EventCollector
     from visitextract.io.writers import open_writer
     from visitextract.normalize.people import PersonRegistry, link_record
 
     writer = open_writer(fmt, output, wd.tmp)
     seen: set[str] = set()
     registry = PersonRegistry()
+    events = EventCollector()
     try:
         for k in range(n_shards):
             records = [link_record(r, registry) for r in wd.read_shard(k)]
             writer.write(records)
             _count(records, summary, seen)
+            for r in records:
+                events.add(r)
+        merged = events.events()
+        writer.write_events(merged)
+        summary.events = len(merged)
         summary.written = [str(p) for p in writer.commit()]
     except BaseException:
         with contextlib.suppress(Exception):

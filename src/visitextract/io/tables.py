@@ -181,6 +181,57 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
+# Events across documents (visitextract.events): one row per real-world visit or meeting, and one
+# per report of it. Keyed by event_id, not doc_id: written once, after every document.
+EVENT_SCHEMAS: dict[str, pa.Schema] = {
+    "events": _schema(
+        ("event_id", _S, False),
+        ("kind", _S, False),
+        ("status", _S, False),
+        ("mode", _S),
+        ("visitor_id", _S),
+        ("visitor_name", _S),
+        ("visitor_office", _S),
+        ("visitor_country", _S),
+        ("host_country", _S),
+        ("participant_ids", _S),
+        ("participant_names", _S),
+        ("place_ids", _S),
+        ("place_names", _S),
+        ("date_start", _D),
+        ("date_end", _D),
+        ("date_granularity", _S),
+        ("date_start_from_doc_id", _S),
+        ("date_start_from_record_index", _I),
+        ("date_end_from_doc_id", _S),
+        ("date_end_from_record_index", _I),
+        ("n_reports", _I, False),
+        ("n_records", _I, False),
+        ("first_reported", _D),
+        ("last_reported", _D),
+        ("confidence", _F, False),
+    ),
+    "event_sources": _schema(
+        ("event_id", _S, False),
+        ("source_index", _I, False),
+        _KEY,
+        ("record_type", _S, False),
+        ("record_index", _I, False),
+        ("published", _D),
+        ("status", _S, False),
+        ("date_start", _D),
+        ("date_end", _D),
+        ("date_granularity", _S),
+        ("date_text", _S),
+        ("date_used", _B, False),
+        ("date_agrees", _B),
+        ("confidence", _F, False),
+        ("evidence_text", _S),
+        ("url", _S),
+    ),
+}
+EVENT_TABLES: tuple[str, ...] = tuple(EVENT_SCHEMAS)
+
 
 def _date(value: object) -> dt.date | None:
     if value is None or value == "":
@@ -434,7 +485,7 @@ def to_arrow(name: str, rows: Sequence[Row]) -> pa.Table:
 
     Raises ``ValueError`` for a null in a non-null column: pyarrow would only notice when writing.
     """
-    schema = SCHEMAS[name]
+    schema = SCHEMAS[name] if name in SCHEMAS else EVENT_SCHEMAS[name]
     table = pa.Table.from_pylist(list(rows), schema=schema)
     for f in schema:
         if not f.nullable and table.column(f.name).null_count:

@@ -14,9 +14,20 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from visitextract.io.tables import SCHEMAS, TABLES, Row, flatten_records, to_arrow
+from visitextract.io.tables import (
+    EVENT_SCHEMAS,
+    EVENT_TABLES,
+    SCHEMAS,
+    TABLES,
+    Row,
+    flatten_records,
+    to_arrow,
+)
+
+if TYPE_CHECKING:
+    from visitextract.events import Event
 
 Record = Mapping[str, Any]
 FORMATS = ("jsonl", "parquet", "duckdb", "csv")
@@ -28,6 +39,10 @@ FLUSH_ROWS = 50_000
 class Writer(Protocol):
     def write(self, records: Sequence[Record]) -> None: ...
 
+    def write_events(self, events: Sequence[Event]) -> None:
+        """The events of the whole batch (visitextract.events), once, after every record."""
+        ...
+
     def commit(self) -> list[Path]:
         """Finish the output and move it into place; returns the paths written."""
         ...
@@ -38,6 +53,26 @@ class Writer(Protocol):
 def dumps(record: Record) -> str:
     """One JSON Lines line (without the newline): UTF-8 as is, no spaces, keys in record order."""
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def events_paths(fmt: str, output: Path) -> list[Path]:
+    """Where a batch writes its events beside ``output``, for the formats that use separate files.
+
+    JSON Lines: ``<stem>.events.jsonl`` (one event a line, with its sources); CSV:
+    ``<stem>.events.csv`` and ``<stem>.event_sources.csv``. Parquet and DuckDB hold the tables
+    ``events`` and ``event_sources`` with the others.
+    """
+    if fmt == "jsonl":
+        return [output.with_name(f"{output.stem}.events.jsonl")]
+    if fmt == "csv":
+        return [output.with_name(f"{output.stem}.{name}.csv") for name in EVENT_TABLES]
+    return []
+
+
+def _event_tables(events: Sequence[Event]) -> dict[str, list[Row]]:
+    from visitextract.events import event_rows
+
+    return event_rows(events)
 
 
 def _fsync_replace(tmp: Path, final: Path) -> None:
@@ -52,20 +87,34 @@ class JsonlWriter:
         self.output = output
         self.tmp = tmp_dir / f"{output.name}.{os.getpid()}.tmp"
         self._fh: IO[str] = self.tmp.open("w", encoding="utf-8", newline="\n")
+        [self.events_output] = events_paths("jsonl", output)
+        self.events_tmp: Path | None = None
 
     def write(self, records: Sequence[Record]) -> None:
         self._fh.write("".join(dumps(r) + "\n" for r in records))
+
+    def write_events(self, events: Sequence[Event]) -> None:
+        self.events_tmp = self.tmp.with_name(self.tmp.name + ".events")
+        with self.events_tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.write("".join(dumps(e.model_dump(mode="json")) + "\n" for e in events))
+            fh.flush()
+            os.fsync(fh.fileno())
 
     def commit(self) -> list[Path]:
         self._fh.flush()
         os.fsync(self._fh.fileno())
         self._fh.close()
         _fsync_replace(self.tmp, self.output)
-        return [self.output]
+        if self.events_tmp is None:
+            return [self.output]
+        _fsync_replace(self.events_tmp, self.events_output)
+        return [self.output, self.events_output]
 
     def abort(self) -> None:
         self._fh.close()
         self.tmp.unlink(missing_ok=True)
+        if self.events_tmp is not None:
+            self.events_tmp.unlink(missing_ok=True)
 
 
 class StdoutWriter:
@@ -78,6 +127,9 @@ class StdoutWriter:
         for r in records:
             self.stream.write(dumps(r) + "\n")
         self.stream.flush()
+
+    def write_events(self, events: Sequence[Event]) -> None:
+        """Nothing: the stream holds one record per document and nothing else."""
 
     def commit(self) -> list[Path]:
         self.stream.flush()
@@ -116,6 +168,7 @@ class ParquetWriter:
         self._writers = {
             name: pq.ParquetWriter(self.tmp_dir / f"{name}.parquet", SCHEMAS[name]) for name in TABLES
         }
+        self._events: list[str] = []  # event tables written (write_events)
 
     def _flush(self, name: str) -> None:
         rows = self._buffer.take(name)
@@ -126,6 +179,13 @@ class ParquetWriter:
         for name in self._buffer.add(records):
             self._flush(name)
 
+    def write_events(self, events: Sequence[Event]) -> None:
+        import pyarrow.parquet as pq
+
+        for name, rows in _event_tables(events).items():
+            pq.write_table(to_arrow(name, rows), self.tmp_dir / f"{name}.parquet")
+            self._events.append(name)
+
     def commit(self) -> list[Path]:
         for name in TABLES:
             self._flush(name)
@@ -134,7 +194,7 @@ class ParquetWriter:
             raise FileExistsError(f"{self.output} exists and is not a folder")
         self.output.mkdir(parents=True, exist_ok=True)
         written = []
-        for name in TABLES:
+        for name in (*TABLES, *self._events):
             final = self.output / f"{name}.parquet"
             os.replace(self.tmp_dir / f"{name}.parquet", final)
             written.append(final)
@@ -162,7 +222,7 @@ _DUCK_TYPES = {
 def duckdb_ddl(name: str) -> str:
     """``CREATE TABLE`` for one table, from its pyarrow schema (NOT NULL where the schema says so)."""
     cols = []
-    for f in SCHEMAS[name]:
+    for f in SCHEMAS[name] if name in SCHEMAS else EVENT_SCHEMAS[name]:
         col = f'"{f.name}" {_DUCK_TYPES[str(f.type)]}'
         cols.append(col if f.nullable else col + " NOT NULL")
     return f'CREATE TABLE "{name}" ({", ".join(cols)})'
@@ -193,6 +253,13 @@ class DuckDBWriter:
     def write(self, records: Sequence[Record]) -> None:
         for name in self._buffer.add(records):
             self._flush(name)
+
+    def write_events(self, events: Sequence[Event]) -> None:
+        for name, rows in _event_tables(events).items():
+            self._con.execute(duckdb_ddl(name))
+            self._con.register("_visitextract_chunk", to_arrow(name, rows))
+            self._con.execute(f'INSERT INTO "{name}" SELECT * FROM _visitextract_chunk')
+            self._con.unregister("_visitextract_chunk")
 
     def commit(self) -> list[Path]:
         for name in TABLES:
@@ -230,6 +297,16 @@ class CsvWriter:
         for name, writer in self._writers.items():
             if rows[name]:
                 writer.write_table(to_arrow(name, rows[name]))
+
+    def write_events(self, events: Sequence[Event]) -> None:
+        import pyarrow.csv as pacsv
+
+        for (name, rows), path in zip(
+            _event_tables(events).items(), events_paths("csv", self.output), strict=True
+        ):
+            self.targets[name] = path
+            self.tmps[name] = tmp = self.tmps["visits"].with_name(f"{path.name}.{os.getpid()}.tmp")
+            pacsv.write_csv(to_arrow(name, rows), str(tmp))
 
     def commit(self) -> list[Path]:
         for writer in self._writers.values():
