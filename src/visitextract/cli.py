@@ -1,9 +1,10 @@
-"""Command line: ``visitextract extract``, ``evaluate``, ``peer`` and ``batch``."""
+"""Command line: ``visitextract extract``, ``evaluate``, ``peer``, ``batch`` and ``export``."""
 
 from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -225,6 +226,63 @@ def batch(
     if not quiet:
         for line in summary.lines():
             typer.echo(line, err=output == "-")
+
+
+class ExportFormat(StrEnum):
+    plover = "plover"
+    cameo = "cameo"
+
+
+def _load_output(path: Path) -> list[dict[str, Any]]:
+    from visitextract.errors import VisitExtractError
+    from visitextract.io.load import load_records
+
+    try:
+        return load_records(path)
+    except VisitExtractError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  visitextract export out/examples.jsonl --to plover -o out/examples.plover.jsonl\n\n"
+    "  visitextract export out/tables.parquet --to cameo -o out/events.tsv",
+)
+def export(
+    file: Annotated[
+        Path, typer.Argument(help="A batch output: .jsonl, a Parquet folder, .duckdb or the visits .csv.")
+    ],
+    to: Annotated[ExportFormat, typer.Option("--to", help="PLOVER JSON Lines or CAMEO rows (TSV).")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Where to write; '-' for standard output.")
+    ] = "-",
+    header: Annotated[bool, typer.Option(help="CAMEO: a first line naming the columns.")] = True,
+) -> None:
+    """Write the visits and meetings of a batch output as PLOVER JSON Lines or CAMEO rows (TSV)."""
+    from visitextract.export import write_cameo, write_plover
+
+    records = _load_output(file)
+    name = "PLOVER" if to == ExportFormat.plover else "CAMEO"
+
+    def run(fh: Any) -> Any:
+        return (
+            write_plover(records, fh)
+            if to == ExportFormat.plover
+            else write_cameo(records, fh, header=header)
+        )
+
+    if output == "-":
+        summary = run(sys.stdout)
+    else:
+        out = Path(output)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".tmp")
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            summary = run(fh)
+        tmp.replace(out)
+    for line in summary.lines(name, output if output != "-" else "standard output"):
+        typer.echo(line, err=True)
 
 
 def main() -> None:

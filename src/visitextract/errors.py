@@ -47,6 +47,9 @@ class Errors(StrEnum):
     E033 = "[E033] --aliases {path}: {reason}. Give a readable alias table (.csv, .json, .jsonl, .yaml) with columns alias, id, kind, country (see models/README.md)."
     E034 = "[E034] The rules need a dependency parse, but the Doc has none (pipeline {pipeline}). Use a pipeline with a 'parser' (a 'senter' gives sentence boundaries only), e.g. en_core_web_sm."
 
+    # E065-E079: events across documents, export (PLOVER, CAMEO) and the HTML report
+    E065 = "[E065] Cannot read {path} as an output of visitextract batch: {reason}. Give the JSON Lines file, Parquet folder, DuckDB file or visits CSV that visitextract batch wrote (docs/batch.md)."
+
     def format(self, *args: object, **kwargs: object) -> str:
         return str(self.value).format(*args, **kwargs)
 
