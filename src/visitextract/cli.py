@@ -1,4 +1,4 @@
-"""Command line: ``visitextract extract``, ``evaluate``, ``peer``, ``batch`` and ``export``."""
+"""Command line: ``visitextract extract``, ``evaluate``, ``peer``, ``batch``, ``export`` and ``report``."""
 
 from __future__ import annotations
 
@@ -283,6 +283,38 @@ def export(
         tmp.replace(out)
     for line in summary.lines(name, output if output != "-" else "standard output"):
         typer.echo(line, err=True)
+
+
+@app.command(
+    epilog="Example:\n\n  visitextract report out/examples.jsonl -o out/report.html",
+)
+def report(
+    file: Annotated[
+        Path, typer.Argument(help="A batch output: .jsonl, a Parquet folder, .duckdb or the visits .csv.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "report.html"
+    ),
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder the records' source files are relative to \\[default: the current folder]."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many documents in full.")] = 500,
+    title: Annotated[str, typer.Option(help="Title of the page.")] = "visitextract report",
+) -> None:
+    """Write one self-contained HTML page of a batch output: timeline, busiest hosts, errors, texts."""
+    from visitextract.report import write_report
+
+    records = _load_output(file)
+    summary = write_report(records, output, root=root, title=title, limit=max(0, limit))
+    typer.echo(
+        f"{output}: {summary.documents} documents ({summary.shown} shown, {summary.with_text} with their "
+        "text), "
+        f"{summary.events} events, {summary.errors} errors",
+        err=True,
+    )
 
 
 def main() -> None:
