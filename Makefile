@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck evaluate peer accuracy clean
+.PHONY: run test lint typecheck docs evaluate peer accuracy clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ run: $(STAMP)
 ## test: set up, then lint, type-check and run the test suite
 test: $(STAMP) lint typecheck
 	$(BIN)/python -m pytest -q
+
+## docs: build the documentation site (mkdocs.yml) into site/; warnings fail the build
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests models benchmarks
@@ -41,4 +45,4 @@ accuracy: $(STAMP)
 	$(BIN)/python -m visitextract.evaluation.report --devset ../shared/devset/articles --peer ../shared/peer --own tests/data/owndev/articles --own tests/data/heldout/articles --out docs/accuracy.md
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache
