@@ -229,6 +229,25 @@ COUNTRIES = {
         published="2022-03-07",
         people={"Emmanuel Macron": ("President", "FRA"), "Annalena Baerbock": ("Foreign Minister", "DEU")},
     ),
+    "ministers-table": Case(
+        "Foreign Minister Vivian Balakrishnan held talks with Foreign Minister Retno Marsudi in Jakarta "
+        "on Tuesday.",
+        published="2021-06-02",
+        people={
+            "Vivian Balakrishnan": ("Foreign Minister", "SGP"),
+            "Retno Marsudi": ("Foreign Minister", "IDN"),
+        },
+        visits=[("Vivian Balakrishnan", "IDN")],
+        no_visits=["Retno Marsudi"],
+    ),
+    "meeting-city-decides-its-country": Case(
+        "Indian External Affairs Minister S Jaishankar last visited Argentina in 2022, when he co-chaired "
+        "the first meeting of the India-Argentina Joint Commission with Foreign Minister Santiago "
+        "Cafiero in Buenos Aires.",
+        published="2025-03-10",
+        people={"Santiago Cafiero": (ANY, "ARG")},
+        no_visits=["Santiago Cafiero"],
+    ),
     "possessive": Case(
         "The Speaker of Nepal's parliament, Devraj Ghimire, was hosted by her Indian counterpart Om "
         "Birla in New Delhi on Monday.",

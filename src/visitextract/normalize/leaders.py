@@ -291,3 +291,12 @@ def _ministers_index() -> LeaderIndex:
 @functools.cache
 def _officeholders_index() -> LeaderIndex:
     return LeaderIndex.merged(_default_index(), _ministers_index())
+
+
+@functools.cache
+def ministers_snapshot() -> datetime.date:
+    """The last date the foreign ministers' table knows of: its open terms are open as of then."""
+    days = [
+        d for leader in LeaderIndex.ministers().leaders for t in leader.terms for d in (t.start, t.end) if d
+    ]
+    return max(days, default=datetime.date.min)

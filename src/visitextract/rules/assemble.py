@@ -469,7 +469,8 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
     start, end = base.start, base.end
     ranged = bool(start and end and start != end) or base.granularity not in {None, "day"}
     if starts and not ranged:
-        day_starts = [d.start for d in starts if d.start]
+        # a day of arrival, not a coarse "since 2003" ("the first visit by a president since 2003")
+        day_starts = [d.start for d in starts if d.start and d.granularity in {None, "day"}]
         if day_starts:
             start = min(day_starts)
             if base in starts or base.start != start:

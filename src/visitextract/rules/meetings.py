@@ -233,6 +233,8 @@ class MeetingRules:
                 city = pm
             if pm.country and country is None and pm.entity.kind in {"city", "site", "country"}:
                 country = pm.country
+        if city is not None and city.country:
+            country = city.country  # "the India-Argentina Commission ... in Buenos Aires"
         return city, country
 
     def _emit(self, tok: Token, participants: list[PersonCluster], rule: str, confidence: float) -> None:

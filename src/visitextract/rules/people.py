@@ -14,6 +14,7 @@ Office and country come from the words around a name ("Kazakh President X", "X, 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ COUNTRY_EVIDENCE: dict[str, int] = {
 }
 # Sources by which the text itself ties a person to a country ("Kenyan President X").
 TEXT_QUALIFIERS = frozenset({"office", "demonym", "possessive", "apposition", "counterpart", "list order"})
+# Offices a person of the foreign ministers' table may be named with in the text.
+_MINISTER_CATEGORIES = frozenset({"foreign_minister", "minister", "deputy_head_of_government", "leader"})
 # Offices the leaders table holds (a "President" in the text may be the table's head of state).
 _TABLE_CATEGORIES = frozenset({"head_of_state", "head_of_government", "leader", "official"})
 _FAMILY_NOUNS = frozenset("wife husband spouse partner son daughter mother father brother sister".split())
@@ -533,6 +536,37 @@ class PeopleResolver:
             if cluster.office is None:
                 office = default_taxonomy().lookup(term.office)
                 cluster.set_office(office or OfficeInfo(term.office, "head_of_state"), "leaders table")
+        self._from_ministers()
+
+    def _from_ministers(self) -> None:
+        """The foreign ministers' table: at the story's date, a full name it knows as that day's
+        minister is of that country; at any date, a full name of one country gives the nationality.
+        Its source is a snapshot, so a term it leaves open is trusted only until shortly after it."""
+        from visitextract.normalize.leaders import LeaderIndex, ministers_snapshot
+
+        index = LeaderIndex.ministers()
+        on = self.ctx.published
+        fresh = on is not None and on <= ministers_snapshot() + dt.timedelta(days=120)
+        for cluster in self.clusters:
+            if (
+                not cluster.named
+                or len(_content(cluster.tokens)) < 2
+                or cluster.country_source == "leaders table"
+            ):
+                continue
+            if cluster.office is not None and cluster.office.category not in _MINISTER_CATEGORIES:
+                continue  # "President X" is not the foreign minister X of the table
+            every = index.lookup(cluster.name)
+            if on is not None:
+                now = [t for t in every if t.active_on(on) and (t.end is not None or fresh)]
+                if len({t.country for t in now}) == 1:
+                    cluster.set_country(now[0].country, "leaders table")
+                    if cluster.office is None:
+                        cluster.set_office(default_taxonomy().lookup("foreign minister"), "leaders table")
+                    continue
+            nationality = {t.country for t in every}
+            if len(nationality) == 1:
+                cluster.set_country(nationality.pop(), "leaders table (nationality)")
 
     # ------------------------------------------------------------ title refs
     def _resolve_title_refs(self) -> None:
