@@ -111,3 +111,61 @@ def test_an_arrival_in_the_next_country_does_not_end_the_last(extract) -> None:
     ex = extract(text, published="2025-03-14")
     idn = one_visit(ex, "Luc Perrin", "IDN")
     assert idn.dates is not None and (idn.dates.start, idn.dates.end) == ("2025-03-11", None), summary(ex)
+
+
+STATUS = [
+    (
+        "perfect-visited-is-over",
+        "2023-03-25",
+        "Three months into her term, Chilean President Rosa Vidal has already visited Argentina and Peru.",
+        "Rosa Vidal",
+        "ARG",
+        "completed",
+    ),
+    (
+        "past-without-reference-date",
+        None,
+        "Secretary of State Helen Brooks traveled to Colombia and Brazil from April 13 to April 19, 2012.",
+        "Helen Brooks",
+        "COL",
+        "completed",
+    ),
+    (
+        "one-place-at-a-time",
+        "2024-07-05",
+        "Hungarian Prime Minister Viktor Orban has arrived in Moscow for talks with President Vladimir "
+        "Putin. Orban came to the Russian capital after he met Ukrainian President Volodymyr Zelensky in "
+        "Kyiv.",
+        "Viktor Orban",
+        "UKR",
+        "completed",
+    ),
+    (
+        "first-leg-now-later-legs-ahead",
+        "2021-12-08",
+        "Statement by German Foreign Minister Lena Vogt at the start of her first official visit to "
+        "Paris, Brussels and Warsaw: our partners can rely on us.",
+        "Lena Vogt",
+        "POL",
+        "planned",
+    ),
+    (
+        "a-tour-told-as-over",
+        "2024-11-07",
+        "Egyptian Foreign Minister Omar Said has wrapped up an East African tour that took him to Kenya "
+        "and Tanzania. In Nairobi, Said was received by President William Ruto on Monday.",
+        "Omar Said",
+        "KEN",
+        "completed",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "visitor", "host", "status"),
+    [c[1:] for c in STATUS],
+    ids=[c[0] for c in STATUS],
+)
+def test_visit_status(extract, published, text, visitor, host, status) -> None:
+    ex = extract(text, published=published)
+    assert one_visit(ex, visitor, host).status == status, summary(ex)

@@ -58,6 +58,7 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _place_meetings(meetings, visits)
     _places_from_meetings(meetings, visits)
     _status_from_meetings(ctx, meetings, visits)
+    _one_place_at_a_time(ctx, visits)
     meetings = _merge_meetings(meetings)
     return _build(ctx, people, visits, meetings, statements, doc_id)
 
@@ -408,6 +409,8 @@ def _merge_group(group: list[VisitCandidate]) -> VisitCandidate:
     status = max(strong, key=lambda c: _STATUS_ORDER[c.status]).status
     if all(c.status == "cancelled" for c in group):
         status = "cancelled"
+    elif any(c.ended for c in group):
+        status = "completed"  # "has wrapped up a tour that took him to Kenya": over
     confidence = min(1.0, best.confidence + 0.05 * (len(group) - 1))
     return VisitCandidate(
         visitor=best.visitor,
@@ -425,6 +428,10 @@ def _merge_group(group: list[VisitCandidate]) -> VisitCandidate:
         duration=next((c.duration for c in group if c.duration), None),
         trip_days=next((c.trip_days for c in group if c.trip_days), None),
         by_departure=any(c.by_departure for c in group),
+        tenses=set().union(*(c.tenses for c in group)),
+        leg=next((c.leg for c in group if c.leg), None),
+        current=any(c.current for c in group),
+        ended=any(c.ended for c in group),
     )
 
 
@@ -598,6 +605,65 @@ def _status_from_meetings(
             break
 
 
+def _one_place_at_a_time(ctx: DocContext, visits: list[VisitCandidate]) -> None:
+    """A traveller is in one country at a time. When the story puts a visitor in one country now
+    (the visit spans the publication day, is told from there, or "is in" it), the visitor's other
+    trips that read as under way are over if they came before (or are told in the past) and still
+    ahead if they come after (or are told in the future): "Orban has arrived in Moscow ... after he
+    met with Zelensky in Kiev"; "at the start of her visit to Paris, Brussels and Warsaw"."""
+    by_visitor: dict[int, list[VisitCandidate]] = {}
+    for v in visits:
+        if v.host is not None and v.status != "cancelled":
+            by_visitor.setdefault(v.visitor.key, []).append(v)
+    pub = ctx.published.isoformat() if ctx.published else None
+    scene = ctx.dateline.country if ctx.dateline is not None else None
+    for trips in by_visitor.values():
+        if len(trips) < 2:
+            continue
+        ongoing = [v for v in trips if v.status == "ongoing"]
+        current = [v for v in ongoing if v.current]
+        if not current and pub is not None:
+            current = [v for v in ongoing if _spans(_best_dates(v), pub)]
+        if not current and scene is not None:
+            current = [v for v in ongoing if v.host == scene]
+        if len(current) != 1:
+            continue
+        here = current[0]
+        here_dates = _best_dates(here)
+        here_start = here_dates.start if here_dates is not None else None
+        for v in trips:
+            if v is here or v.status != "ongoing":
+                continue
+            d = _best_dates(v)
+            order = _leg_order(v, here)
+            if (d is not None and d.start and here_start and d.start < here_start) or order == "before":
+                new = "completed"
+            elif (d is not None and d.start and here_start and d.start > here_start) or order == "after":
+                new = "planned"
+            elif v.tenses and v.tenses <= {"past", "perfect"}:
+                new = "completed"
+            elif v.tenses and v.tenses <= {"future"}:
+                new = "planned"
+            else:
+                continue
+            v.status = new
+            v.explanation.append(f"status {new}: the visitor is now in {here.host}")
+
+
+def _spans(d: m.DateRange | None, day: str) -> bool:
+    """Whether a day-precise visit takes in ``day`` (an arrival that day, or a range around it)."""
+    if d is None or not d.start or d.granularity not in {None, "day"}:
+        return False
+    return d.start <= day <= (d.end or d.start)
+
+
+def _leg_order(v: VisitCandidate, here: VisitCandidate) -> str | None:
+    """ "before" / "after" when both are legs of one itinerary ("to Paris, Brussels and Warsaw")."""
+    if v.leg is None or here.leg is None or v.leg[0] != here.leg[0]:
+        return None
+    return "before" if v.leg[1] < here.leg[1] else "after"
+
+
 # ----------------------------------------------------------------- meetings
 def _place_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
     """A meeting during a visit with one named city takes place there."""
@@ -666,6 +732,7 @@ def _visits_from_meetings(
                     dates=dates,  # type: ignore[arg-type]
                     strength=0,
                     explanation=[f"{p.name} ({p.country}) met in {mc.country}: {mc.rule}"],
+                    tenses={"past"} if mc.past or mc.tense == "past" else ({mc.tense} if mc.tense else set()),
                 )
             )
     return out

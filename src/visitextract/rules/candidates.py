@@ -32,6 +32,10 @@ class VisitCandidate:
     duration: int | None = None  # days, from "a three-day visit"
     trip_days: int | None = None  # days of the whole tour this leg belongs to ("a four-day tour")
     by_departure: bool = False  # its start is a day of departure for it ("will fly to X on Monday")
+    tenses: set[str] = field(default_factory=set)  # of the clauses that mention it
+    leg: tuple[int, int] | None = None  # (trigger, position) in an itinerary: "to Paris, Brussels and Warsaw"
+    current: bool = False  # the text puts the visitor there now ("is in", "at the start of the tour")
+    ended: bool = False  # the text says it is over ("has wrapped up a tour that took him to X")
 
 
 @dataclass

@@ -758,8 +758,14 @@ class VisitRules:
                     )
                 ):
                     return "completed"
-        if words & {"recent", "previous", "earlier", "concluded", "wrapped", "ended"}:
+        if words & {"recent", "previous", "earlier", "concluded", "wrapped", "ended", "already", "last"}:
             return "completed"
+        if tense == "perfect" and tok.lower_ in _VISITED_FORMS:
+            return "completed"  # "he has (already) visited Argentina"; not "has arrived in"
+        if tense == "past" and published is None and (not dates or any(_has_year(d) for d in dates)):
+            # no reference date: a trip told in the past, or dated in a past year, is over
+            if tok.lower_ not in lx.ARRIVE_VERBS:
+                return "completed"
         return "ongoing"
 
     def _emit(
@@ -847,6 +853,11 @@ class VisitRules:
                         returning=tok.lower_.startswith("return")
                         or _goes_home(tok)
                         or any(c.lower_ == "back" for c in tok.children),
+                        tenses={tense},
+                        ended=st == "completed" and _ending(tok, tense),
+                        leg=(tok.i, n) if len(legs) > 1 else None,
+                        current=(len(legs) > 1 and n == 0 and _at_the_start(tok))
+                        or (rule == "visit.presence" and tense == "present"),
                         duration=duration if len(legs) == 1 and not trip_scope else None,
                         trip_days=duration if trip_scope or len(legs) > 1 else None,
                         by_departure=departs,
@@ -882,6 +893,29 @@ def trip_duration(tok: Token) -> int | None:
                 if n is not None:
                     return n
     return None
+
+
+_VISITED_FORMS = frozenset({"visited", "toured", "been"})
+
+
+def _ending(tok: Token, tense: Tense) -> bool:
+    """ "has wrapped up an East African tour", "concluded his visit", "returned from a trip": told
+    as over, whatever else the text says of the trip's days."""
+    if tense not in {"past", "perfect"}:
+        return False
+    verb = governing_verb(tok)
+    return verb.lower_ in _ENDING_VERBS or (verb.lower_.startswith("return") and tok.head.lower_ == "from")
+
+
+def _has_year(d: m.DateRange) -> bool:
+    return not d.year_inferred and bool(d.start or d.end)
+
+
+def _at_the_start(tok: Token) -> bool:
+    """ "at the start of her first official visit to Paris, Brussels and Warsaw": the first leg is
+    where the visitor is now."""
+    head = tok.head
+    return head.lower_ == "of" and head.head.lower_ in {"start", "beginning", "outset", "first"}
 
 
 def _names_a_tour(tok: Token) -> bool:
