@@ -105,6 +105,15 @@ PRESENT_ADV = _forms("currently now presently")
 PRONOUNS_MALE = _forms("he him his himself")
 PRONOUNS_FEMALE = _forms("she her hers herself")
 PRONOUNS_SUBJ = _forms("he she")
+# Words before or in a name's title that mark its grammatical gender.
+FEMALE_WORDS = _forms(
+    """mrs ms miss madam madame lady dame queen princess sheikha baroness empress duchess
+    spokeswoman chairwoman congresswoman councilwoman stateswoman businesswoman first-lady"""
+)
+MALE_WORDS = _forms(
+    """mr sir lord king prince sheikh emir sultan baron emperor duke spokesman chairman congressman
+    councilman statesman businessman"""
+)
 
 # Unnamed official actors ("a French minister", "Moroccan diplomats").
 OFFICIAL_NOUNS = _forms(

@@ -80,6 +80,7 @@ class PersonCluster:
     text_source: str = ""
     named: bool = True
     label: str = ""  # the role text for unnamed officials ("Pakistani Foreign Minister")
+    gender: str | None = None  # "f" / "m" from a gendered title or honorific ("spokeswoman", "Mr")
     counterpart_of: int | None = None
     relevant: bool = False  # takes part in a record
 
@@ -219,6 +220,7 @@ class PeopleResolver:
         self.attached_offices: set[int] = set()  # token ids of offices tied to a name
         self._build_named()
         self._attach_offices()
+        self._genders()
         self._list_order()
         self._from_tables()
         # Counterparts first ("his Pakistani counterpart X" makes X a foreign minister), so that a
@@ -429,6 +431,35 @@ class PeopleResolver:
                     if near is not None and near.country and near.is_demonym:
                         cluster.set_country(near.country, "demonym")
                         break
+
+    # ------------------------------------------------------------ genders
+    def _genders(self) -> None:
+        """A person's grammatical gender where the text marks it: an honorific ("Mrs", "Sheikha",
+        "Mr") or a gendered title ("spokeswoman", "Queen"), so that "she" never names a man."""
+        doc = self.ctx.doc
+        for cluster in self.clusters:
+            words: list[str] = []
+            for span in cluster.mentions:
+                j = span.start - 1
+                while (
+                    j >= 0
+                    and span.start - j <= 3
+                    and (doc[j].lower_ in HONORIFICS or j in self.ctx.office_at)
+                ):
+                    words.append(doc[j].lower_.rstrip("."))
+                    j -= 1
+            if cluster.office is not None:
+                words += cluster.office.title.lower().split()
+            female = any(w in lx.FEMALE_WORDS for w in words)
+            male = any(w in lx.MALE_WORDS for w in words)
+            if female != male:
+                cluster.gender = "f" if female else "m"
+
+    def _agrees(self, cluster: PersonCluster | None, tok: Token) -> bool:
+        if cluster is None or cluster.gender is None:
+            return cluster is not None
+        wanted = "f" if tok.lower_ in lx.PRONOUNS_FEMALE else "m" if tok.lower_ in lx.PRONOUNS_MALE else None
+        return wanted is None or cluster.gender == wanted
 
     # ------------------------------------------------------------ lists
     def _list_order(self) -> None:
@@ -744,26 +775,29 @@ class PeopleResolver:
             for c in node.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i and c.i not in self.ctx.quote_tokens:
                     found = self.cluster_for_token(c, follow_pronouns=False)
-                    if found is not None:
+                    if self._agrees(found, tok):
                         return found
         sent = sentence(tok)
-        subj = self._sentence_subject(sent, before=tok.i)
+        subj = self._sentence_subject(sent, before=tok.i, pronoun=tok)
         if subj is not None:
             return subj
         sents = self.ctx.sents
         idx = self.ctx.sentence_index(tok.i)
         for k in range(idx - 1, max(-1, idx - 4), -1):
-            subj = self._sentence_subject(sents[k])
+            subj = self._sentence_subject(sents[k], pronoun=tok)
             if subj is not None:
                 return subj
         last: tuple[int, PersonCluster] | None = None
         for i, cluster in self.by_token.items():
-            if i < tok.i and (last is None or i > last[0]):
+            if i < tok.i and (last is None or i > last[0]) and self._agrees(cluster, tok):
                 last = (i, cluster)
         return last[1] if last else None
 
-    def _sentence_subject(self, sent: Span, before: int | None = None) -> PersonCluster | None:
-        """The person subject of a sentence: its root's subject first, then any other subject."""
+    def _sentence_subject(
+        self, sent: Span, before: int | None = None, pronoun: Token | None = None
+    ) -> PersonCluster | None:
+        """The person subject of a sentence: its root's subject first, then any other subject (of
+        the pronoun's gender, when one is given)."""
         root = sent.root
         ordered = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
         ordered += [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t not in ordered]
@@ -771,7 +805,7 @@ class PeopleResolver:
             if (before is not None and t.i >= before) or t.i in self.ctx.quote_tokens:
                 continue
             c = self.cluster_for_token(t, follow_pronouns=False)
-            if c is not None:
+            if c is not None and (pronoun is None or self._agrees(c, pronoun)):
                 return c
         return None
 

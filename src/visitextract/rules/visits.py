@@ -56,6 +56,16 @@ _ENDING_VERBS = frozenset(
     complete completed completes finish finished finishes""".split()
 )
 # "a trip that will begin in Paris"
+_JOIN_VERBS = frozenset(
+    "join joins joined joining participate participates participated participating".split()
+)
+# Events whose participants are present where they are held.
+_SUMMIT_NOUNS = frozenset("summit summits conference forum sidelines margins".split())
+# Verbs whose "in <city>" says nothing of a trip ("was born in Lagos", "invested in Nairobi").
+_NOT_PRESENCE_VERBS = frozenset(
+    """born died lives lived live living grew studied educated elected buried detained arrested
+    killed invest invests invested investing based headquartered""".split()
+)
 _ITINERARY_VERBS = frozenset(
     "begin begins began start starts started end ends ended continue continues take takes took".split()
 )
@@ -119,6 +129,10 @@ class VisitRules:
                 self._presence(tok)
             elif low in {"stop", "leg"} and tok.pos_ == "NOUN":
                 self._stop(tok)
+            elif is_verb(tok) and low not in _NOT_PRESENCE_VERBS:
+                self._acting_in(tok)
+            if low in _SUMMIT_NOUNS and tok.pos_ in {"NOUN", "PROPN"}:
+                self._at_event(tok)
             if low in _INCLUDE_WORDS:
                 self._delegation_members(tok)
             if low in {"accompanied", "accompanying", "accompanies", "accompany"} or (
@@ -455,6 +469,87 @@ class VisitRules:
         tense = self.ctx.tense(tok)
         self._emit(tok, visitors, places, rule, tense, role=role, strength=2, origin=origin)
 
+    def _acting_in(self, tok: Token) -> None:
+        """ "Bourita held talks in Cairo", "the minister said in Berlin", "will sign the deal in
+        Hanoi": an official who acts in a foreign city is there. Cities only ("invests in Kenya" is
+        no presence), hanging from the verb itself, not from a noun ("the violence in Gaza")."""
+        if self._negated(tok):
+            return
+        heads = [tok] + [o for o in objects(tok) if o.lower_ in lx.MEETING_NOUNS]  # "held talks in Cairo"
+        preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}]
+        places = [
+            pm
+            for pm in self._dest_places([g for p in preps for g in p.children if g.dep_ == "pobj"])
+            if pm.entity.kind in {"city", "site"} and pm.country
+        ]
+        if not places or _remote(tok):
+            return  # "spoke to the forum in Geneva by video link": not there
+        visitors = [
+            v
+            for v in self._visitors_of(tok)
+            if v.named and v.country is not None and v.office is not None and v.country != places[0].country
+        ]
+        if not visitors:
+            return
+        tense = self.ctx.tense(tok)
+        if tense == "future":
+            return  # "agreed to hold the next round in Tokyo": a plan, for the travel verbs to tell
+        self._emit(tok, visitors, places[:1], "visit.present_in", tense, role="activity", strength=1)
+
+    def _at_event(self, tok: Token) -> None:
+        """ "told reporters after the summit", "on the sidelines of the Arab League meeting in Cairo",
+        "the conclusions of a European Union summit" (in a story filed from its city): who takes part
+        in a summit abroad is there, with or without a verb of travel."""
+        node, hops = tok, 0
+        while node.dep_ in {"pobj", "dobj", "prep", "compound"} and node.head != node and hops < 5:
+            if (
+                node.dep_ == "pobj"
+                and node.head.lower_ in {"about", "on"}
+                and tok.lower_ not in {"sidelines", "margins"}
+            ):
+                return  # "talks on the summit": a topic
+            node = node.head
+            hops += 1
+        verb = node if is_verb(node) else governing_verb(node)
+        if not is_verb(verb) or tok.dep_ in {"nsubj", "nsubjpass"}:
+            return
+        taking_part = lx.ATTEND_VERBS | lx.MOTION_VERBS | lx.VISIT_VERBS | lx.ARRIVE_VERBS | _JOIN_VERBS
+        if verb.lower_ in taking_part and self._negated(verb):
+            return  # "did not attend the summit" (but "was not happy with the summit" was there)
+        if _remote(verb) or _remote(tok):
+            return  # "addressed the conference in Geneva by video link"
+        event = tok
+        if tok.lower_ in {"sidelines", "margins", "margin", "sideline"}:
+            event = next((g for p in prep_objects(tok, {"of"}) for g in [p]), tok)
+        places = self._dest_places(list(prep_objects(event, {"in", "at"})))
+        for c in event.children:
+            pm = self.ctx.place_at.get(c.i)
+            if c.dep_ in {"compound", "nmod"} and pm is not None and pm.entity.kind == "city":
+                places.append(pm)
+        if tok.lower_ in {"conference", "conferences"} and any(
+            c.lower_ in lx.VIDEO_WORDS | lx.PHONE_WORDS | {"press", "news"} for c in tok.children
+        ):
+            return  # a video conference is no venue; a news conference says nothing of a summit
+        sent = sentence(tok)
+        dateline = self.ctx.dateline
+        elsewhere = any(
+            pm.entity.kind in {"city", "country"} and not pm.is_demonym and pm is not dateline
+            for pm in self.ctx.places_in(sent.start, sent.end)
+        )
+        if not places and not elsewhere and dateline is not None and dateline.entity.kind == "city":
+            places = [dateline]  # "BRATISLAVA - ... a European Union summit": held where filed
+        places = [p for p in places if p.country]
+        if not places:
+            return
+        visitors = [
+            v
+            for v in self._visitors_of(verb)
+            if v.named and v.country is not None and v.office is not None and v.country != places[0].country
+        ]
+        if visitors:
+            tense = self.ctx.tense(verb)
+            self._emit(tok, visitors, places[:1], "visit.summit", tense, role="activity", strength=1)
+
     def _scene(self, before: int) -> PlaceMention | None:
         """Where the story is set at a point: the destination last named before it ("preparations in
         the Ghanaian capital, where ..."), else the dateline."""
@@ -691,7 +786,8 @@ class VisitRules:
 
     def _copula_in(self, tok: Token) -> None:
         """ "X is in Hanoi for talks", "X was in Japan last week": the official is (was) there."""
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}]
+        heads = [tok] + [o for o in objects(tok) if o.lower_ in lx.MEETING_NOUNS]  # "held talks in Cairo"
+        preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}]
         places = self._dest_places([g for p in preps for g in p.children if g.dep_ == "pobj"])
         if not places or not any(p.entity.kind in {"country", "city"} for p in places):
             return
@@ -909,6 +1005,18 @@ def _ending(tok: Token, tense: Tense) -> bool:
 
 def _has_year(d: m.DateRange) -> bool:
     return not d.year_inferred and bool(d.start or d.end)
+
+
+def _remote(tok: Token) -> bool:
+    """ "by video link", "via videoconference", "virtually", "a virtual summit": taking part from afar."""
+    words = lx.VIDEO_WORDS | {"telephone", "phone"}
+    for c in tok.children:
+        if c.lower_ in words:
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"by", "via", "over", "through"}:
+            if any(t.lower_ in words for t in c.subtree):
+                return True
+    return False
 
 
 def _at_the_start(tok: Token) -> bool:
