@@ -357,6 +357,39 @@ SPEAKERS = {
         no_statements=["Press Trust of India"],
         visits=[("William Ruto", "IND")],
     ),
+    "state-body-relays-and-speaks": Case(
+        "Prime Minister Mark Carney spoke with President Claudia Sheinbaum on Friday. The Prime "
+        "Minister's Office said in an email that Carney stressed the depth of the trade relationship.",
+        published="2025-05-02",
+        statements=[
+            ("Prime Minister's Office", "Carney stressed the depth"),
+            ("Mark Carney", "stressed the depth"),
+        ],
+    ),
+    "statement-from-the-presidency": Case(
+        "President John Mahama left Accra for Bamako on Thursday. A statement from the presidency said "
+        '"the President will be joined in Mali by the leaders of Nigeria and Senegal."',
+        published="2025-07-24",
+        statements=[("presidency", "will be joined in Mali")],
+    ),
+    "the-diplomat-said": Case(
+        "Turkish Foreign Ministry Spokesman Oncu Keceli told reporters the trip had been put off. "
+        '"The dialogue between the two capitals on the preparations will continue," the diplomat said.',
+        published="2024-04-26",
+        statements=[("Oncu Keceli", "dialogue between the two capitals")],
+    ),
+    "a-senior-official-is-no-one": Case(
+        "Japanese Foreign Minister Takeshi Iwaya arrived in Manila on Monday. A senior official said "
+        "the talks would cover maritime security in the South China Sea.",
+        published="2025-02-24",
+        no_statements=["Takeshi Iwaya"],
+    ),
+    "posted-on-x": Case(
+        '"Honoured to call on the President at the start of his state visit to India," posted '
+        "External Affairs Minister S Jaishankar on X.",
+        published="2023-12-04",
+        statements=[("S Jaishankar", "Honoured to call on the President")],
+    ),
     "spokesperson-quote": Case(
         '"The President confirmed he will come to Nairobi in May," spokesman Hussein Mohamed said.',
         statements=[("Hussein Mohamed", "confirmed he will come")],

@@ -153,7 +153,9 @@ class RelevanceGate:
         modifiers = sorted((_lower_words(m) for m in taxonomy.modifiers), key=len, reverse=True)
         self.officials = _PhraseIndex()
         self.generic = _PhraseIndex()
-        phrases = [phrase for phrase, _info in taxonomy.iter_phrases()] + list(taxonomy.roles)
+        # "the diplomat", "the official" only refer to an official named elsewhere: not evidence
+        phrases = [p for p, info in taxonomy.iter_phrases() if not info.category.endswith("_ref")]
+        phrases += list(taxonomy.roles)
         for phrase in phrases:
             toks = _lower_words(phrase)
             target = self.generic if _strip_modifier(toks, modifiers) in generic else self.officials

@@ -738,6 +738,20 @@ class EntityCorrector:
         for tok in doc:
             if tok.lower_ not in ORG_HEADS or tok.i in taken:
                 continue
+            if (
+                tok.lower_ == "office"
+                and tok.i >= 2
+                and doc[tok.i - 1].text in {"'s", "’s"}
+                and (tok.i - 2) in taken
+            ):
+                # "the Prime Minister's Office": the office of a title, an institution
+                start = tok.i - 2
+                while start > 0 and (start - 1) in taken:
+                    start -= 1
+                if start > 0 and doc[start - 1].lower_ == "the":
+                    start -= 1
+                orgs.append(Span(doc, start, tok.i + 1, label="ORG"))
+                continue
             if tok.lower_ in {"office", "council", "commission", "senate", "parliament"}:
                 continue
             start = tok.i

@@ -65,7 +65,7 @@ REPORT_VERBS = _forms(
     denied reject rejects rejected welcome welcomes welcomed tweet tweets tweeted write writes
     wrote told reaffirm reaffirms reaffirmed acknowledge acknowledges acknowledged pledge pledges
     pledged promise promises promised vow vows vowed condemn condemns condemned report reports
-    reported indicate indicates indicated reveal reveals revealed outline outlines outlined"""
+    reported indicate indicates indicated reveal reveals revealed outline outlines outlined posted"""
 )
 # "called for", "pointed out": a reporting verb plus its particle.
 REPORT_PHRASAL = {

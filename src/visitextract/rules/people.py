@@ -606,6 +606,8 @@ class PeopleResolver:
                 continue
             if self._is_modifier_use(om):
                 continue
+            if om.info.category in _DEFINITE_ONLY and not self._definite(om):
+                continue
             near = self.ctx.country_near(om.span.start)
             country = near.country if near is not None else om.info.country
             cluster = self.resolve_title(om, country)
@@ -617,6 +619,14 @@ class PeopleResolver:
                     self.by_token[t.i] = cluster
                 if country and cluster.country is None:
                     cluster.set_country(country, "title reference")
+
+    def _definite(self, om: OfficeMention) -> bool:
+        """ "the diplomat", "the U.K. official", "the Turkish diplomat" (not "a senior official")."""
+        doc = self.ctx.doc
+        j = om.span.start - 1
+        while j >= 0 and (j in self.ctx.place_at or doc[j].tag_ in {"JJ", "NNP"} or doc[j].text == "."):
+            j -= 1
+        return j >= 0 and doc[j].lower_ in {"the", "this"}
 
     def _untitled_subject(self, om: OfficeMention) -> PersonCluster | None:
         """ "Penny Wong is in Vietnam ... The foreign minister landed in Hanoi": a definite title that
@@ -885,6 +895,12 @@ class PeopleResolver:
         )
 
 
+_DIPLOMAT_CATEGORIES = frozenset(
+    {"foreign_minister", "ambassador", "envoy", "spokesperson", "deputy_minister"}
+)
+# References that stand for a named person only when definite ("the diplomat", "the U.K. official"):
+# "an official said" is an unnamed source, not the minister named before.
+_DEFINITE_ONLY = frozenset({"diplomat_ref", "official_ref"})
 # Offices that "His Majesty" or "Her Highness" may stand for.
 _MONARCH_OFFICES = frozenset({"King", "Queen", "Emir", "Sultan", "Emperor", "Grand Duke", "Crown Prince"})
 
@@ -911,6 +927,13 @@ def _given_and_surname(index: LeaderIndex, tokens: tuple[str, ...]) -> list[Lead
 def _office_compatible(ref: OfficeInfo, person: OfficeInfo) -> bool:
     if ref.category == "honorific":
         return person.office in _MONARCH_OFFICES or person.category == "royalty"
+    if ref.category == "diplomat_ref":
+        # "the diplomat said": a foreign minister, an envoy, an ambassador, a ministry's spokesperson
+        return person.category in _DIPLOMAT_CATEGORIES or (
+            person.is_minister and "foreign" in person.office.lower()
+        )
+    if ref.category == "official_ref":
+        return person.category not in {"other", "honorific"}
     if ref.category == "official" and ref.office == "Secretary":
         # "the Secretary": a Secretary of State, a Foreign Secretary, a Secretary-General
         return "secretary" in person.title.lower() or "secretary" in person.office.lower()

@@ -16,23 +16,43 @@ from spacy.tokens import Span, Token
 
 from visitextract.rules import lexicon as lx
 from visitextract.rules.candidates import StatementCandidate
-from visitextract.rules.context import DocContext
+from visitextract.rules.context import DocContext, is_agency
 from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import governing_verb, is_verb, sentence, subjects
 
 MIN_DIRECT_WORDS = 6
 _TRAIL = " \t\n,.;:–—-\"'”’"
-SPEECH_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "readout", "tweet", "post"})
+SPEECH_NOUNS = frozenset(
+    {
+        "statement",
+        "release",
+        "communique",
+        "communiqué",
+        "readout",
+        "tweet",
+        "post",
+        "email",
+        "e-mail",
+        "letter",
+        "message",
+    }
+)
 # Reporting verbs that take the claim as an object when there is no clause ("stressed the importance of").
 _CLAIM_BY_OBJECT = frozenset(
     """stressed stresses stress underlined underlines underline emphasized emphasised emphasizes
     emphasises reiterated reiterates noted notes confirmed confirms warned voiced""".split()
 )
 _PHRASAL_FIRST = frozenset(first for first, _ in lx.REPORT_PHRASAL)
+_STATE_BODY_HEADS = frozenset(
+    """ministry government office presidency embassy department commission council cabinet court
+    secretariat administration palace house kremlin""".split()
+)
 # "quoted X as saying", "cited X as saying": the relayed words are X's, not the relay's.
 _QUOTING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
 # Verbs that may follow the speaker's words and precede the speaker: "..., said Bagchi."
-INVERTING = frozenset({"said", "says", "added", "adds", "read", "reads", "wrote", "told", "noted", "asked"})
+INVERTING = frozenset(
+    {"said", "says", "added", "adds", "read", "reads", "wrote", "told", "noted", "asked", "posted", "tweeted"}
+)
 
 
 class StatementRules:
@@ -77,6 +97,14 @@ class StatementRules:
             return None, org
         if tok.lower_ in SPEECH_NOUNS:
             for c in tok.children:
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ in {"from", "by"}
+                    and any(self.ctx.org_at.get(g.i) is not None for g in c.subtree)
+                ):
+                    # "A statement from the presidency said", "a release issued by the MEA"
+                    g = next(g for g in c.subtree if self.ctx.org_at.get(g.i) is not None)
+                    return None, self.ctx.org_at[g.i]
                 if c.dep_ == "prep" and c.lower_ == "by":  # "a statement by the presidential adviser X"
                     for g in c.children:
                         p = self.people.cluster_for_token(g)
@@ -369,14 +397,18 @@ class StatementRules:
         start, end = content
         if end - start < 3:
             return
-        if self._inner_speaker_clause(verb, start, end):
-            return
         covered = sum(1 for i in range(start, end) if i in self._quote_tokens)
         if covered / max(1, end - start) >= 0.5:
             return
         person, org = self._speaker_of(verb)
         if person is None and org is None:
             return
+        if self._inner_speaker_clause(verb, start, end):
+            # "X said Y noted ...": Y's words. An institution that relays them ("The PMO said in an
+            # email that Trudeau noted ...") has made a statement of its own too.
+            if person is not None or org is None or not self._state_body(org):
+                return
+
         if (
             person is None
             and org is not None
@@ -391,6 +423,16 @@ class StatementRules:
         tense = self.ctx.tense(verb)
         date = next((self.ctx.resolve_date(dm, tense) for dm in self.ctx.dates_for(verb)), None)
         self._add(person, org, c_start, c_end, False, "statement.reported", 0.75, verb, date)
+
+    def _state_body(self, org: Span) -> bool:
+        """A government body ("the Prime Minister's Office", "the foreign ministry", "the Royal
+        Court"), not a newspaper or an agency that passes on someone's words."""
+        if self._narrator(org):
+            return False
+        known = [pm for pm in self.ctx.places_in(org.start, org.end) if pm.entity.kind == "organization"]
+        if known:
+            return not any(is_agency(pm) for pm in known)
+        return not self._is_place(org) and org.root.lower_ in _STATE_BODY_HEADS
 
     def _according(self, tok: Token) -> None:
         doc = self.ctx.doc
