@@ -214,3 +214,18 @@ def test_the_accuracy_report_renders_both_gold_folders(tmp_path: Path) -> None:
     assert "| visits | 1.00 | 1.00 | 1.00 | 0.80 |" in text
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert set(data) == {"devset", tmp_path.name}
+
+
+def test_cancelled_predictions_are_not_scored(tmp_path: Path, extractor) -> None:
+    # the devset does not record cancelled events: a cancelled prediction is neither right nor wrong
+    text = (
+        "Chilean Foreign Minister Ana Rojas has cancelled her visit to Japan, her ministry said on Tuesday."
+    )
+    gold = {**GOLD, "id": "chl-rojas-cancelled", "text": text, "visits": [], "meetings": [], "statements": []}
+    gold["people"] = [{"name": "Ana Rojas", "office": "Foreign Minister", "country": "CHL"}]
+    gold["aliases"] = []
+    report = evaluate(_gold_dir(tmp_path, gold), extractor.pipe)
+    t = report.total()
+    assert t.unscored_cancelled == 1, t.misses
+    assert (t.visits.tp, t.visits.fp, t.visits.fn) == (0, 0, 0), t.misses
+    assert "cancelled visits and meetings predicted (not scored) 1" in report.table()

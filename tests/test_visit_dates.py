@@ -169,3 +169,35 @@ STATUS = [
 def test_visit_status(extract, published, text, visitor, host, status) -> None:
     ex = extract(text, published=published)
     assert one_visit(ex, visitor, host).status == status, summary(ex)
+
+
+def test_a_postponed_trip_cancels_its_visit_and_its_meetings(extract) -> None:
+    text = (
+        "Brazilian President Marta Alves, who was due to travel to China next week for talks with "
+        "President Xi Jinping, has indefinitely postponed her trip, the government said on Saturday."
+    )
+    ex = extract(text, published="2023-03-25")
+    assert [v.status for v in ex.visits if v.host_country == "CHN"] == ["cancelled"], summary(ex)
+    assert all(m.status == "cancelled" for m in ex.meetings), summary(ex)
+
+
+def test_a_rescheduled_leg_is_planned_again_with_its_new_dates(extract) -> None:
+    text = (
+        "TOKYO - Japanese Foreign Minister Kenji Sato has postponed a trip to the Philippines and "
+        "Indonesia that had been planned for this weekend. The Manila leg has been rescheduled for "
+        "Feb. 24-25, while the stop in Jakarta has been called off."
+    )
+    ex = extract(text, published="2025-02-12")
+    phl, idn = one_visit(ex, "Kenji Sato", "PHL"), one_visit(ex, "Kenji Sato", "IDN")
+    assert phl.status == "planned" and phl.dates is not None, summary(ex)
+    assert (phl.dates.start, phl.dates.end) == ("2025-02-24", "2025-02-25"), summary(ex)
+    assert idn.status == "cancelled", summary(ex)
+
+
+def test_a_trip_put_back_by_a_day_still_happens(extract) -> None:
+    text = (
+        "Brazilian President Marta Alves will travel to Beijing next week. Her departure was put back "
+        "by a day because of a cold, her office said."
+    )
+    ex = extract(text, published="2023-03-20")
+    assert [v.status for v in ex.visits if v.host_country == "CHN"] == ["planned"], summary(ex)

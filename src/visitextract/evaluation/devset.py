@@ -92,6 +92,8 @@ class ArticleScore:
     visit_dates: Ratio = field(default_factory=Ratio)
     visit_status: Ratio = field(default_factory=Ratio)
     office: Ratio = field(default_factory=Ratio)
+    # cancelled or postponed predictions: the gold does not record such events, so they are not scored
+    unscored_cancelled: int = 0
     misses: list[str] = field(default_factory=list)
 
 
@@ -148,7 +150,9 @@ def _score_visits(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> None
             return 0
         return 1.0 + 0.1 * float(g.get("status") == p.status)
 
-    matched, fn, fp = _greedy(gold["visits"], ex.visits, score)
+    scored = [v for v in ex.visits if v.status != "cancelled"]
+    s.unscored_cancelled += len(ex.visits) - len(scored)
+    matched, fn, fp = _greedy(gold["visits"], scored, score)
     s.visits = PRF(len(matched), len(fp), len(fn))
     for g, p in matched:
         start, end = gold_notation(p.dates)
@@ -185,7 +189,9 @@ def _score_meetings(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> No
             return 0
         return hit + 0.1 * same_date(g.get("date"), p.date.start if p.date else None)
 
-    matched, fn, fp = _greedy(gold["meetings"], ex.meetings, score)
+    scored = [m for m in ex.meetings if m.status != "cancelled"]
+    s.unscored_cancelled += len(ex.meetings) - len(scored)
+    matched, fn, fp = _greedy(gold["meetings"], scored, score)
     s.meetings = PRF(len(matched), len(fp), len(fn))
     s.misses += [f"meeting FN {g['participants']} {g.get('status')} {g.get('date')}" for g in fn]
     s.misses += [f"meeting FP {[x.name for x in p.participants]} {p.status} {p.mode} [{p.rule}]" for p in fp]
@@ -264,6 +270,7 @@ class Report:
             t.visit_dates.add(a.visit_dates)
             t.visit_status.add(a.visit_status)
             t.office.add(a.office)
+            t.unscored_cancelled += a.unscored_cancelled
         return t
 
     def table(self) -> str:
@@ -292,7 +299,8 @@ class Report:
             f"({t.visit_status.hit}/{t.visit_status.total}); "
             f"visit date exactness {t.visit_dates.value:.2f} ({t.visit_dates.hit}/{t.visit_dates.total}); "
             f"office accuracy {t.office.value:.2f} ({t.office.hit}/{t.office.total}); "
-            f"alias accuracy {t.aliases.value:.2f} ({t.aliases.hit}/{t.aliases.total})"
+            f"alias accuracy {t.aliases.value:.2f} ({t.aliases.hit}/{t.aliases.total}); "
+            f"cancelled visits and meetings predicted (not scored) {t.unscored_cancelled}"
         )
         return "\n".join(lines)
 
@@ -308,6 +316,7 @@ class Report:
                 "visit_dates": a.visit_dates.as_dict(),
                 "visit_status": a.visit_status.as_dict(),
                 "office": a.office.as_dict(),
+                "unscored_cancelled": a.unscored_cancelled,
                 "misses": a.misses,
             }
 

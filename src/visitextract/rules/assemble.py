@@ -18,11 +18,13 @@ from spacy.tokens import Doc, Span
 from visitextract import models as m
 from visitextract.errors import Errors
 from visitextract.normalize.gazetteer import Gazetteer
+from visitextract.rules import lexicon as lx
 from visitextract.rules.candidates import MeetingCandidate, StatementCandidate, VisitCandidate
 from visitextract.rules.context import DocContext, PlaceMention
 from visitextract.rules.meetings import MeetingRules
 from visitextract.rules.people import PeopleResolver, PersonCluster, slug
 from visitextract.rules.statements import StatementRules
+from visitextract.rules.syntax import is_called_off, is_verb, sentence
 from visitextract.rules.visits import VisitRules
 
 _STATUS_ORDER = {"ongoing": 3, "planned": 2, "completed": 1, "cancelled": 0}
@@ -59,6 +61,7 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _places_from_meetings(meetings, visits)
     _status_from_meetings(ctx, meetings, visits)
     _one_place_at_a_time(ctx, visits)
+    _changed_plans(ctx, people, visits, meetings)
     meetings = _merge_meetings(meetings)
     return _build(ctx, people, visits, meetings, statements, doc_id)
 
@@ -648,6 +651,82 @@ def _one_place_at_a_time(ctx: DocContext, visits: list[VisitCandidate]) -> None:
                 continue
             v.status = new
             v.explanation.append(f"status {new}: the visitor is now in {here.host}")
+
+
+_TRIP_WORDS = frozenset("visit visits trip trips tour tours leg stop stopover journey".split())
+_RESCHEDULE_WORDS = frozenset("rescheduled reschedule reschedules".split())
+
+
+def _changed_plans(
+    ctx: DocContext, people: PeopleResolver, visits: list[VisitCandidate], meetings: list[MeetingCandidate]
+) -> None:
+    """Plans the story says were changed, read over the whole article: "has postponed his trip"
+    cancels the visitor's coming trips (to the places named, else all of them) and the meetings
+    planned with the hosts; "the Manila leg has been rescheduled for Feb. 24-25" brings a leg back,
+    with its new dates. Later statements outweigh earlier ones."""
+    for tok in ctx.tokens:
+        low = tok.lower_
+        cancel = (low in lx.CANCEL_WORDS or is_called_off([tok])) and is_verb(tok)
+        rescheduled = low in _RESCHEDULE_WORDS and is_verb(tok)
+        if not (cancel or rescheduled):
+            continue
+        if cancel and any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+            continue  # "put back by a day": shifted, not called off
+        targets = [
+            c
+            for c in tok.children
+            if c.dep_ in {"dobj", "nsubjpass", "nsubj"} and c.lower_ in _TRIP_WORDS | lx.MEETING_NOUNS
+        ]
+        if not targets:
+            continue
+        owners: list[PersonCluster] = []
+        hosts: set[str] = set()
+        for t in targets:
+            for c in t.subtree:
+                if c.dep_ == "poss" and c.head == t:
+                    found = people.cluster_for_token(c)
+                    if found is not None:
+                        owners.append(found)
+                pm = ctx.place_at.get(c.i)
+                if pm is not None and pm.country and not pm.is_demonym:
+                    hosts.add(pm.country)
+        if not owners:
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                found = people.cluster_for_token(subj)
+                if found is not None:
+                    owners.append(found)
+        if not owners and not hosts:
+            continue
+        affected = [
+            v
+            for v in visits
+            if (not owners or v.visitor in owners)
+            and v.host is not None
+            and (v.host in hosts if hosts else True)
+            and v.status != "completed"
+        ]
+        why = sentence(tok).text.strip()[:60]
+        if cancel:
+            for v in affected:
+                if v.status != "cancelled":
+                    v.status = "cancelled"
+                    v.explanation.append(f"status cancelled: '{why}'")
+            cancelled_hosts = {v.host for v in affected}
+            for mc in meetings:
+                if mc.status == "planned" and any(v.visitor in mc.participants for v in affected):
+                    if any(p.country in cancelled_hosts for p in mc.participants):
+                        mc.status = "cancelled"
+                        mc.explanation.append(f"cancelled with the trip: '{why}'")
+        else:
+            dms = ctx.dates_for(tok)
+            for v in affected:
+                v.status = "planned"
+                if dms:
+                    v.dates = [(ctx.resolve_date(dm, "future"), "full") for dm in dms[:1]]
+                v.explanation.append(f"status planned: rescheduled ('{why}')")
+            for mc in meetings:
+                if mc.status == "cancelled" and any(v.visitor in mc.participants for v in affected):
+                    mc.status = "planned"
 
 
 def _spans(d: m.DateRange | None, day: str) -> bool:
