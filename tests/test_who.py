@@ -29,6 +29,7 @@ class Case:
     visits: list[tuple[str, str]] = field(default_factory=list)  # (visitor, host country)
     no_visits: list[str] = field(default_factory=list)  # visitors that must have no visit
     meetings: list[set[str]] = field(default_factory=list)  # participant sets (exact)
+    no_meetings: list[set[str]] = field(default_factory=list)  # participant sets that must not meet
     statements: list[tuple[str, str]] = field(default_factory=list)  # (speaker, words in the quote)
     no_statements: list[str] = field(default_factory=list)  # speakers that must say nothing
 
@@ -69,6 +70,9 @@ def check(ex: Extraction, case: Case) -> None:
     for meeting in case.meetings:
         if meeting not in got_meetings:
             problems.append(f"no meeting of {sorted(meeting)}")
+    for meeting in case.no_meetings:
+        if any(meeting <= got for got in got_meetings):
+            problems.append(f"a meeting of {sorted(meeting)}")
     for speaker, words in case.statements:
         if not any(s.speaker.name == speaker and words in s.quote for s in ex.statements):
             problems.append(f"no statement by {speaker!r} with {words!r}")
@@ -208,6 +212,13 @@ ROLES = {
         "struggle, she said.",
         statements=[("Khusela Diko", "excellent relations")],
         no_statements=["Cyril Ramaphosa"],
+    ),
+    "the-two-sides-of-the-last-talks": Case(
+        "Moroccan Foreign Minister Nasser Bourita met Mauritanian Foreign Minister Mohamed Merzoug in "
+        "Cairo on Wednesday. Bourita also held talks with Emirati Minister of State Khalifa Almarar. "
+        "During these talks, the two sides discussed bilateral cooperation.",
+        meetings=[{"Nasser Bourita", "Khalifa Almarar"}],
+        no_meetings=[{"Mohamed Merzoug", "Khalifa Almarar"}],
     ),
     "group-two-men": Case(
         "Prime Minister Justin Trudeau congratulated President Donald Trump on his inauguration. The "

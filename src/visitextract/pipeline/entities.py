@@ -1097,7 +1097,7 @@ def _portfolio_list_end(doc: Doc, i: int, places: list[Span]) -> int | None:
         return None
     while last_good > i and doc[last_good - 1].lower_ in {"of", "the"}:
         last_good -= 1
-    if last_good < len(doc) and doc[last_good].text not in {",", "(", ")", ".", ";", "—", "–"}:
+    if last_good < len(doc) and _is_name_token(doc[last_good]):
         return None  # "... and Moroccan Expatriates Nasser Bourita": the name is not cut off
     return last_good
 

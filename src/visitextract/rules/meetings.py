@@ -124,7 +124,21 @@ class MeetingRules:
         return out
 
     def _group(self, tok: Token) -> list[PersonCluster]:
-        return self.people.group(tok)
+        """ "the two sides", "the two ministers": right after a meeting of two, its participants
+        ("Bourita held talks with Almarar. During these talks, the two parties exchanged views");
+        otherwise the two officials the story named last (the people model's reading)."""
+        group = self.people.group(tok)
+        if not group:
+            return group
+        idx = self.ctx.sentence_index(tok.i)
+        for mc in reversed(self.candidates):
+            if mc.trigger_i >= tok.i:
+                continue
+            if idx - self.ctx.sentence_index(mc.trigger_i) > 2:
+                break
+            if len(mc.participants) == 2:
+                return list(mc.participants)
+        return group
 
     def _counterpart_ref(self, tok: Token) -> PersonCluster | None:
         """ "his Saudi Arabian counterpart" with no name: the named person of that country, if any."""
