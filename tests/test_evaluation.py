@@ -211,9 +211,22 @@ def test_the_accuracy_report_renders_both_gold_folders(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "## Development set" in text
     assert f"## A tiny gold set (`visitextract evaluate {gold.as_posix()}`)" in text
-    assert "| visits | 1.00 | 1.00 | 1.00 | 0.80 |" in text
+    assert "| visits | 1.00 | 1.00 | 1.00 | 0.82 |" in text
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert set(data) == {"devset", tmp_path.name}
+
+
+def test_the_accuracy_report_measures_each_devset_batch(tmp_path: Path) -> None:
+    from visitextract.evaluation.report import main
+
+    gold = _gold_dir(tmp_path, GOLD)
+    (tmp_path / "batches.tsv").write_text(f"id\tbatch\n{GOLD['id']}\t2\n", encoding="utf-8")
+    out = tmp_path / "accuracy.md"
+    main(["--devset", str(gold), "--out", str(out)])
+    text = out.read_text(encoding="utf-8")
+    assert "Batch 2 (1 articles, `batches.tsv`):" in text
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert data["devset_batch_2"]["total"]["visits"]["tp"] == 1
 
 
 def test_cancelled_predictions_are_not_scored(tmp_path: Path, extractor) -> None:

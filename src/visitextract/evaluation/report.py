@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from visitextract.api import Extractor
-from visitextract.evaluation.devset import ArticleScore, evaluate
+from visitextract.evaluation.devset import ArticleScore, Report, evaluate
 from visitextract.evaluation.peer import evaluate_peer, table
 
-TARGETS = {"visits": 0.80, "meetings": 0.70, "statements": 0.70, "people": 0.80}
+# The targets of the accuracy issues (on news the rules were not written for).
+TARGETS = {"visits": 0.82, "meetings": 0.80, "statements": 0.75, "people": 0.90}
 COMMAND = (
     "python -m visitextract.evaluation.report --devset ../shared/devset/articles "
     "--peer ../shared/peer --own tests/data/owndev/articles --own tests/data/heldout/articles "
@@ -53,12 +54,13 @@ def _prf_rows(total: ArticleScore) -> list[str]:
 
 def _ratios(total: ArticleScore) -> str:
     return (
-        f"Alias accuracy {total.aliases.value:.2f} ({total.aliases.hit}/{total.aliases.total}), target 0.90; "
+        f"Alias accuracy {total.aliases.value:.2f} ({total.aliases.hit}/{total.aliases.total}), target 0.96; "
         f"visit date exactness {total.visit_dates.value:.2f} "
         f"({total.visit_dates.hit}/{total.visit_dates.total}); "
         f"visit status accuracy {total.visit_status.value:.2f} "
         f"({total.visit_status.hit}/{total.visit_status.total}); "
-        f"office accuracy {total.office.value:.2f} ({total.office.hit}/{total.office.total})."
+        f"office accuracy {total.office.value:.2f} ({total.office.hit}/{total.office.total}); "
+        f"cancelled visits and meetings predicted, not scored: {total.unscored_cancelled}."
     )
 
 
@@ -68,6 +70,7 @@ def render(
     ex = Extractor(model)
     report = evaluate(devset, ex.pipe)
     total = report.total()
+    data: dict[str, object] = {"devset": report.as_dict()}
     lines = [
         "# Accuracy",
         "",
@@ -99,7 +102,25 @@ def render(
             else "F1 " + ", ".join(f"{n} {getattr(ungated, n).f1:.2f}" for n in TARGETS) + "."
         ),
     ]
+    batches = _batches(devset)
+    if batches:
+        # The devset's README: "Measure the two batches separately as well as together."
+        for batch in sorted(set(batches.values())):
+            part = Report([a for a in report.articles if batches.get(a.id) == batch])
+            if not part.articles:
+                continue
+            lines += [
+                "",
+                f"Batch {batch} ({len(part.articles)} articles, `batches.tsv`):",
+                "",
+                *_prf_rows(part.total()),
+                "",
+                _ratios(part.total()),
+            ]
+            data[f"devset_batch_{batch}"] = part.as_dict()
     lines += [
+        "",
+        "All batches together:",
         "",
         _ratios(total),
         "",
@@ -116,7 +137,7 @@ def render(
         if art.misses:
             lines.append(f"- `{art.id}`")
             lines += [f"  - {m}" for m in art.misses]
-    data: dict[str, object] = {"devset": report.as_dict()}
+
     for folder in own:
         own_report = evaluate(folder, ex.pipe)
         own_total = own_report.total()
@@ -166,6 +187,19 @@ def render(
             for f in files
         ]
     return "\n".join(lines) + "\n", data
+
+
+def _batches(devset: Path) -> dict[str, str]:
+    """Article id -> batch, from the devset's ``batches.tsv`` (beside its articles folder), if any."""
+    table = devset.parent / "batches.tsv"
+    if not table.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].strip():
+            out[parts[0].strip()] = parts[1].strip()
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
