@@ -401,6 +401,19 @@ SPEAKERS = {
         published="2023-12-04",
         statements=[("S Jaishankar", "Honoured to call on the President")],
     ),
+    "a-state-acting-is-no-speaker": Case(
+        "China has put forward a peace plan and called for a comprehensive ceasefire in Ukraine.",
+        no_statements=["China"],
+    ),
+    "a-state-conveying-a-claim-speaks": Case(
+        "India conveyed to Qatar that it had taken strong action against the officials concerned.",
+        statements=[("India", "it had taken strong action")],
+    ),
+    "a-welcome-is-a-courtesy": Case(
+        "Chilean President Gabriel Boric welcomed the Vietnamese delegation at La Moneda on Tuesday.",
+        published="2025-04-09",
+        no_statements=["Gabriel Boric"],
+    ),
     "spokesperson-quote": Case(
         '"The President confirmed he will come to Nairobi in May," spokesman Hussein Mohamed said.',
         statements=[("Hussein Mohamed", "confirmed he will come")],

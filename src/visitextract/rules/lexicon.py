@@ -80,9 +80,11 @@ REPORT_PHRASAL = {
     ("raised", "concerns"),
 }
 # Reporting verbs whose complement is the claim itself, not a clause ("thanked X for ...").
+# ("welcomed the delegation" is a courtesy, not a claim: a welcome speaks only with a clause of its
+# own, "welcomed that ...")
 REPORT_OBJECT_VERBS = _forms(
     """thank thanks thanked thanking praise praises praised praising express expresses expressed
-    expressing urge urges urged urging voice voices voiced welcome welcomes welcomed reject rejects
+    expressing urge urges urged urging voice voices voiced reject rejects
     rejected condemn condemns condemned mention mentions mentioned highlight highlights highlighted
     disclose discloses disclosed announce announces announced reveal reveals revealed outline
     outlines outlined"""

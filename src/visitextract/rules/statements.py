@@ -374,6 +374,10 @@ class StatementRules:
                     return True
         return False
 
+    def _country_speaker(self, org: Span) -> bool:
+        pm = self.ctx.place_at.get(org.start)
+        return pm is not None and pm.entity.kind == "country" and org.start not in self.ctx.org_at
+
     def _narrator(self, org: Span) -> bool:
         """The agency that carries the story (its dateline credit) reports; it is not a source."""
         credited = self.ctx.credited_agencies
@@ -403,6 +407,9 @@ class StatementRules:
         person, org = self._speaker_of(verb)
         if person is None and org is None:
             return
+        if person is None and org is not None and self._country_speaker(org):
+            if not any(c.dep_ == "ccomp" for c in verb.children):
+                return  # "China called for a ceasefire": the state's act; "India conveyed that ..." speaks
         if self._inner_speaker_clause(verb, start, end):
             # "X said Y noted ...": Y's words. An institution that relays them ("The PMO said in an
             # email that Trudeau noted ...") has made a statement of its own too.
