@@ -334,6 +334,12 @@ OFFICES = {
         people={"Volker Türk": (ANY, "UN")},
         visits=[("Volker Türk", "VEN")],
     ),
+    "an-office-of-and-for": Case(
+        "Saudi Foreign Minister Faisal bin Farhan received a phone call from the High Representative "
+        "of the European Union for Foreign Affairs and Security Policy, Kaja Kallas, on Tuesday.",
+        published="2025-05-20",
+        people={"Kaja Kallas": (ANY, "EU")},
+    ),
     "eu-foreign-policy-chief": Case(
         "The EU's foreign policy chief Kaja Kallas arrived in Kyiv on Thursday.",
         published="2025-03-06",
@@ -437,6 +443,20 @@ SAME_PERSON = {
         "meet President Recep Tayyip Erdogan.",
         people={"Sergei Lavrov": (ANY, "RUS")},
         not_people=["Sergey"],
+    ),
+    "a-place-word-is-no-name": Case(
+        "Australian Foreign Minister Penny Wong arrived in Ho Chi Minh City on Tuesday. On Wednesday she "
+        "called on Prime Minister Pham Minh Chinh in Hanoi. Mr Chinh said Vietnam welcomed more "
+        "investment.",
+        published="2023-08-17",
+        people={"Pham Minh Chinh": ("Prime Minister", "VNM")},
+        statements=[("Pham Minh Chinh", "Vietnam welcomed more investment")],
+    ),
+    "table-alias": Case(
+        "Japanese Foreign Minister Takeshi Iwaya paid a courtesy call on President Ferdinand Marcos Jr. in "
+        "Manila on Monday.",
+        published="2025-02-24",
+        people={"Ferdinand Marcos Jr.": ("President", "PHL")},
     ),
     "middle-initial": Case(
         "Donald J. Trump will host Japanese Prime Minister Shigeru Ishiba on Friday. Donald Trump said "

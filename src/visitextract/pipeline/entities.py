@@ -479,6 +479,11 @@ class EntityCorrector:
                         posting = _institution_end(doc, new_end + 1, places)
                         if posting is not None:
                             new_end = posting
+                    if new_end + 1 < len(doc) and doc[new_end].lower_ == "for":
+                        # "High Representative of the European Union for Foreign Affairs and ..."
+                        topic_end = self._topic_end(doc, new_end + 1)
+                        if topic_end is not None:
+                            new_end = topic_end
                     extended = Span(doc, span.start, new_end, label="OFFICE")
                     normalised = self.taxonomy.normalize(extended.text)
                     if normalised is not None:
@@ -669,7 +674,7 @@ class EntityCorrector:
                 and doc[f.end].text in {"'s", "’s"}
             )
         ]
-        people = _split_run_together(doc, filter_spans(found))
+        people = _split_run_together(doc, filter_spans(found), blocked)
         # (c) later partial mentions of a known person ("Landsbergis", "Wang", "Mr Macron").
         parts: set[str] = set()
         for person in people:
@@ -838,7 +843,7 @@ def _is_name_token(tok: Token) -> bool:
     return text.replace("-", "").replace("'", "").replace("’", "").replace(".", "").isalpha()
 
 
-def _split_run_together(doc: Doc, people: list[Span]) -> list[Span]:
+def _split_run_together(doc: Doc, people: list[Span], blocked: set[int] | None = None) -> list[Span]:
     """Two names with the punctuation between them lost ("Mitch McConnell Trump flew ..."): split
     when both parts' last words are also named apart from each other elsewhere in the text.
 
@@ -846,7 +851,8 @@ def _split_run_together(doc: Doc, people: list[Span]) -> list[Span]:
     """
     words: dict[str, list[int]] = {}
     for t in doc:
-        if t.text[:1].isupper():
+        # a word of a place's name is no name elsewhere ("Minh" of "Ho Chi Minh City")
+        if t.text[:1].isupper() and (blocked is None or t.i not in blocked):
             words.setdefault(t.text, []).append(t.i)
     out: list[Span] = []
     for span in people:
