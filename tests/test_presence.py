@@ -81,3 +81,18 @@ def test_she_is_not_a_man_named_before(extract) -> None:
     ex = extract(text, published="2025-02-06")
     speakers = {s.speaker.name for s in ex.statements}
     assert "Melanie Joly" in speakers and "Donald Trump" not in speakers, summary(ex)
+
+
+def test_everyone_of_a_list_joins_the_trip_and_the_teller_does_not(extract) -> None:
+    text = (
+        "Ghanaian President John Mahama left Accra for Bamako on Thursday. A statement from the "
+        "presidency said he will be joined in Mali by Bola Tinubu, President of Nigeria; Alassane "
+        "Ouattara, President of Cote d'Ivoire; and Bassirou Diomaye Faye, President of Senegal.\n\n"
+        "He was accompanied by Foreign Minister Samuel Ablakwa, his spokeswoman Felicia Mensah said."
+    )
+    ex = extract(text, published="2025-07-24")
+    trips = {(v.visitor.name, v.host_country): v.status for v in ex.visits}
+    for guest in ("Bola Tinubu", "Alassane Ouattara", "Bassirou Diomaye Faye"):
+        assert trips.get((guest, "MLI")) == "planned", summary(ex)
+    assert ("Samuel Ablakwa", "MLI") in trips, summary(ex)
+    assert not [v for v in ex.visits if v.visitor.name == "Felicia Mensah"], summary(ex)

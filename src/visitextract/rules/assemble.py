@@ -27,6 +27,10 @@ from visitextract.rules.statements import StatementRules
 from visitextract.rules.syntax import is_called_off, is_verb, sentence
 from visitextract.rules.visits import VisitRules
 
+_COMPANION_VERBS = frozenset(
+    """accompanied accompany accompanies accompanying joined join joins travelling traveling
+    includes include included comprising""".split()
+)
 _STATUS_ORDER = {"ongoing": 3, "planned": 2, "completed": 1, "cancelled": 0}
 _RESIDENT_CATEGORIES = {"ambassador"}
 
@@ -517,7 +521,9 @@ def _companion_visits(
     for companion, principal, sent in companions:
         if companion.office is not None and companion.office.category in _RESIDENT_CATEGORIES:
             continue
-        tense = ctx.tense(sent.root)
+        # the tense of the companion's own verb ("the presidency said X will be joined by Y")
+        verb = next((t for t in sent if t.lower_ in _COMPANION_VERBS), sent.root)
+        tense = ctx.tense(verb)
         for v in visits:
             if v.visitor is not principal or v.host is None:
                 continue
@@ -528,16 +534,20 @@ def _companion_visits(
             _countries_from_companions([(companion, principal, sent)])
             if companion.country is not None and companion.country == v.host:
                 continue
+            status, dates = v.status, list(v.dates)
+            if tense == "future" and v.status == "ongoing":
+                # "X will be joined in Mali by Y": Y's trip is still ahead, its days untold
+                status, dates = "planned", []
             out.append(
                 VisitCandidate(
                     visitor=companion,
                     host=v.host,
                     places=list(v.places),
-                    status=v.status,
+                    status=status,
                     rule="visit.companion",
                     confidence=round(min(v.confidence, 0.7), 2),
                     evidence=[sent, *v.evidence[:1]],
-                    dates=list(v.dates),
+                    dates=dates,
                     strength=0,
                     explanation=[f"travels with {principal.name}"],
                 )

@@ -198,6 +198,19 @@ class VisitRules:
                 t for o in prep_objects(tok, {"throughout", "on", "during"}) for t in prep_objects(o, {"by"})
             ]
         agents = self._persons(by)
+        if agents and by:
+            # "joined by X, President of ...; Y, President of ...; and Z": the whole list, however
+            # the parser cut it (up to the next clause of the sentence)
+            sent = sentence(tok)
+            for k in range(by[0].i, sent.end):
+                t = tok.doc[k]
+                if t.i in self.ctx.quote_tokens and tok.i not in self.ctx.quote_tokens:
+                    break
+                if t.i > by[0].i and t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ not in {"amod"}:
+                    break
+                c = self.people.by_token.get(k)
+                if c is not None and c not in agents and not _speaker_of_sentence(t):
+                    agents.append(c)
         if agents:
             principal = None
             if tok.dep_ in {"acl", "advcl"}:
@@ -1005,6 +1018,14 @@ def _ending(tok: Token, tense: Tense) -> bool:
 
 def _has_year(d: m.DateRange) -> bool:
     return not d.year_inferred and bool(d.start or d.end)
+
+
+def _speaker_of_sentence(tok: Token) -> bool:
+    """ "..., Diko said": the subject of a reporting verb tells the list, it is not in it."""
+    node = tok
+    while node.dep_ in {"compound", "flat", "appos"} and node.head != node:
+        node = node.head
+    return node.dep_ == "nsubj" and node.head.lower_ in lx.REPORT_VERBS
 
 
 def _remote(tok: Token) -> bool:
