@@ -387,6 +387,7 @@ SORT_KEYS = {
     "alternate_names.csv": ("iso3", "alias"),
     "ambiguity.csv": ("alias", "entity_id"),
     "blocs.csv": ("id", "alias"),
+    "descriptions.csv": ("description",),
     "capitals.csv": ("iso3",),
     "city_names.csv": ("iso3", "city", "alias", "type"),
     "country_names.csv": ("iso3",),
@@ -515,3 +516,16 @@ def test_malformed_builtin_table(tmp_path: Path) -> None:
     table = _write(tmp_path / "g.jsonl", '{"id": "country:KAZ", "kind": "country"}\n')
     with pytest.raises(KnowledgeTableError, match=r"E005.*line 1"):
         Gazetteer.load(paths=[table])
+
+
+def test_descriptions_name_real_countries() -> None:
+    import pycountry
+
+    with (MODELS / "hand" / "descriptions.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    for row in rows:
+        codes = row["countries"].split()
+        assert codes and len(codes) == len(set(codes)), row
+        unknown = [c for c in codes if c != "XKX" and pycountry.countries.get(alpha_3=c) is None]
+        assert not unknown, (row["description"], unknown)

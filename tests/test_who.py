@@ -437,6 +437,60 @@ def test_speakers(extract, case: Case) -> None:
     check(extract(case.text, published=case.published), case)
 
 
+DESCRIBED = {
+    "gulf-kingdom": Case(
+        "Indian Prime Minister Narendra Modi arrived in Riyadh on Monday. Saudi Arabia and India signed "
+        "eight agreements, and Modi said the Gulf kingdom was a trusted partner. Qatar was not part of "
+        "the trip.",
+        published="2024-03-05",
+        refers={},
+    ),
+    "himalayan-nation": Case(
+        "Chinese Foreign Minister Wang Yi arrived in Kathmandu on Tuesday, his second trip to the "
+        "Himalayan nation this year, as Nepal weighs new railway projects.",
+        published="2024-03-06",
+    ),
+    "andean-country": Case(
+        "Vietnamese Prime Minister Pham Minh Chinh will pay an official visit to the Andean country from "
+        "March 16 to 18, as Vietnam and Peru mark thirty years of ties.",
+        published="2025-03-10",
+        visits=[("Pham Minh Chinh", "PER")],
+    ),
+}
+
+
+def _described(ex: Extraction) -> dict[str, str | None]:
+    return {m.text: m.country for m in ex.mentions if m.alias_type == "description"}
+
+
+@pytest.mark.parametrize(
+    ("case", "mention", "country"),
+    [
+        (DESCRIBED["gulf-kingdom"], "the Gulf kingdom", "SAU"),
+        (DESCRIBED["himalayan-nation"], "the Himalayan nation", "NPL"),
+        (DESCRIBED["andean-country"], "the Andean country", "PER"),
+    ],
+    ids=["gulf-kingdom", "himalayan-nation", "andean-country"],
+)
+def test_descriptive_references_to_countries(extract, case: Case, mention: str, country: str) -> None:
+    ex = extract(case.text, published=case.published)
+    assert _described(ex).get(mention) == country, summary(ex)
+    check(ex, case)
+
+
+def test_a_description_that_fits_no_named_country_stays_unresolved(extract) -> None:
+    # nothing Himalayan is named: no guess
+    ex = extract(
+        "The minister arrived in Paris after a week in the Himalayan nation.", published="2024-03-06"
+    )
+    assert not _described(ex), summary(ex)
+
+
+def test_us_without_its_last_dot(extract) -> None:
+    ex = extract("Kenyan President William Ruto will travel to the U.S next month.", published="2024-04-10")
+    assert ("William Ruto", "USA") in {(v.visitor.name, v.host_country) for v in ex.visits}, summary(ex)
+
+
 SAME_PERSON = {
     "transliteration": Case(
         "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. Sergey Lavrov is due to "

@@ -18,6 +18,8 @@ are plain dicts, so docs stay serialisable (DocBin, ``nlp.pipe(n_process=...)``)
 
 from __future__ import annotations
 
+import csv
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, replace
@@ -790,13 +792,89 @@ class EntityCorrector:
         taken = person_tokens | {t.i for s in offices for t in s}
         orgs = self._orgs(doc, taken, places)
         unknown = [p for p in _unknown_places(doc, taken, places, orgs) if not self.gazetteer.lookup(p.text)]
-        places = sorted(places + unknown, key=lambda s: s.start)
+        described = _described_countries(doc, places, self.gazetteer, taken)
+        covered = {t.i for s in described for t in s}
+        places = [p for p in places if not any(t.i in covered for t in p)]
+        places = sorted(places + unknown + described, key=lambda s: s.start)
         doc.spans[PLACES_KEY] = places
         doc.spans[OFFICES_KEY] = offices
         doc.spans[PEOPLE_KEY] = people
         doc.spans[ORGS_KEY] = orgs
         doc.ents = _merge_ents(doc, [*people, *places, *orgs])
         return doc
+
+
+# Nouns that a description of a country ends with: "the Andean country", "the Gulf kingdom".
+_COUNTRY_NOUNS = frozenset(
+    """country nation state kingdom emirate sultanate monarchy republic archipelago neighbour
+    neighbor""".split()
+)
+
+
+@functools.cache
+def _descriptions() -> dict[str, frozenset[str]]:
+    """models/hand/descriptions.csv: the countries a descriptive word may stand for."""
+    from visitextract.normalize.gazetteer import models_dir
+
+    path = models_dir() / "hand" / "descriptions.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["description"]: frozenset(row["countries"].split()) for row in csv.DictReader(fh)}
+
+
+def _described_countries(doc: Doc, places: list[Span], gazetteer: Gazetteer, taken: set[int]) -> list[Span]:
+    """ "the Andean country", "the Gulf kingdom", "the Himalayan nation", "the island state": the
+    country of the story that fits the description (the most named of those that fit), as a
+    mention of that country. A description that fits none or several named equally is left alone."""
+    table = _descriptions()
+    named: Counter[str] = Counter()
+    for p in places:
+        entity = gazetteer.entities.get(str((p._.ve_place or {}).get("id", "")))
+        if entity is not None and entity.country and entity.kind in {"country", "city"}:
+            named[entity.country] += 1
+    if not named or not table:
+        return []
+    out: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in _COUNTRY_NOUNS or tok.i < 2 or tok.i in taken:
+            continue
+        j = tok.i - 1
+        words: list[str] = []
+        while j >= 0 and tok.i - j <= 3 and doc[j].lower_ != "the":
+            words.insert(0, doc[j].lower_)
+            j -= 1
+        if j < 0 or doc[j].lower_ != "the" or not words:
+            continue
+        sets = []
+        phrase = " ".join(words)
+        if phrase in table:
+            sets.append(table[phrase])
+        else:
+            for w in words:
+                if w in table:
+                    sets.append(table[w])
+                elif w not in {"oil-rich", "resource-rich", "tiny", "small", "neighbouring", "neighboring"}:
+                    sets = []  # "the United Kingdom": a name, not a description
+                    break
+            else:
+                if tok.lower_ in table:
+                    sets.append(table[tok.lower_])
+        if phrase in table and tok.lower_ in table:
+            sets.append(table[tok.lower_])
+        if not sets:
+            continue
+        fits = frozenset.intersection(*sets)
+        ranked = sorted(((n, c) for c, n in named.items() if c in fits), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+            continue
+        country = ranked[0][1]
+        if gazetteer.entities.get(f"country:{country}") is None:
+            continue
+        span = Span(doc, j, tok.i + 1, label="GPE")
+        span._.ve_place = {"id": f"country:{country}", "type": "description"}
+        out.append(span)
+    return out
 
 
 def _unknown_places(doc: Doc, taken: set[int], places: list[Span], orgs: list[Span]) -> list[Span]:
