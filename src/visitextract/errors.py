@@ -46,6 +46,16 @@ class Errors(StrEnum):
     E032 = "[E032] Could not rebuild the person registry: {reason}. Pass the dict that PersonRegistry.to_dict() returned (saved as JSON), unchanged."
     E033 = "[E033] --aliases {path}: {reason}. Give a readable alias table (.csv, .json, .jsonl, .yaml) with columns alias, id, kind, country (see models/README.md)."
     E034 = "[E034] The rules need a dependency parse, but the Doc has none (pipeline {pipeline}). Use a pipeline with a 'parser' (a 'senter' gives sentence boundaries only), e.g. en_core_web_sm."
+    E035 = "[E035] 'published' {value!r} is outside the dates the rules can reckon from ({low} to {high}): relative dates such as 'next week' would fall off the calendar. Pass the article's real publication date, or published=None when it is unknown."
+    E036 = "[E036] The {what} holds a lone surrogate ({char}) at character {offset}: it is not valid Unicode and cannot be written as UTF-8. Decode the source with errors='replace' (or fix the text that produced it), then extract again."
+    E037 = "[E037] {file} holds no document ({what}): expected {expected}. It gives this one error record so that it is not lost silently; fill it or leave it out of the inputs."
+    E038 = "[E038] The document has {length:,} characters, more than the limit of {limit:,} (max_chars / --max-chars). Split it, or raise the limit if it really is one document (time and memory grow with its length)."
+    E039 = "[E039] Extraction of this document took longer than the limit of {seconds:g} s (--time-limit), so it was stopped; the other documents were processed. Try it alone with a higher --time-limit, and please report it with the document attached."
+    E040 = "[E040] {file} is not a regular file but {what}: it is not read (a pipe or a device could block or never end). Give regular files, or copy the data into one."
+    E041 = "[E041] The name of {file} is not valid UTF-8: its id and file field write the undecodable bytes as \\xNN. Rename the file to UTF-8 (convmv -f latin1 -t utf-8) to get readable ids."
+    E042 = "[E042] {file} is not valid UTF-8; it was decoded as {encoding} ({how}). Check the record's text, or convert the file to UTF-8 (iconv -f ENCODING -t UTF-8) so that nothing is guessed."
+    E043 = "[E043] The work folder {workdir} exists but was not made by visitextract batch (no {marker} marker in it): it is left untouched. Remove or rename it yourself, or write to another --output."
+    E044 = "[E044] The id {value!r} given in {file} ({where}) holds a lone surrogate, which is not valid Unicode: it was written with the surrogate as \\udXXX. Fix the id in the source."
 
     # E065-E079: events across documents, export (PLOVER, CAMEO) and the HTML report
     E065 = "[E065] Cannot read {path} as an output of visitextract batch: {reason}. Give the JSON Lines file, Parquet folder, DuckDB file or visits CSV that visitextract batch wrote (docs/batch.md)."

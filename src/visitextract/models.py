@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 PlaceKind = Literal["country", "city", "region", "site", "bloc"]
 MentionKind = Literal["country", "city", "region", "site", "bloc", "person", "organization"]
@@ -127,6 +127,14 @@ class Mention(_Record):
     alias_type: str | None = None  # extra: "demonym", "capital", "seat", "former", ...
 
 
+class ExtractionError(_Record):
+    """Why an item of ``Extractor.pipe`` gave no records (extra): the stream goes on without it."""
+
+    code: str | None = None  # "E036": the numbered code the message starts with, when it has one
+    message: str
+    type: str  # the exception class ("ValueError", "TypeError", ...)
+
+
 class Extraction(_Record):
     doc_id: str | None = None
     published: str | None = None  # YYYY-MM-DD
@@ -137,6 +145,9 @@ class Extraction(_Record):
     mentions: list[Mention] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)  # extra
     gated: bool = False  # extra: the relevance gate skipped this document (nothing an official did)
+    # extra: set (and every list empty) when Extractor.pipe could not extract this item
+    error: ExtractionError | None = None
+    _exception: BaseException | None = PrivateAttr(default=None)
 
     @property
     def is_empty(self) -> bool:

@@ -38,12 +38,58 @@ Tense = Literal["past", "present", "future"]
 
 __all__ = [
     "MONTHS",
+    "PUBLISHED_MAX",
+    "PUBLISHED_MIN",
     "WEEKDAYS",
     "DateExpr",
     "DatePoint",
+    "check_published",
     "parse_date_expression",
+    "parse_iso_date",
     "resolve",
 ]
+
+# The rules reckon up to a year (and some weeks) either way from the publication date ("next year",
+# "last month", a visit's 30-day window): one year of room at each end of ``datetime.date``.
+PUBLISHED_MIN = dt.date(2, 1, 1)
+PUBLISHED_MAX = dt.date(9998, 12, 31)
+
+# A calendar date, optionally followed by an ISO time ("T10:00:00Z", " 10:00+02:00").
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
+
+
+def parse_iso_date(text: str) -> dt.date | None:
+    """The day of an ISO 8601 extended date or datetime ("2022-12-06", "2022-12-06T10:00:00Z"), else None.
+
+    Stricter than ``date.fromisoformat``, which also takes the basic ("20221206") and week
+    ("2022-W49-2") forms: those, and a date with anything but a time after it ("2022-12-06garbage"),
+    are too easily a different value mistyped to be read silently.
+    """
+    text = text.strip()
+    if not _ISO_DAY.match(text):
+        return None
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
+
+
+def check_published(day: dt.date, value: object = None) -> dt.date:
+    """``day`` when relative dates can be reckoned from it; ``ValueError`` [E035] otherwise."""
+    if PUBLISHED_MIN <= day <= PUBLISHED_MAX:
+        return day
+    from visitextract.errors import Errors
+
+    raise ValueError(
+        Errors.E035.format(
+            value=value if value is not None else day.isoformat(),
+            low=PUBLISHED_MIN.isoformat(),
+            high=PUBLISHED_MAX.isoformat(),
+        )
+    )
+
 
 # The longest candidate the finder hands over is ~12 tokens; anything much longer is not one date.
 _MAX_TEXT = 120
@@ -617,7 +663,7 @@ def _unanchored(expr: DateExpr, text: str, span: Span | None) -> DateRange:
             # Any reference date gives the same answer when the text names the year.
             try:
                 full = _resolve_point(p, dt.date(p.year, 1, 1), None)
-            except ValueError:
+            except (ValueError, OverflowError):
                 full = None
         if full is not None:
             if which == "start":
@@ -699,9 +745,10 @@ def resolve(
             a_iv, b_iv = None, _resolve_point(end, published, effective)
         else:
             return _unanchored(expr, label, span)
-    except ValueError:
-        # February 29 in an inferred non-leap year, or a mixed range that resolves backwards
-        # ("today to last Friday"): keep what the text says rather than invent dates.
+    except (ValueError, OverflowError):
+        # February 29 in an inferred non-leap year, a mixed range that resolves backwards ("today to
+        # last Friday"), or a date pushed off the calendar ("next year" in 9999): keep what the text
+        # says rather than invent dates.
         return _unanchored(expr, label, span)
     units = {iv.unit for iv in (a_iv, b_iv) if iv is not None}
     return DateRange(

@@ -60,7 +60,9 @@ LEGISLATURE_HEADS = frozenset(
 )
 
 _WS = re.compile(r"\s+")
-_POSSESSIVE_COUNTRY = re.compile(r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)['’]s\s+")
+# Possessive quantifiers and bounds (a name is at most 12 words of at most 60 characters): a match
+# attempt reads a bounded stretch, so a title of 50 KB of "A.A.A." is linear, not quadratic.
+_POSSESSIVE_COUNTRY = re.compile(r"\b([A-Z][\w.-]{1,60}+(?: [A-Z][\w.-]{1,60}+){0,11}+)['’]s\s+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -463,21 +463,24 @@ def is_agency(pm: PlaceMention) -> bool:
 
 
 def parse_published(value: object) -> dt.date | None:
-    """Accept a date, a datetime or an ISO string; ``None`` stays ``None``."""
+    """Accept a date, a datetime or an ISO date(time) string; ``None`` stays ``None``.
+
+    ``ValueError``: [E002] for anything else, [E035] for a date too near the ends of the calendar.
+    """
     from visitextract.errors import Errors
+    from visitextract.normalize.dates import check_published, parse_iso_date
 
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return check_published(value.date(), value)
     if isinstance(value, dt.date):
-        return value
+        return check_published(value, value)
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return None
-        try:
-            return dt.date.fromisoformat(text[:10])
-        except ValueError:
-            pass
+        day = parse_iso_date(text)  # "2022-12-06garbage", "20221206", "2022-W49-2": E002
+        if day is not None:
+            return check_published(day, value)
     raise ValueError(Errors.E002.format(value=value))
