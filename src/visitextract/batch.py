@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -45,6 +46,7 @@ from visitextract.io.readers import (
     parse_date,
     read_documents,
 )
+from visitextract.limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT
 
 if TYPE_CHECKING:
     from visitextract.api import Extractor
@@ -106,6 +108,8 @@ class BatchConfig:
     restart: bool = False
     keep_work: bool = False
     aliases: Sequence[str | os.PathLike[str]] = ()  # user alias tables (Gazetteer.load(user_tables=...))
+    max_chars: int | None = DEFAULT_MAX_CHARS  # longer documents are error records ([E038], [E045])
+    time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds per document ([E039]); None or 0: none
 
 
 @dataclass
@@ -179,10 +183,10 @@ class ShardTask:
     docs: list[Payload]
 
 
-def build_plan(files: Sequence[SourceFile]) -> list[PlanEntry]:
+def build_plan(files: Sequence[SourceFile], max_chars: int | None = DEFAULT_MAX_CHARS) -> list[PlanEntry]:
     plan, start = [], 0
     for src in files:
-        n = count_documents(src)
+        n = count_documents(src, max_chars)
         plan.append(PlanEntry(src, start, n))
         start += n
     return plan
@@ -201,12 +205,14 @@ def plan_digest(plan: Sequence[PlanEntry]) -> str:
     return h.hexdigest()
 
 
-def _documents(plan: Sequence[PlanEntry], wanted: Callable[[int], bool]) -> Iterator[tuple[int, InputDoc]]:
+def _documents(
+    plan: Sequence[PlanEntry], wanted: Callable[[int], bool], max_chars: int | None = DEFAULT_MAX_CHARS
+) -> Iterator[tuple[int, InputDoc]]:
     """(global index, document) for the wanted indices; files with none wanted are not even read."""
     for e in plan:
         if not any(wanted(i) for i in range(e.start, e.start + e.count)):
             continue
-        docs = list(islice(read_documents(e.src), e.count))
+        docs = list(islice(read_documents(e.src, max_chars), e.count))
         while len(docs) < e.count:  # the file shrank since it was planned: keep one record per document
             n = len(docs)
             msg = Errors.E022.format(file=e.src.display, expected=e.count, got=n)
@@ -218,17 +224,25 @@ def _documents(plan: Sequence[PlanEntry], wanted: Callable[[int], bool]) -> Iter
 
 
 def shard_tasks(
-    plan: Sequence[PlanEntry], pending: Sequence[int], batch_size: int, default_published: str | None
+    plan: Sequence[PlanEntry],
+    pending: Sequence[int],
+    batch_size: int,
+    default_published: str | None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Iterator[ShardTask]:
     """The documents of the pending shards, grouped by shard, as JSON-able payloads."""
     todo = set(pending)
     current: ShardTask | None = None
-    for i, doc in _documents(plan, lambda i: i // batch_size in todo):
+    for i, doc in _documents(plan, lambda i: i // batch_size in todo, max_chars):
         k = i // batch_size
         if current is None or current.index != k:
             if current is not None:
                 yield current
             current = ShardTask(k, [])
+        if max_chars is not None and doc.error is None and len(doc.text or "") > max_chars:
+            # refused here, whatever the engine: the workers never receive it
+            msg = Errors.E038.format(length=len(doc.text or ""), limit=max_chars)
+            doc.error, doc.text = DocError(stage="read", message=msg, type="TooLong"), None
         payload = doc.to_payload()
         if payload["published"] is None and default_published and doc.error is None:
             payload["published"] = default_published
@@ -268,30 +282,77 @@ def make_record(
     return record
 
 
-def extract_payloads(extractor: Extractor, payloads: Sequence[Payload], batch_size: int = 32) -> list[Record]:
+class DocumentTimeout(BaseException):
+    """Raised by the alarm of :func:`time_limit` inside the extraction (a BaseException, so that no
+    ``except Exception`` in the pipeline swallows it)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in this thread after ``seconds`` (None or 0: no limit).
+
+    A SIGALRM timer: it interrupts a regex or the tokenizer between two Python steps, which is
+    where a runaway document spends its time. Signals reach only the main thread of a process,
+    which is where the local engine and the ``--workers`` processes extract; elsewhere (Dask's
+    worker threads) there is no limit.
+    """
+    usable = (
+        seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_payloads(
+    extractor: Extractor,
+    payloads: Sequence[Payload],
+    batch_size: int = 32,
+    seconds: float | None = None,
+) -> list[Record]:
     """Records for documents, one per payload, in order; an exception costs one document, not the batch.
 
-    The documents go through ``Extractor.pipe`` together; if that raises, they are redone one by one
-    so that only the document that fails becomes an error record (stage "extract"). A record that
-    cannot take the table types becomes an error record at stage "write".
+    The documents go through ``Extractor.pipe`` together; a document it cannot extract comes back
+    as an error result (stage "extract"). If the batch raises, or takes longer than ``seconds``,
+    its documents are redone one by one, each with the same limit, so that only the document that
+    fails or runs away becomes an error record ([E021], [E039]). A record that cannot take the table
+    types becomes an error record at stage "write".
     """
     todo = [k for k, p in enumerate(payloads) if p.get("error") is None]
     items = [
         (payloads[k]["text"] or "", {"published": payloads[k]["published"], "doc_id": payloads[k]["doc_id"]})
         for k in todo
     ]
+    _ = extractor.nlp  # loaded before any alarm is set
     results: list[Any]
     try:
         # people are linked across the whole batch when the output is assembled, not per shard
-        results = [
-            e.model_dump(mode="json")
-            for e in extractor.pipe(items, batch_size=max(1, min(batch_size, len(items))), link_people=False)
-        ]
-    except Exception:
+        with time_limit(seconds):
+            results = [
+                e.model_dump(mode="json")
+                for e in extractor.pipe(
+                    items, batch_size=max(1, min(batch_size, len(items))), link_people=False
+                )
+            ]
+    except (Exception, DocumentTimeout):
         results = []
         for item in items:
             try:
-                results.append(next(extractor.pipe([item], link_people=False)).model_dump(mode="json"))
+                with time_limit(seconds):
+                    results.append(next(extractor.pipe([item], link_people=False)).model_dump(mode="json"))
+            except DocumentTimeout as exc:
+                results.append(exc)
             except Exception as exc:
                 results.append(exc)
     from visitextract.io.tables import check_record  # pyarrow: imported when there is work, not by the CLI
@@ -300,34 +361,69 @@ def extract_payloads(extractor: Extractor, payloads: Sequence[Payload], batch_si
     records: list[Record] = []
     for k, payload in enumerate(payloads):
         if payload.get("error") is not None:
-            records.append(make_record(payload, None, payload["error"]))
+            records.append(utf8_safe(make_record(payload, None, payload["error"])))
             continue
         result = by_index[k]
-        if isinstance(result, Exception):
+        error: dict[str, Any] | None = None
+        if isinstance(result, DocumentTimeout):
+            msg = Errors.E039.format(seconds=seconds or 0)
+            error = {"stage": "extract", "message": msg, "type": "TimeLimit"}
+        elif isinstance(result, Exception):
             msg = Errors.E021.format(type=type(result).__name__, reason=result)
-            records.append(
-                make_record(
-                    payload, None, {"stage": "extract", "message": msg, "type": type(result).__name__}
-                )
-            )
+            error = {"stage": "extract", "message": msg, "type": type(result).__name__}
+        elif result.get("error"):  # Extractor.pipe's error result for this item
+            error = {
+                "stage": "extract",
+                "message": result["error"]["message"],
+                "type": result["error"]["type"],
+            }
+        if error is not None:
+            records.append(utf8_safe(make_record(payload, None, error)))
             continue
-        record = make_record(payload, result, None)
+        record = utf8_safe(make_record(payload, result, None))
         try:
             check_record(record)
-            json.dumps(record, ensure_ascii=False)
         except Exception as exc:
             msg = Errors.E028.format(type=type(exc).__name__, reason=exc)
-            record = make_record(
-                payload, None, {"stage": "write", "message": msg, "type": type(exc).__name__}
+            record = utf8_safe(
+                make_record(payload, None, {"stage": "write", "message": msg, "type": type(exc).__name__})
             )
         records.append(record)
     return records
 
 
+def utf8_safe(record: Record) -> Record:
+    """The record, with lone surrogates in any string written as ``\\udXXX`` escapes.
+
+    Nothing the readers make holds one, but a record that did would kill the shard writer
+    (UnicodeEncodeError) at the same shard on every resume: no output, ever.
+    """
+    from visitextract.io.writers import dumps
+
+    try:
+        dumps(record).encode("utf-8")
+    except UnicodeEncodeError:
+        from visitextract.api import safe_text
+
+        def fix(value: Any) -> Any:
+            if isinstance(value, str):
+                return safe_text(value)
+            if isinstance(value, dict):
+                return {fix(k): fix(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [fix(v) for v in value]
+            return value
+
+        fixed: Record = fix(record)
+        return fixed
+    return record
+
+
 def worker_died_records(payloads: Sequence[Payload], reason: str) -> list[Record]:
     msg = Errors.E026.format(reason=reason)
     return [
-        make_record(p, None, {"stage": "extract", "message": msg, "type": "WorkerDied"}) for p in payloads
+        utf8_safe(make_record(p, None, {"stage": "extract", "message": msg, "type": "WorkerDied"}))
+        for p in payloads
     ]
 
 
@@ -342,15 +438,23 @@ class ShardEngine(Protocol):
 class InProcessEngine:
     """``--workers 1``: extraction in this process (no start-up cost, plain tracebacks)."""
 
-    def __init__(self, model: str | None, batch_size: int, user_tables: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        model: str | None,
+        batch_size: int,
+        user_tables: Sequence[str] = (),
+        time_limit: float | None = DEFAULT_TIME_LIMIT,
+    ) -> None:
         from visitextract.api import Extractor
 
-        self.extractor = Extractor(model, batch_size=batch_size, user_tables=user_tables)
+        # the batch refuses documents over --max-chars itself (shard_tasks), before any engine
+        self.extractor = Extractor(model, batch_size=batch_size, user_tables=user_tables, max_chars=None)
         self.batch_size = batch_size
+        self.time_limit = time_limit
 
     def run(self, tasks: Iterator[ShardTask]) -> Iterator[tuple[int, list[Record]]]:
         for task in tasks:
-            yield task.index, extract_payloads(self.extractor, task.docs, self.batch_size)
+            yield task.index, extract_payloads(self.extractor, task.docs, self.batch_size, self.time_limit)
 
     def close(self) -> None:
         pass
@@ -359,6 +463,7 @@ class InProcessEngine:
 # Worker-process state for PoolEngine: one Extractor per process, built by the pool initializer.
 _POOL_EXTRACTOR: Extractor | None = None
 _POOL_BATCH = 32
+_POOL_TIME_LIMIT: float | None = None
 
 
 def _watch_parent(parent: int) -> None:
@@ -369,13 +474,20 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _pool_init(model: str | None, batch_size: int, parent: int, user_tables: Sequence[str] = ()) -> None:
-    global _POOL_EXTRACTOR, _POOL_BATCH
+def _pool_init(
+    model: str | None,
+    batch_size: int,
+    parent: int,
+    user_tables: Sequence[str] = (),
+    time_limit: float | None = None,
+) -> None:
+    global _POOL_EXTRACTOR, _POOL_BATCH, _POOL_TIME_LIMIT
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     from visitextract.api import Extractor
 
-    _POOL_EXTRACTOR = Extractor(model, batch_size=batch_size, user_tables=user_tables)
+    _POOL_EXTRACTOR = Extractor(model, batch_size=batch_size, user_tables=user_tables, max_chars=None)
     _POOL_BATCH = batch_size
+    _POOL_TIME_LIMIT = time_limit
     _ = _POOL_EXTRACTOR.nlp
 
 
@@ -383,7 +495,8 @@ def _pool_run(payloads_json: str) -> str:
     """JSON text in, JSON text out: nothing but plain strings crosses the process boundary."""
     assert _POOL_EXTRACTOR is not None
     return json.dumps(
-        extract_payloads(_POOL_EXTRACTOR, json.loads(payloads_json), _POOL_BATCH), ensure_ascii=False
+        extract_payloads(_POOL_EXTRACTOR, json.loads(payloads_json), _POOL_BATCH, _POOL_TIME_LIMIT),
+        ensure_ascii=False,
     )
 
 
@@ -397,10 +510,16 @@ class PoolEngine:
     the out-of-memory killer) becomes an error record and the pool is rebuilt."""
 
     def __init__(
-        self, model: str | None, batch_size: int, workers: int, user_tables: Sequence[str] = ()
+        self,
+        model: str | None,
+        batch_size: int,
+        workers: int,
+        user_tables: Sequence[str] = (),
+        time_limit: float | None = DEFAULT_TIME_LIMIT,
     ) -> None:
         self.model, self.batch_size, self.workers = model, batch_size, workers
         self.user_tables = list(user_tables)
+        self.time_limit = time_limit
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int | None = None) -> ProcessPoolExecutor:
@@ -413,7 +532,7 @@ class PoolEngine:
             max_workers=workers or self.workers,
             mp_context=ctx,
             initializer=_pool_init,
-            initargs=(self.model, self.batch_size, os.getpid(), self.user_tables),
+            initargs=(self.model, self.batch_size, os.getpid(), self.user_tables, self.time_limit),
         )
 
     def start(self) -> None:
@@ -484,6 +603,10 @@ class PoolEngine:
 
 
 # -------------------------------------------------------------------------------- work directory
+# A work folder holds this file from its creation on: without it, a folder is not ours to touch.
+WORK_MARKER = ".visitextract-work"
+
+
 def work_dir_for(output: Path) -> Path:
     """The sidecar folder of an unfinished batch: ``out/tables.parquet`` -> ``out/tables.parquet.work``."""
     return output.with_name(output.name + ".work")
@@ -499,17 +622,34 @@ class WorkDir:
         self._lock_fh: Any = None
 
     def prepare(self, manifest: Mapping[str, Any], restart: bool) -> None:
-        """Create or reopen the folder; refuse one made by a different command (unless restart)."""
+        """Create or reopen the folder; refuse one made by a different command (unless restart).
+
+        The folder is ours only with our marker file in it (or an empty one): an existing
+        ``<output>.work`` made by anyone else is never written to or deleted ([E043]). The lock is
+        taken before anything in the folder changes, also with ``restart``: another run writing to
+        the same output keeps its work ([E030]).
+        """
         if self.path.exists() and not self.path.is_dir():
             raise BatchInputError(
                 Errors.E023.format(
                     path=self.path, what="a file", expected="a work folder of visitextract batch"
                 )
             )
-        if restart and self.path.exists():
-            shutil.rmtree(self.path)
         self.path.mkdir(parents=True, exist_ok=True)
+        if not self._ours():
+            raise BatchInputError(Errors.E043.format(workdir=self.path, marker=WORK_MARKER))
         self._lock()
+        marker = self.path / WORK_MARKER
+        if not marker.exists():
+            marker.write_text("visitextract batch work folder: finished shards of an unfinished batch\n")
+        if restart:
+            for child in self.path.iterdir():
+                if child.name in (WORK_MARKER, "lock"):
+                    continue
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
         old = self._read_manifest()
         if old is not None and old != dict(manifest):
             diff = [k for k in manifest if old.get(k) != manifest[k]]
@@ -520,6 +660,15 @@ class WorkDir:
         self.shards.mkdir(exist_ok=True)
         shutil.rmtree(self.tmp, ignore_errors=True)
         self.tmp.mkdir()
+
+    def _ours(self) -> bool:
+        """Our marker is in the folder, or the folder is empty (or only holds our lock file), or it
+        is the work folder of an earlier version (our manifest, before there was a marker)."""
+        names = {p.name for p in self.path.iterdir()}
+        if WORK_MARKER in names or names <= {"lock"}:
+            return True
+        old = self._read_manifest()
+        return old is not None and {"visitextract", "inputs_digest", "batch_size"} <= old.keys()
 
     def _lock(self) -> None:
         try:
@@ -590,9 +739,14 @@ class WorkDir:
 
 # ------------------------------------------------------------------------------------ the runner
 def _check_config(cfg: BatchConfig) -> tuple[str, str | None]:
-    for option, value in (("workers", cfg.workers), ("batch-size", cfg.batch_size)):
+    limits = [("workers", cfg.workers), ("batch-size", cfg.batch_size)]
+    if cfg.max_chars is not None:
+        limits.append(("max-chars", cfg.max_chars))
+    for option, value in limits:
         if value < 1:
             raise BatchInputError(Errors.E024.format(option=option, value=value))
+    if cfg.time_limit is not None and cfg.time_limit < 0:
+        raise BatchInputError(Errors.E046.format(value=cfg.time_limit))
     fmt = cfg.format.value if isinstance(cfg.format, Enum) else cfg.format
     fmt = (fmt or infer_format(cfg.output)).lower()
     if fmt not in {f.value for f in OutputFormat}:
@@ -633,8 +787,8 @@ def make_engine(cfg: BatchConfig) -> ShardEngine:
             user_tables=_alias_paths(cfg),
         )
     if cfg.workers > 1:
-        return PoolEngine(cfg.model, cfg.batch_size, cfg.workers, _alias_paths(cfg))
-    return InProcessEngine(cfg.model, cfg.batch_size, _alias_paths(cfg))
+        return PoolEngine(cfg.model, cfg.batch_size, cfg.workers, _alias_paths(cfg), cfg.time_limit)
+    return InProcessEngine(cfg.model, cfg.batch_size, _alias_paths(cfg), cfg.time_limit)
 
 
 def _alias_paths(cfg: BatchConfig) -> list[str]:
@@ -686,7 +840,7 @@ def run_batch(
 
         exclude.extend(events_paths(fmt, output))
     files = discover(cfg.inputs, exclude=exclude)
-    plan = build_plan(files)
+    plan = build_plan(files, cfg.max_chars)
     total = sum(e.count for e in plan)
     size = cfg.batch_size
     n_shards = (total + size - 1) // size
@@ -701,7 +855,7 @@ def run_batch(
 
             _stream(
                 eng,
-                shard_tasks(plan, range(n_shards), size, default_published),
+                shard_tasks(plan, range(n_shards), size, default_published, cfg.max_chars),
                 StdoutWriter(),
                 summary,
                 progress,
@@ -723,6 +877,7 @@ def run_batch(
         "files": len(files),
         "documents": total,
         "inputs_digest": plan_digest(plan),
+        "max_chars": cfg.max_chars,
     }
     if aliases_digest is not None:
         manifest["aliases_digest"] = aliases_digest
@@ -740,7 +895,8 @@ def run_batch(
             try:
                 _start(eng)
                 progress.start(total, summary.resumed)
-                for index, records in eng.run(shard_tasks(plan, pending, size, default_published)):
+                tasks = shard_tasks(plan, pending, size, default_published, cfg.max_chars)
+                for index, records in eng.run(tasks):
                     if len(records) != expected(index):
                         raise RuntimeError(
                             f"shard {index}: {len(records)} records for {expected(index)} documents"

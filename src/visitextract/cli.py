@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from visitextract.batch import Engine, OutputFormat
+from visitextract.limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT
 
 app = typer.Typer(
     add_completion=False,
@@ -184,6 +185,22 @@ def batch(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     aliases: AliasesOpt = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            "--max-chars",
+            help="Longest document (characters) to extract; a longer one, or a file over 4 bytes per "
+            "character of it, is an error record.",
+        ),
+    ] = DEFAULT_MAX_CHARS,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            "--time-limit",
+            help="Seconds one document may take; a slower one is stopped and becomes an error record "
+            "(0: no limit; not with --engine dask).",
+        ),
+    ] = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Extract many files into JSON Lines, Parquet tables, DuckDB or CSV (help text above)."""
     import logging
@@ -207,6 +224,8 @@ def batch(
         restart=restart,
         keep_work=keep_work,
         aliases=[str(p) for p in aliases or ()],
+        max_chars=max_chars,
+        time_limit=time_limit or None,
     )
     interactive = sys.stdout.isatty() and sys.stderr.isatty()
     progress = RichProgress() if interactive and not quiet else None

@@ -56,6 +56,8 @@ class Errors(StrEnum):
     E042 = "[E042] {file} is not valid UTF-8; it was decoded as {encoding} ({how}). Check the record's text, or convert the file to UTF-8 (iconv -f ENCODING -t UTF-8) so that nothing is guessed."
     E043 = "[E043] The work folder {workdir} exists but was not made by visitextract batch (no {marker} marker in it): it is left untouched. Remove or rename it yourself, or write to another --output."
     E044 = "[E044] The id {value!r} given in {file} ({where}) holds a lone surrogate, which is not valid Unicode: it was written with the surrogate as \\udXXX. Fix the id in the source."
+    E045 = "[E045] {file} has {size:,} bytes, more than one document may take ({limit:,} bytes: 4 per character of --max-chars): it is not read. Split it (JSON Lines for many documents), or raise --max-chars."
+    E046 = "[E046] --time-limit must be a number of seconds >= 0 (0: no limit), got {value}."
 
     # E065-E079: events across documents, export (PLOVER, CAMEO) and the HTML report
     E065 = "[E065] Cannot read {path} as an output of visitextract batch: {reason}. Give the JSON Lines file, Parquet folder, DuckDB file or visits CSV that visitextract batch wrote (docs/batch.md)."

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import fnmatch
 import glob
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal
 
 from visitextract.errors import BatchInputError, Errors
+from visitextract.limits import DEFAULT_MAX_CHARS, MAX_JSON_DEPTH, max_bytes
 
 Stage = Literal["read", "decode", "parse", "extract", "write"]
 Kind = Literal["text", "json", "jsonl", "html"]
@@ -38,6 +42,7 @@ SUFFIX_KINDS: dict[str, Kind] = {
     ".htm": "html",
 }
 _GLOB_CHARS = re.compile(r"[*?\[]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s?(.*)$")
 _FRONT_MAX_LINES = 50
 # Byte-order marks decide the encoding before any guessing.
@@ -58,6 +63,7 @@ class SourceFile:
     rel: str
     display: str
     kind: Kind
+    warnings: tuple[str, ...] = ()  # [E041] for a file name that is not UTF-8
 
 
 @dataclass(frozen=True)
@@ -114,7 +120,10 @@ def discover(inputs: Sequence[str | os.PathLike[str]], *, exclude: Sequence[Path
 
     Folders and globs keep only files with a known suffix and skip hidden files; a file named
     explicitly is always read (as text when its suffix is unknown). ``exclude`` holds paths (the
-    output and its work directory) that must never be read back as input.
+    output and its work directory) that must never be read back as input. A file reached by several
+    paths (symlinks, a symlinked folder, hard links) is one input, under the first path in sorted
+    order; a symlink loop is walked once. Anything that exists and is not a folder is an input, so
+    that a pipe or a device named ``x.txt`` gives an error record ([E040]) rather than vanishing.
     """
     excluded = [Path(os.path.abspath(p)) for p in exclude]
     found: dict[Path, bool] = {}  # path -> named explicitly
@@ -127,21 +136,20 @@ def discover(inputs: Sequence[str | os.PathLike[str]], *, exclude: Sequence[Path
             roots.append(root)
             for item in _walk(root):
                 found.setdefault(item, False)
-        elif path.is_file():
+        elif path.exists():
             item = Path(os.path.abspath(path))
             roots.append(item.parent)
             found[item] = True
         elif _GLOB_CHARS.search(text):
-            matches = sorted(glob.glob(text, recursive=True))
             files = 0
-            for match in matches:
+            for match in sorted(_glob(text)):
                 m = Path(os.path.abspath(match))
                 if m.is_dir():
                     roots.append(m)
                     for item in _walk(m):
                         found.setdefault(item, False)
                         files += 1
-                elif m.is_file():
+                elif m.exists() or m.is_symlink():
                     roots.append(m.parent)
                     found.setdefault(m, False)
                     files += 1
@@ -166,12 +174,52 @@ def discover(inputs: Sequence[str | os.PathLike[str]], *, exclude: Sequence[Path
             display = item.relative_to(cwd).as_posix()
         except ValueError:
             display = str(item)
-        sources.append(SourceFile(path=item, rel=rel, display=display, kind=kind))
+        warnings: tuple[str, ...] = ()
+        if not _encodable(rel) or not _encodable(display):
+            # a name in another encoding than UTF-8 (Latin-1 "\xe9"): Python holds its bytes as lone
+            # surrogates, which no UTF-8 output can take; ids and messages show them as \xNN
+            rel, display = printable_path(rel), printable_path(display)
+            warnings = (Errors.E041.format(file=display),)
+        sources.append(SourceFile(path=item, rel=rel, display=display, kind=kind, warnings=warnings))
     sources.sort(key=lambda s: s.rel)
-    return sources
+    return _distinct_files(sources)
+
+
+def _encodable(text: str) -> bool:
+    return text.isascii() or _SURROGATES.search(text) is None
+
+
+def _printable(text: str) -> str:
+    """A JSON string that UTF-8 can hold: lone surrogates written as ``\\udXXX``."""
+    return text if _encodable(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def printable_path(name: str) -> str:
+    """A file name that UTF-8 can hold: undecodable bytes (surrogate escapes) written as ``\\xNN``."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _distinct_files(sources: list[SourceFile]) -> list[SourceFile]:
+    """The first of several paths to the same file (device and inode): one file, one id."""
+    seen: set[tuple[int, int]] = set()
+    out: list[SourceFile] = []
+    for src in sources:
+        try:
+            st = src.path.stat()
+        except OSError:  # dangling symlink, unreadable: kept, it becomes an error record
+            out.append(src)
+            continue
+        key = (st.st_dev, st.st_ino)
+        if not stat.S_ISREG(st.st_mode):  # two names of one device are two error records
+            out.append(src)
+        elif key not in seen:
+            seen.add(key)
+            out.append(src)
+    return out
 
 
 def _walk(root: Path) -> Iterator[Path]:
+    """The files below ``root`` with a known suffix; symlinked folders are not followed."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -182,30 +230,167 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield path
 
 
+def _glob(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, but a ``**`` walks each folder once.
+
+    The standard glob follows symlinked folders under ``**`` without noticing loops: a folder that
+    links to its parent gave the same file 41 times (until the path grew too long), and two such
+    links give exponentially many paths. Here each folder (device and inode) is entered once.
+    """
+    parts = pattern.replace(os.sep, "/").split("/")
+    if "**" not in parts:
+        return glob.glob(pattern)
+    lead = 0
+    while lead < len(parts) - 1 and not _GLOB_CHARS.search(parts[lead]):
+        lead += 1
+    root = "/".join(parts[:lead]) or "/" if lead else "."
+    prefix = root.rstrip("/") + "/" if lead else ""  # glob's results start as the pattern does
+    pats = [p for p in parts[lead:] if p != ""]
+
+    def step(states: frozenset[int], name: str) -> frozenset[int]:
+        nxt = set()
+        for j in states:
+            if j >= len(pats):
+                continue
+            if pats[j] == "**":
+                if not name.startswith("."):
+                    nxt.add(j)
+            elif _component_matches(name, pats[j]):
+                nxt.add(j + 1)
+        return _close(nxt)
+
+    def _close(states: set[int]) -> frozenset[int]:
+        todo, out = list(states), set(states)
+        while todo:
+            j = todo.pop()
+            if j < len(pats) and pats[j] == "**" and j + 1 not in out:
+                out.add(j + 1)
+                todo.append(j + 1)
+        return frozenset(out)
+
+    start = _close({0})
+    results: list[str] = [prefix] if len(pats) in start and prefix else []  # "gl/**" matches "gl/"
+    visited: set[tuple[int, int]] = set()
+    stack: list[tuple[str, str, frozenset[int]]] = [(root, prefix, start)]
+    while stack:
+        folder, shown, states = stack.pop()
+        try:
+            st = os.stat(folder)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in visited:
+            continue
+        visited.add((st.st_dev, st.st_ino))
+        for entry in entries:
+            nxt = step(states, entry.name)
+            if not nxt:
+                continue
+            if len(pats) in nxt:
+                results.append(shown + entry.name)
+            try:
+                is_dir = entry.is_dir()  # follows symlinks, as glob does
+            except OSError:
+                is_dir = False
+            if is_dir and any(j < len(pats) for j in nxt):
+                stack.append((entry.path, shown + entry.name + "/", nxt))
+    return results
+
+
+def _component_matches(name: str, pat: str) -> bool:
+    if not _GLOB_CHARS.search(pat):
+        return name == pat
+    if name.startswith(".") and not pat.startswith("."):
+        return False  # as glob: wildcards do not match hidden names
+    return fnmatch.fnmatchcase(name, pat)
+
+
+# ------------------------------------------------------------------------------------- reading
+class FileRefused(OSError):
+    """A file not read: not a regular file, or larger than one document may be (stage "read")."""
+
+
+_FILE_TYPES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ``FileRefused`` otherwise.
+
+    The type is checked before the file is opened (a FIFO would block the open or the read forever,
+    a symlink to /dev/zero never ends), and again on the open file (it may have been swapped); the
+    read itself stops at ``limit + 1`` bytes whatever the size said.
+    """
+    _check_regular(os.stat(path), path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        _check_regular(st, path)
+        if limit is not None and st.st_size > limit:
+            raise FileRefused(Errors.E045.format(file=path.name, size=st.st_size, limit=limit))
+        data = fh.read() if limit is None else fh.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise FileRefused(Errors.E045.format(file=path.name, size=len(data), limit=limit))
+    return data
+
+
+def _check_regular(st: os.stat_result, path: Path) -> None:
+    if stat.S_ISREG(st.st_mode):
+        return
+    what = next((name for test, name in _FILE_TYPES if test(st.st_mode)), "not a regular file")
+    raise FileRefused(Errors.E040.format(file=printable_path(str(path)), what=what))
+
+
 # ------------------------------------------------------------------------------------- decoding
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Text and the encoding used: a BOM, else strict UTF-8, else the page's declared charset, else
-    charset-normalizer's guess.
+    """Text and the encoding used (see :func:`decode_text`, which also says what was guessed)."""
+    text, encoding, _ = decode_text(data, declared)
+    return text, encoding
 
-    On short texts in a single-byte encoding the guess is often a tie (cp1250, cp1252 and cp1257
-    decode "José Ibáñez" with the same score); cp1252 wins ties because it is the legacy encoding
-    of most Western news archives, and what browsers read for "latin-1". Raises ``ValueError``
-    when the bytes look binary or no encoding fits.
+
+def decode_text(
+    data: bytes, declared: str | None = None, file: str = "the file"
+) -> tuple[str, str, list[str]]:
+    """Text, the encoding used, and warnings ([E042]) when the encoding was not certain.
+
+    Order: a BOM; UTF-16 or UTF-32 without a BOM (told by where the NUL bytes of ASCII characters
+    fall); strict UTF-8; the page's declared charset; UTF-8 with a few damaged bytes (when its valid
+    multi-byte sequences outnumber the invalid bytes, the invalid ones become U+FFFD); else
+    charset-normalizer's guess. On short texts in a single-byte encoding the guess is often a tie
+    (cp1250, cp1252 and cp1257 decode "José Ibáñez" with the same score); cp1252 wins ties because
+    it is the legacy encoding of most Western news archives, and what browsers read for "latin-1".
+    Everything after strict UTF-8 (and a declared charset) is a guess, and says so in a warning.
+    Raises ``ValueError`` when the bytes look binary or no encoding fits.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, []
+    if b"\x00" in data:
+        wide = _sniff_wide(data)
+        if wide is not None:
+            how = f"{wide.upper()} without a byte-order mark, told by its NUL bytes"
+            return data.decode(wide), wide, [Errors.E042.format(file=file, encoding=wide, how=how)]
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
     if b"\x00" in data:
         raise ValueError("the file contains NUL bytes: it looks binary, not text")
     if declared:
         try:
-            return data.decode(declared), codecs.lookup(declared).name
+            return data.decode(declared), codecs.lookup(declared).name, []
         except (LookupError, UnicodeDecodeError):
             pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        text, bad = damaged
+        how = f"UTF-8 with {bad} invalid byte sequence{'s' if bad > 1 else ''} replaced by U+FFFD"
+        return text, "utf-8", [Errors.E042.format(file=file, encoding="utf-8", how=how)]
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data)
@@ -214,21 +399,114 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         raise ValueError("no text encoding fits these bytes")
     least = min(m.chaos for m in matches)
     if any("cp1252" in m.could_be_from_charset for m in matches if m.chaos <= least + 0.01):
-        return data.decode("cp1252"), "cp1252"
-    return str(best), best.encoding
+        how = "a guess: cp1252 wins ties between single-byte encodings"
+        return data.decode("cp1252"), "cp1252", [Errors.E042.format(file=file, encoding="cp1252", how=how)]
+    how = "a guess by charset-normalizer"
+    return str(best), best.encoding, [Errors.E042.format(file=file, encoding=best.encoding, how=how)]
+
+
+def _sniff_wide(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` or ``utf-32-le``/``-be`` for BOM-less text mostly in ASCII, else None.
+
+    ASCII in UTF-16LE puts a NUL at every odd byte and none at the even ones; UTF-32 three NULs in
+    four. The whole file must then decode strictly and be printable text.
+    """
+    sample = data[:8192]
+    if len(sample) < 8:
+        return None
+    candidates = []
+    for width in (4, 2):
+        n = len(sample) // width * width
+        if n == 0:
+            continue
+        columns = [sample[k:n:width].count(0) / (n // width) for k in range(width)]
+        if width == 2:
+            if columns[1] > 0.3 and columns[0] < 0.05:
+                candidates.append("utf-16-le")
+            elif columns[0] > 0.3 and columns[1] < 0.05:
+                candidates.append("utf-16-be")
+        else:
+            if min(columns[1:]) > 0.9 and columns[0] < 0.05:
+                candidates.append("utf-32-le")
+            elif min(columns[:3]) > 0.9 and columns[3] < 0.05:
+                candidates.append("utf-32-be")
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        head = text[:4096]
+        printable = sum(1 for ch in head if ch.isprintable() or ch in "\n\r\t")
+        if head and printable >= 0.95 * len(head):
+            return encoding
+    return None
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, invalid sequences) when ``data`` is UTF-8 with a few bad bytes, else None."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    return (text, bad) if good > 2 * bad else None
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def read_text(path: Path, kind: Kind = "text") -> tuple[str, str]:
+def read_text(path: Path, kind: Kind = "text", limit: int | None = None) -> tuple[str, str]:
     """Decode a file; ``OSError`` means the read stage failed, anything else the decode stage."""
-    data = path.read_bytes()
+    text, encoding, _ = _read_decoded(path, kind, limit)
+    return text, encoding
+
+
+def _read_decoded(
+    path: Path, kind: Kind, limit: int | None, file: str = "the file"
+) -> tuple[str, str, list[str]]:
+    data = read_file(path, limit)
     declared = None
     if kind == "html":
         match = _META_CHARSET.search(data[:4096])
         declared = match.group(1).decode("ascii") if match else None
-    return decode_bytes(data, declared)
+    return decode_text(data, declared, file)
+
+
+def loads_bounded(text: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """``json.loads`` for JSON nested at most ``max_depth`` deep; ``ValueError`` otherwise.
+
+    The standard parser recurses once per level and raised RecursionError at ~1,000 levels; the
+    depth is measured first, in one linear pass that skips over strings.
+    """
+    depth = 0
+    pos = 0
+    search, string_end = _JSON_STRUCTURE.search, _JSON_STRING_REST.match
+    while True:
+        found = search(text, pos)
+        if found is None:
+            break
+        char = found.group()
+        if char == '"':
+            end = string_end(text, found.end())
+            if end is None:  # an unterminated string: json.loads says where
+                break
+            pos = end.end()
+            continue
+        pos = found.end()
+        if char in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise ValueError(f"nested deeper than {max_depth} levels at character {found.start()}")
+        else:
+            depth -= 1
+    try:
+        return json.loads(text)
+    except RecursionError as exc:  # pragma: no cover - the depth check comes first
+        raise ValueError(f"nested too deeply ({exc})") from exc
+
+
+_JSON_STRUCTURE = re.compile(r'[\[\]{}"]')
+# The rest of a JSON string after its opening quote: runs of plain characters and escapes (each
+# character read once, no nested quantifier over the same characters).
+_JSON_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 
 
 # ---------------------------------------------------------------------------------------- dates
@@ -246,22 +524,25 @@ def parse_date(value: object) -> str | None:
         return value.isoformat()
     if not isinstance(value, str) or not value.strip():
         return None
-    text = value.strip()
-    if re.match(r"\d{4}-\d\d-\d\d", text):
-        try:
-            return dt.date.fromisoformat(text[:10]).isoformat()
-        except ValueError:
-            return None
-    from dateutil import parser
+    from visitextract.normalize.dates import PUBLISHED_MAX, PUBLISHED_MIN, parse_iso_date
 
-    try:
-        a = parser.parse(text, default=dt.datetime(2000, 1, 1))
-        b = parser.parse(text, default=dt.datetime(2001, 2, 2))
-    except (ValueError, OverflowError):
-        return None
-    if a.date() != b.date():
-        return None
-    return str(a.date().isoformat())
+    text = value.strip()
+    day: dt.date | None
+    if re.match(r"\d{4}-\d\d-\d\d", text):
+        # an ISO date, or an ISO datetime's day; "2022-12-06garbage" is not read as 2022-12-06
+        day = parse_iso_date(text)
+    else:
+        from dateutil import parser
+
+        try:
+            a = parser.parse(text, default=dt.datetime(2000, 1, 1))
+            b = parser.parse(text, default=dt.datetime(2001, 2, 2))
+        except (ValueError, OverflowError):
+            return None
+        day = a.date() if a.date() == b.date() else None
+    if day is None or not PUBLISHED_MIN <= day <= PUBLISHED_MAX:
+        return None  # the rules cannot reckon relative dates from 9999-12-31 ([E035])
+    return day.isoformat()
 
 
 def _set_published(doc: InputDoc, value: object, origin: str) -> None:
@@ -308,53 +589,172 @@ def _unquote(value: str) -> str:
     return value
 
 
-def count_documents(src: SourceFile) -> int:
-    """How many documents (so how many records) a file gives; must agree with :func:`read_documents`."""
+def count_documents(src: SourceFile, max_chars: int | None = DEFAULT_MAX_CHARS) -> int:
+    """How many documents (so how many records) a file gives; always :func:`read_documents`' count.
+
+    A text or HTML file is one document without being read; JSON and JSON Lines files are read (a
+    JSON Lines file as a stream of lines, in bounded memory).
+    """
     if src.kind in ("text", "html"):
         return 1
-    try:
-        text, _ = read_text(src.path)
-    except Exception:
-        return 1
+    return sum(1 for _ in read_documents(src, max_chars=max_chars))
+
+
+def read_documents(src: SourceFile, max_chars: int | None = DEFAULT_MAX_CHARS) -> Iterator[InputDoc]:
+    """The documents of one file, in order; failures come out as documents with ``error`` set.
+
+    Every file gives at least one document: an empty file, a JSON Lines file of blank lines and an
+    empty JSON list give one error record ([E037]) rather than nothing.
+    """
+    limit = max_bytes(max_chars)
     if src.kind == "jsonl":
-        return len(_jsonl_lines(text))
+        docs: Iterator[InputDoc] = _jsonl_docs(src, limit)
+    else:
+        try:
+            text, encoding, warnings = _read_decoded(src.path, src.kind, limit, src.display)
+        except OSError as exc:
+            yield _read_failed(src, exc)
+            return
+        except Exception as exc:
+            yield _failed(src, "decode", Errors.E017.format(file=src.display, reason=exc), exc)
+            return
+        if src.kind == "text":
+            docs = iter([_text_doc(src, text, encoding)])
+        elif src.kind == "html":
+            docs = iter([_html_doc(src, text, encoding)])
+        else:
+            docs = _json_docs(src, text, encoding)
+        docs = _with_warnings(docs, warnings)
+    yield from _with_warnings(docs, list(src.warnings))
+
+
+def _with_warnings(docs: Iterator[InputDoc], warnings: Sequence[str]) -> Iterator[InputDoc]:
+    for doc in docs:
+        doc.warnings[:0] = [w for w in warnings if w not in doc.warnings]
+        yield doc
+
+
+def _read_failed(src: SourceFile, exc: OSError, **where: Any) -> InputDoc:
+    if isinstance(exc, FileRefused):  # the message is the documented one ([E040], [E045])
+        return _failed(src, "read", str(exc), exc, **where)
+    reason = printable_path(str(exc))
+    return _failed(src, "read", Errors.E027.format(file=src.display, reason=reason), exc, **where)
+
+
+# JSON whitespace is space, tab, CR and LF only: a line of other characters is not blank, it is an
+# error ("\u00a0" alone is not JSON).
+_JSON_BLANK = b" \t\r\n"
+
+
+def _jsonl_docs(src: SourceFile, limit: int | None) -> Iterator[InputDoc]:
+    """The documents of a JSON Lines file, read as a stream of lines split on "\n" only.
+
+    ``str.splitlines`` also splits at U+2028, U+2029, U+0085 and other separators, which a JSON
+    string may hold raw (``json.dumps(..., ensure_ascii=False)`` writes them): one document became
+    two broken ones. A line longer than one document may be is skipped unread, as an error record.
+    A file in UTF-16 or UTF-32 (rare for JSON Lines) is decoded whole, then split the same way.
+    """
     try:
-        data = json.loads(text) if text.strip() else []
-    except ValueError:
-        return 1
-    return len(data) if isinstance(data, list) else 1
-
-
-def _jsonl_lines(text: str) -> list[tuple[int, str]]:
-    return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-
-
-def read_documents(src: SourceFile) -> Iterator[InputDoc]:
-    """The documents of one file, in order; failures come out as documents with ``error`` set."""
-    try:
-        text, encoding = read_text(src.path, src.kind)
+        _check_regular(os.stat(src.path), src.path)
+        fh = open(src.path, "rb")  # noqa: SIM115 - closed below, also when the consumer stops early
     except OSError as exc:
-        yield _failed(src, "read", Errors.E027.format(file=src.display, reason=exc), exc)
+        yield _read_failed(src, exc)
         return
-    except Exception as exc:
-        yield _failed(src, "decode", Errors.E017.format(file=src.display, reason=exc), exc)
-        return
-    if src.kind == "text":
-        yield _text_doc(src, text, encoding)
-    elif src.kind == "html":
-        yield _html_doc(src, text, encoding)
-    elif src.kind == "jsonl":
-        for line_no, line in _jsonl_lines(text):
+    any_doc = False
+    try:
+        _check_regular(os.fstat(fh.fileno()), src.path)
+        head = fh.read(8192)
+        fh.seek(0)
+        wide = next((enc for bom, enc in _BOMS if head.startswith(bom) and enc != "utf-8-sig"), None)
+        wide = wide or (_sniff_wide(head) if b"\x00" in head else None)
+        lines = _wide_lines(fh, wide, limit) if wide else _byte_lines(fh, limit, src.display)
+        for line_no, raw in lines:
             doc_id = f"{src.rel}:{line_no}"
+            if isinstance(raw, OSError):
+                any_doc = True
+                yield _read_failed(src, raw, doc_id=doc_id, line=line_no)
+                continue
+            if isinstance(raw, UnicodeDecodeError):
+                any_doc = True
+                yield _failed(src, "decode", Errors.E017.format(file=src.display, reason=raw), raw)
+                continue
+            if isinstance(raw, bytes):
+                if not raw.strip(_JSON_BLANK):
+                    continue
+                warnings: list[str] = []
+                try:
+                    line, encoding = raw.decode("utf-8"), "utf-8"
+                except UnicodeDecodeError:
+                    try:
+                        line, encoding, warnings = decode_text(raw, None, f"{src.display} line {line_no}")
+                    except ValueError as exc:
+                        any_doc = True
+                        msg = Errors.E017.format(file=f"{src.display} line {line_no}", reason=exc)
+                        yield _failed(src, "decode", msg, exc, doc_id=doc_id, line=line_no)
+                        continue
+            else:
+                line, encoding, warnings = raw, wide or "utf-8", []
+                if not line.strip(" \t\r\n"):
+                    continue
+            any_doc = True
             try:
-                obj = json.loads(line)
+                obj = loads_bounded(line)
             except ValueError as exc:
                 msg = Errors.E018.format(file=src.display, where=f"line {line_no}", reason=exc)
                 yield _failed(src, "parse", msg, exc, doc_id=doc_id, line=line_no, encoding=encoding)
                 continue
-            yield _record_doc(src, obj, encoding, doc_id=doc_id, line=line_no, where=f"line {line_no}")
-    else:
-        yield from _json_docs(src, text, encoding)
+            doc = _record_doc(src, obj, encoding, doc_id=doc_id, line=line_no, where=f"line {line_no}")
+            doc.warnings[:0] = warnings
+            yield doc
+    except OSError as exc:
+        any_doc = True
+        yield _read_failed(src, exc)
+    finally:
+        fh.close()
+    if not any_doc:
+        msg = Errors.E037.format(file=src.display, what="no line holds a record", expected=_EXPECTED)
+        yield _failed(src, "parse", msg, None)
+
+
+_EXPECTED = "JSON objects with a 'text' string: one per line in .jsonl, an object or a list of them in .json"
+
+
+def _byte_lines(fh: Any, limit: int | None, label: str) -> Iterator[tuple[int, bytes | OSError]]:
+    """(line number, line) split on b"\n" only; a line over ``limit`` bytes is skipped unread."""
+    line_no = 0
+    while True:
+        raw = fh.readline() if limit is None else fh.readline(limit + 1)
+        if not raw:
+            return
+        line_no += 1
+        if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if limit is not None and len(raw) > limit and not raw.endswith(b"\n"):
+            size = len(raw)
+            while raw and not raw.endswith(b"\n"):  # skip to the end of the line, a block at a time
+                raw = fh.readline(1 << 20)
+                size += len(raw)
+            refused = FileRefused(Errors.E045.format(file=f"{label} line {line_no}", size=size, limit=limit))
+            yield line_no, refused
+            continue
+        yield line_no, raw
+
+
+def _wide_lines(
+    fh: Any, encoding: str, limit: int | None
+) -> Iterator[tuple[int, str | OSError | UnicodeDecodeError]]:
+    data = fh.read() if limit is None else fh.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        yield 1, FileRefused(Errors.E045.format(file="this JSON Lines file", size=len(data), limit=limit))
+        return
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        yield 1, exc
+        return
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    yield from enumerate(text.split("\n"), start=1)
 
 
 def _failed(
@@ -397,8 +797,12 @@ def _text_doc(src: SourceFile, text: str, encoding: str) -> InputDoc:
 
 
 def _json_docs(src: SourceFile, text: str, encoding: str) -> Iterator[InputDoc]:
+    if not text.strip():
+        msg = Errors.E037.format(file=src.display, what="an empty file", expected=_EXPECTED)
+        yield _failed(src, "parse", msg, None, encoding=encoding)
+        return
     try:
-        data = json.loads(text) if text.strip() else []
+        data = loads_bounded(text)
     except ValueError as exc:
         yield _failed(
             src,
@@ -408,7 +812,10 @@ def _json_docs(src: SourceFile, text: str, encoding: str) -> Iterator[InputDoc]:
             encoding=encoding,
         )
         return
-    if isinstance(data, list):
+    if data == []:
+        msg = Errors.E037.format(file=src.display, what="an empty JSON list", expected=_EXPECTED)
+        yield _failed(src, "parse", msg, None, encoding=encoding)
+    elif isinstance(data, list):
         for i, obj in enumerate(data):
             where = f"item {i}"
             yield _record_doc(src, obj, encoding, doc_id=f"{src.rel}#{i}", index=i, where=where)
@@ -429,14 +836,20 @@ def _record_doc(
     if not isinstance(obj, Mapping):
         msg = Errors.E019.format(file=src.display, where=where, got=f"a JSON {_json_type(obj)}")
         return _failed(src, "parse", msg, None, doc_id=doc_id, line=line, index=index, encoding=encoding)
+    warnings: list[str] = []
     given = obj.get("id", obj.get("doc_id"))
-    if given is not None and not isinstance(given, bool) and str(given).strip():
+    if isinstance(given, str | int | float) and not isinstance(given, bool) and str(given).strip():
         doc_id = str(given)
+        if not _encodable(doc_id):  # "bad-\ud800": no UTF-8 output could hold it
+            warnings.append(Errors.E044.format(value=_printable(doc_id), file=src.display, where=where))
+            doc_id = _printable(doc_id)
     text = obj.get("text")
     if not isinstance(text, str):
         got = "no 'text' field" if text is None else f"'text' as a JSON {_json_type(text)}"
         msg = Errors.E019.format(file=src.display, where=where, got=got)
-        return _failed(src, "parse", msg, None, doc_id=doc_id, line=line, index=index, encoding=encoding)
+        failed = _failed(src, "parse", msg, None, doc_id=doc_id, line=line, index=index, encoding=encoding)
+        failed.warnings.extend(warnings)
+        return failed
     url, title = obj.get("url"), obj.get("title")
     doc = InputDoc(
         doc_id=doc_id,
@@ -445,8 +858,9 @@ def _record_doc(
         line=line,
         index=index,
         encoding=encoding,
-        url=url if isinstance(url, str) and url else None,
-        title=title if isinstance(title, str) and title else None,
+        url=_printable(url) if isinstance(url, str) and url else None,
+        title=_printable(title) if isinstance(title, str) and title else None,
+        warnings=warnings,
     )
     _set_published(doc, obj.get("published", obj.get("date")), "record")
     if not text.strip():
@@ -459,9 +873,90 @@ def _json_type(value: object) -> str:
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
+# libxml2 stops building the tree at 256 nested elements ("Excessive depth in document"), so the
+# text inside them was lost; pages that deep are flattened to this depth first.
+HTML_MAX_DEPTH = 200
+
+
+def _too_deep(html: str) -> bool:
+    """Whether libxml2 (which trafilatura parses with) refuses the nesting of this page."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(recover=True)
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except Exception:  # an empty or broken page: trafilatura decides
+        return False
+    return any("depth" in e.message.lower() for e in parser.error_log)
+
+
+class _Flattener(HTMLParser):
+    """Re-emits a page without the tags of elements nested deeper than ``HTML_MAX_DEPTH``; every
+    piece of text, comment and shallower tag is written back as it came."""
+
+    VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, its tags kept)
+        self.depth = 0  # open elements whose tags are kept
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        kept = self.depth < HTML_MAX_DEPTH
+        if kept:
+            self.out.append(self.get_starttag_text() or f"<{tag}>")
+        if tag not in self.VOID:
+            self.stack.append((tag, kept))
+            self.depth += kept
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth < HTML_MAX_DEPTH:
+            self.out.append(self.get_starttag_text() or f"<{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k][0] == tag:  # closes it and whatever was left open inside it
+                for open_tag, kept in reversed(self.stack[k:]):
+                    if kept:
+                        self.out.append(f"</{open_tag}>")
+                        self.depth -= 1
+                del self.stack[k:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+
+def flatten_deep_html(html: str) -> str:
+    """``html`` with no element nested deeper than ``HTML_MAX_DEPTH``: the text stays, in order."""
+    flattener = _Flattener()
+    flattener.feed(html)
+    flattener.close()
+    return "".join(flattener.out)
+
+
 def _html_doc(src: SourceFile, html: str, encoding: str) -> InputDoc:
     try:
         import trafilatura
+
+        if _too_deep(html):
+            html = flatten_deep_html(html)
 
         body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
         # extensive=False: dates from the markup only. The extensive search would take any date in

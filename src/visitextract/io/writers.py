@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -228,6 +228,18 @@ def duckdb_ddl(name: str) -> str:
     return f'CREATE TABLE "{name}" ({", ".join(cols)})'
 
 
+@contextlib.contextmanager
+def _duckdb_errors(path: Path) -> Iterator[None]:
+    """DuckDB's own exceptions (IOException, TransactionException on a full disk) as ``OSError``,
+    which the batch reports as [E031] with the old output left in place."""
+    import duckdb
+
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise OSError(f"DuckDB could not write {path}: {type(exc).__name__}: {exc}") from exc
+
+
 class DuckDBWriter:
     """One DuckDB database file holding the tables of :mod:`visitextract.io.tables`."""
 
@@ -238,17 +250,19 @@ class DuckDBWriter:
         self.tmp = tmp_dir / f"{output.name}.{os.getpid()}.tmp"
         for stale in (self.tmp, self.tmp.with_name(self.tmp.name + ".wal")):
             stale.unlink(missing_ok=True)
-        self._con = duckdb.connect(str(self.tmp))
-        for name in TABLES:
-            self._con.execute(duckdb_ddl(name))
+        with _duckdb_errors(self.tmp):
+            self._con = duckdb.connect(str(self.tmp))
+            for name in TABLES:
+                self._con.execute(duckdb_ddl(name))
         self._buffer = _TableBuffer()
 
     def _flush(self, name: str) -> None:
         rows = self._buffer.take(name)
         if rows:
-            self._con.register("_visitextract_chunk", to_arrow(name, rows))
-            self._con.execute(f'INSERT INTO "{name}" SELECT * FROM _visitextract_chunk')
-            self._con.unregister("_visitextract_chunk")
+            with _duckdb_errors(self.tmp):
+                self._con.register("_visitextract_chunk", to_arrow(name, rows))
+                self._con.execute(f'INSERT INTO "{name}" SELECT * FROM _visitextract_chunk')
+                self._con.unregister("_visitextract_chunk")
 
     def write(self, records: Sequence[Record]) -> None:
         for name in self._buffer.add(records):
@@ -264,13 +278,15 @@ class DuckDBWriter:
     def commit(self) -> list[Path]:
         for name in TABLES:
             self._flush(name)
-        self._con.execute("CHECKPOINT")
-        self._con.close()
+        with _duckdb_errors(self.tmp):
+            self._con.execute("CHECKPOINT")
+            self._con.close()
         _fsync_replace(self.tmp, self.output)
         return [self.output]
 
     def abort(self) -> None:
-        self._con.close()
+        with contextlib.suppress(Exception):
+            self._con.close()
         for f in (self.tmp, self.tmp.with_name(self.tmp.name + ".wal")):
             f.unlink(missing_ok=True)
 
@@ -280,9 +296,32 @@ def csv_documents_path(output: Path) -> Path:
     return output.with_name(f"{output.stem}.documents.csv")
 
 
+# A cell a spreadsheet would run as a formula (=, +, -, @) or a cell starting with tab or CR (which
+# some read as the start of one): written with a leading apostrophe, which shows the text as is.
+_FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def spreadsheet_safe(table: Any) -> Any:
+    """A pyarrow table whose string cells cannot inject formulas: NULs removed, and a cell that
+    starts with ``= + - @``, tab or CR prefixed with ``'`` (OWASP's advice for CSV injection)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = []
+    for i, field in enumerate(table.schema):
+        column = table.column(i)
+        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+            column = pc.replace_substring(column, "\x00", "")
+            risky = pc.match_substring_regex(column, _FORMULA_START)
+            column = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=table.schema)
+
+
 class CsvWriter:
     """The visits table as CSV for spreadsheets, plus ``<name>.documents.csv`` (one row per document,
-    errors included), so that documents without visits and failed documents stay visible."""
+    errors included), so that documents without visits and failed documents stay visible. Cells
+    are made safe for spreadsheets (:func:`spreadsheet_safe`)."""
 
     def __init__(self, output: Path, tmp_dir: Path) -> None:
         import pyarrow.csv as pacsv
@@ -296,7 +335,7 @@ class CsvWriter:
         rows = flatten_records(records)
         for name, writer in self._writers.items():
             if rows[name]:
-                writer.write_table(to_arrow(name, rows[name]))
+                writer.write_table(spreadsheet_safe(to_arrow(name, rows[name])))
 
     def write_events(self, events: Sequence[Event]) -> None:
         import pyarrow.csv as pacsv
