@@ -1026,6 +1026,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def _kept_sizes_section(path: Path) -> str:
+    """The section benchmarks/sizes.py wrote into the old file (a separate 20-minute run), kept."""
+    start, end = "<!-- sizes:start -->", "<!-- sizes:end -->"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start not in old or end not in old:
+        return ""
+    return "\n\n" + start + old.split(start, 1)[1].split(end, 1)[0] + end
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.worker:
@@ -1073,6 +1082,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rep.notes.append("py-spy is not installed: hotspots come from cProfile (pip install py-spy).")
     text = render(rep)
     args.output.parent.mkdir(parents=True, exist_ok=True)
+    text += _kept_sizes_section(args.output)
     args.output.write_text(text + "\n", encoding="utf-8")
     log(f"written to {args.output} ({(time.perf_counter() - rep.started) / 60:.1f} min)")
     print(text)

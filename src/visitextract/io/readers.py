@@ -597,6 +597,8 @@ def count_documents(src: SourceFile, max_chars: int | None = DEFAULT_MAX_CHARS) 
     """
     if src.kind in ("text", "html"):
         return 1
+    if src.kind == "jsonl":  # one per non-blank line: the lines are not decoded or parsed
+        return sum(1 for _ in _jsonl_docs(src, max_bytes(max_chars), parse=False))
     return sum(1 for _ in read_documents(src, max_chars=max_chars))
 
 
@@ -646,13 +648,15 @@ def _read_failed(src: SourceFile, exc: OSError, **where: Any) -> InputDoc:
 _JSON_BLANK = b" \t\r\n"
 
 
-def _jsonl_docs(src: SourceFile, limit: int | None) -> Iterator[InputDoc]:
+def _jsonl_docs(src: SourceFile, limit: int | None, parse: bool = True) -> Iterator[InputDoc]:
     """The documents of a JSON Lines file, read as a stream of lines split on "\n" only.
 
     ``str.splitlines`` also splits at U+2028, U+2029, U+0085 and other separators, which a JSON
     string may hold raw (``json.dumps(..., ensure_ascii=False)`` writes them): one document became
     two broken ones. A line longer than one document may be is skipped unread, as an error record.
     A file in UTF-16 or UTF-32 (rare for JSON Lines) is decoded whole, then split the same way.
+    Every non-blank line gives one document; ``parse=False`` (for counting them) skips decoding
+    and parsing and yields placeholders.
     """
     try:
         _check_regular(os.stat(src.path), src.path)
@@ -681,6 +685,10 @@ def _jsonl_docs(src: SourceFile, limit: int | None) -> Iterator[InputDoc]:
             if isinstance(raw, bytes):
                 if not raw.strip(_JSON_BLANK):
                     continue
+                if not parse:
+                    any_doc = True
+                    yield InputDoc(doc_id=doc_id, file=src.display, line=line_no)
+                    continue
                 warnings: list[str] = []
                 try:
                     line, encoding = raw.decode("utf-8"), "utf-8"
@@ -695,6 +703,10 @@ def _jsonl_docs(src: SourceFile, limit: int | None) -> Iterator[InputDoc]:
             else:
                 line, encoding, warnings = raw, wide or "utf-8", []
                 if not line.strip(" \t\r\n"):
+                    continue
+                if not parse:
+                    any_doc = True
+                    yield InputDoc(doc_id=doc_id, file=src.display, line=line_no)
                     continue
             any_doc = True
             try:
