@@ -299,17 +299,17 @@ class Extractor:
     def _long_doc(self, text: str, published: dt.date | None, doc_id: str | None) -> Extraction:
         """A text over ``chunk_chars`` in pieces cut at paragraph breaks, one Doc alive at a time."""
         from visitextract.models import Extraction
-        from visitextract.pipeline.pieces import merge_pieces
+        from visitextract.pipeline.pieces import PieceMerger
 
-        parts: list[tuple[int, Extraction]] = []
+        merger = PieceMerger(doc_id, _iso(published))
         offset = 0
         for piece in split_text(text, self._piece_limit()):
             if piece.strip() and self.relevant(piece):
-                parts.append((offset, self._one(piece, published, doc_id)))
+                merger.add(offset, self._one(piece, published, doc_id))
             else:
-                parts.append((offset, Extraction(doc_id=doc_id, published=_iso(published), gated=True)))
+                merger.add(offset, Extraction(doc_id=doc_id, published=_iso(published), gated=True))
             offset += len(piece)
-        return merge_pieces(parts, doc_id, _iso(published))
+        return merger.result()
 
     def _pipe_parallel(
         self, items: Iterator[_Entry | Extraction], size: int, n_process: int

@@ -23,7 +23,7 @@ from typing import Any
 
 from visitextract.models import Extraction, Span
 
-__all__ = ["compact_embedded", "merge_pieces", "shift_offsets", "split_text"]
+__all__ = ["PieceMerger", "compact_embedded", "merge_pieces", "shift_offsets", "split_text"]
 
 _SEPARATORS = ("\n\n", "\n", ". ", " ")
 
@@ -78,38 +78,61 @@ def _join_actor(into: MutableMapping[str, Any], other: Mapping[str, Any]) -> Non
             into[key] = value
 
 
+class PieceMerger:
+    """Joins the Extractions of consecutive pieces one at a time, so that only the merged JSON (not
+    every piece's objects besides) is held: each piece is linked, dumped, shifted and dropped."""
+
+    def __init__(self, doc_id: str | None, published: str | None) -> None:
+        from visitextract.normalize.people import PersonRegistry
+
+        self.registry = PersonRegistry()
+        self.out: dict[str, Any] = {
+            "doc_id": doc_id,
+            "published": published,
+            "people": [],
+            "visits": [],
+            "meetings": [],
+            "statements": [],
+            "mentions": [],
+            "organizations": [],
+            "gated": True,
+        }
+        self._actors: dict[tuple[str, str], dict[str, Any]] = {}
+        self._pieces = 0
+
+    def add(self, offset: int, extraction: Extraction) -> None:
+        """The records of the piece that starts at character ``offset`` of the whole text."""
+        from visitextract.normalize.people import link_people
+
+        [linked] = link_people([extraction], self.registry)
+        self._pieces += 1
+        self.out["gated"] = self.out["gated"] and linked.gated
+        data = shift_offsets(linked.model_dump(mode="json"), offset)
+        for key in ("people", "organizations"):
+            for actor in data[key]:
+                known = self._actors.get((key, actor["id"]))
+                if known is None:
+                    self._actors[(key, actor["id"])] = actor
+                    self.out[key].append(actor)
+                else:
+                    _join_actor(known, actor)
+        for key in ("visits", "meetings", "statements", "mentions"):
+            self.out[key].extend(data[key])
+
+    def result(self) -> Extraction:
+        if not self._pieces:
+            self.out["gated"] = False
+        return Extraction.model_validate(self.out)
+
+
 def merge_pieces(
     pieces: Sequence[tuple[int, Extraction]], doc_id: str | None, published: str | None
 ) -> Extraction:
     """One Extraction from the Extractions of consecutive pieces, each given with its start offset."""
-    from visitextract.normalize.people import link_people
-
-    linked = list(link_people(e for _, e in pieces))
-    out: dict[str, Any] = {
-        "doc_id": doc_id,
-        "published": published,
-        "people": [],
-        "visits": [],
-        "meetings": [],
-        "statements": [],
-        "mentions": [],
-        "organizations": [],
-        "gated": bool(pieces) and all(e.gated for e in linked),
-    }
-    actors: dict[tuple[str, str], dict[str, Any]] = {}
-    for (offset, _), extraction in zip(pieces, linked, strict=True):
-        data = shift_offsets(extraction.model_dump(mode="json"), offset)
-        for key in ("people", "organizations"):
-            for actor in data[key]:
-                known = actors.get((key, actor["id"]))
-                if known is None:
-                    actors[(key, actor["id"])] = actor
-                    out[key].append(actor)
-                else:
-                    _join_actor(known, actor)
-        for key in ("visits", "meetings", "statements", "mentions"):
-            out[key].extend(data[key])
-    return Extraction.model_validate(out)
+    merger = PieceMerger(doc_id, published)
+    for offset, extraction in pieces:
+        merger.add(offset, extraction)
+    return merger.result()
 
 
 def _within(mentions: Iterable[Span], evidence: Sequence[Span]) -> list[Span]:
