@@ -114,7 +114,8 @@ def render(rows: list[tuple[dict[str, Any], dict[str, Any]]], started: float) ->
         "exact offsets (visitextract/pipeline/pieces.py). spaCy = the model's default pipeline over the "
         "same pieces (it refuses one text over 1,000,000 characters). *vs linear* = seconds per "
         "character against the smallest size's (1.00 = linear; target <= 1.3). Targets: peak memory "
-        "under 1.5 GB at 10 MB; 4 MB within 240 s and 6 GB.",
+        "under 1.5 GB at 10 MB; 4 MB within 240 s and 6 GB. Load: the machine's 1-minute load average "
+        "after the run (above the number of cores, other work was running and times are high).",
         "",
         "| characters | spaCy s | spaCy peak MB | visitextract s | vs spaCy | vs linear | peak MB | "
         "output JSON MB | JSON vs linear | visits | meetings | statements | people | load |",

@@ -28,6 +28,7 @@ from visitextract.batch import (
     WorkDir,
     extract_payloads,
     run_batch,
+    time_budget,
     time_limit,
     work_dir_for,
 )
@@ -409,6 +410,22 @@ def test_time_limit_interrupts_python_code() -> None:
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None) or callable(
         signal.getsignal(signal.SIGALRM)
     )
+
+
+@pytest.mark.parametrize(
+    ("seconds", "chars", "budget"),
+    [
+        (600, 0, 600),
+        (600, 1_000_000, 600),
+        (600, 4_000_000, 2400),
+        (1.5, 10_000_000, 15),
+        (None, 5, None),
+        (0, 5, None),
+    ],
+)
+def test_the_time_budget_grows_with_long_documents(seconds, chars, budget) -> None:
+    """Time is linear in the length: a 10 MB document must not die of a limit meant for articles."""
+    assert time_budget(seconds, chars) == budget
 
 
 def test_a_runaway_document_becomes_a_time_limit_error_and_the_batch_goes_on(

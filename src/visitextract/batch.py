@@ -315,6 +315,12 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def time_budget(seconds: float | None, chars: int) -> float | None:
+    """``--time-limit`` for a text of ``chars`` characters: the limit up to 1,000,000 characters,
+    proportionally more beyond (time is linear in the length: a 10 MB text takes ~8 minutes)."""
+    return None if not seconds else seconds * max(1.0, chars / 1_000_000)
+
+
 def extract_payloads(
     extractor: Extractor,
     payloads: Sequence[Payload],
@@ -324,10 +330,11 @@ def extract_payloads(
     """Records for documents, one per payload, in order; an exception costs one document, not the batch.
 
     The documents go through ``Extractor.pipe`` together; a document it cannot extract comes back
-    as an error result (stage "extract"). If the batch raises, or takes longer than ``seconds``,
-    its documents are redone one by one, each with the same limit, so that only the document that
-    fails or runs away becomes an error record ([E021], [E039]). A record that cannot take the table
-    types becomes an error record at stage "write".
+    as an error result (stage "extract"). If the batch raises, or takes longer than its budget, its
+    documents are redone one by one, each with its own, so that only the document that fails or
+    runs away becomes an error record ([E021], [E039]). The budget is ``seconds`` for up to
+    1,000,000 characters and proportionally more beyond (:func:`time_budget`). A record that cannot
+    take the table types becomes an error record at stage "write".
     """
     todo = [k for k, p in enumerate(payloads) if p.get("error") is None]
     items = [
@@ -338,7 +345,7 @@ def extract_payloads(
     results: list[Any]
     try:
         # people are linked across the whole batch when the output is assembled, not per shard
-        with time_limit(seconds):
+        with time_limit(time_budget(seconds, sum(len(text) for text, _ in items))):
             results = [
                 e.model_dump(mode="json")
                 for e in extractor.pipe(
@@ -349,7 +356,7 @@ def extract_payloads(
         results = []
         for item in items:
             try:
-                with time_limit(seconds):
+                with time_limit(time_budget(seconds, len(item[0]))):
                     results.append(next(extractor.pipe([item], link_people=False)).model_dump(mode="json"))
             except DocumentTimeout as exc:
                 results.append(exc)
@@ -366,7 +373,7 @@ def extract_payloads(
         result = by_index[k]
         error: dict[str, Any] | None = None
         if isinstance(result, DocumentTimeout):
-            msg = Errors.E039.format(seconds=seconds or 0)
+            msg = Errors.E039.format(seconds=time_budget(seconds, len(payload["text"] or "")) or 0)
             error = {"stage": "extract", "message": msg, "type": "TimeLimit"}
         elif isinstance(result, Exception):
             msg = Errors.E021.format(type=type(result).__name__, reason=result)

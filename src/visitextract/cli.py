@@ -197,8 +197,9 @@ def batch(
         float,
         typer.Option(
             "--time-limit",
-            help="Seconds one document may take; a slower one is stopped and becomes an error record "
-            "(0: no limit; not with --engine dask).",
+            help="Seconds one document of up to 1,000,000 characters may take (longer ones: "
+            "proportionally more); a slower one is stopped and becomes an error record (0: no limit; "
+            "not with --engine dask).",
         ),
     ] = DEFAULT_TIME_LIMIT,
 ) -> None:

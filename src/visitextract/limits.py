@@ -14,8 +14,9 @@ DEFAULT_MAX_CHARS = 20_000_000
 # Longer documents are processed in pieces of at most this many characters, cut at paragraph breaks
 # (visitextract.pipeline.pieces): several times the longest news article, so articles are never cut.
 DEFAULT_CHUNK_CHARS = 100_000
-# A batch stops the extraction of a document after this many seconds ([E039]); a 4 MB text takes
-# about a minute and a half, so only a runaway document meets it.
+# A batch stops the extraction of a document after this many seconds ([E039]), for documents of up
+# to 1,000,000 characters and proportionally more for longer ones (batch.time_budget): 1,000,000
+# characters take under a minute on 2 cores (docs/performance.md), so only a runaway document meets it.
 DEFAULT_TIME_LIMIT = 600.0
 # Documents are flat objects; JSON nested deeper than this is refused before it is parsed ([E018]).
 MAX_JSON_DEPTH = 100
