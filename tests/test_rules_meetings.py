@@ -495,3 +495,39 @@ def test_who_received_him_inside_a_reported_sentence(extract):
     assert meetings_with(ex, ["Omar Fathy", "Nikos Andreou"]), summary(ex)
     assert not meetings_with(ex, ["Samir Adel", "Nikos Andreou"]), summary(ex)
     assert not [v for v in ex.visits if v.visitor.name == "Samir Adel"], summary(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "pair", "status"),
+    [
+        (  # a reception on arrival is protocol, not a meeting
+            "Upon his arrival in Mexico, the Chilean president was received by the undersecretary for "
+            "Latin America, Maximiliano Reyes, together with Ambassador Alicia Barcena.",
+            "2022-11-23",
+            {"Maximiliano Reyes", "Alicia Barcena"},
+            None,
+        ),
+        (  # a meeting on the day's agenda is still ahead
+            "Chilean President Gabriel Boric arrived in Mexico City on Tuesday. His agenda for Wednesday "
+            "includes a meeting with President Andres Manuel Lopez Obrador at the National Palace.",
+            "2022-11-22",
+            {"Gabriel Boric", "Andres Manuel Lopez Obrador"},
+            "planned",
+        ),
+        (  # what is only likely is not yet a meeting
+            "Japanese Foreign Minister Kenji Sato and Philippine Foreign Secretary Enrique Manalo are "
+            "likely to review the defence pact.",
+            "2025-02-12",
+            {"Kenji Sato", "Enrique Manalo"},
+            None,
+        ),
+    ],
+    ids=["reception-on-arrival", "agenda-includes", "likely-to"],
+)
+def test_receptions_agendas_and_likelihoods(extract, text, published, pair, status) -> None:
+    ex = extract(text, published=published)
+    found = [m for m in ex.meetings if pair <= {p.name for p in m.participants}]
+    if status is None:
+        assert not found, summary(ex)
+    else:
+        assert [m.status for m in found] == [status], summary(ex)

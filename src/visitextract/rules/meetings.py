@@ -59,6 +59,20 @@ def _remote_conference(tok: Token) -> bool:
     )
 
 
+_SCHEDULE_NOUNS = frozenset("agenda programme program schedule itinerary".split())
+
+
+def _protocol(tok: Token, verb: Token) -> bool:
+    """ "Upon his arrival, he was received by X", "welcomed at the airport by Y", "a guard of honour":
+    a reception on arrival is protocol (the devset's rule), not a meeting."""
+    if verb.lower_ not in lx.HOST_VERBS and tok.lower_ not in lx.HOST_VERBS:
+        return False
+    for t in verb.subtree:
+        if t.lower_ in {"arrival", "airport", "tarmac", "honour", "honor"} and t.head.lower_ not in {"after"}:
+            return True
+    return False
+
+
 def _progressive(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(
         c.lower_ in {"is", "are", "'s"} for c in verb.children if c.dep_ == "aux"
@@ -156,8 +170,10 @@ class MeetingRules:
         verb = governing_verb(tok)
         context = list(tok.children) + list(verb.children) + [verb, verb.head]
         words = {t.lower_ for t in context}
-        if is_speculative(tok) or words & {"possible", "possibly", "perhaps"}:
+        if is_speculative(tok) or words & {"possible", "possibly", "perhaps", "likely", "unlikely"}:
             return None
+        if _protocol(tok, verb):
+            return None  # "upon his arrival, he was received by X": a welcome, not a meeting
         if verb.lower_ in _SEEK_VERBS and tok != verb:
             return None  # "is seeking a meeting with X": not held, not yet planned
         if is_negated(verb) and not words & lx.REFUSE_WORDS:
@@ -166,6 +182,10 @@ class MeetingRules:
             return "cancelled"
         if verb.head.lower_ in lx.REFUSE_WORDS or verb.head.lower_ in lx.CANCEL_WORDS:
             return "cancelled"
+        if verb.lower_ in {"includes", "include", "included"} and any(
+            c.dep_ == "nsubj" and c.lower_ in _SCHEDULE_NOUNS for c in verb.children
+        ):
+            return "planned"  # "the agenda for Wednesday includes a meeting with X"
         tense = self.ctx.tense(verb)
         head = verb.head
         if verb.dep_ == "xcomp" and head.lower_ in {
@@ -434,6 +454,14 @@ class MeetingRules:
                 pc = self.people.cluster_for_token(c)
                 if pc is not None:
                     owner.append(pc)
+        if not owner and verb.lower_ in {"includes", "include", "included"}:
+            # "His agenda for Wednesday includes a meeting with X": the agenda's owner meets X
+            for subj in (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _SCHEDULE_NOUNS):
+                for c in subj.children:
+                    if c.dep_ == "poss":
+                        pc = self.people.cluster_for_token(c)
+                        if pc is not None:
+                            owner.append(pc)
         after_talks = tok.dep_ == "pobj" and tok.head.lower_ in {"after", "following", "during"}
         if verb != tok and not owner and not between and (verb.lower_ not in lx.REPORT_VERBS or after_talks):
             # "X will head to Vietnam, with a summit scheduled for Friday with President Y";
