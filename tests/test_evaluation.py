@@ -242,3 +242,24 @@ def test_cancelled_predictions_are_not_scored(tmp_path: Path, extractor) -> None
     assert t.unscored_cancelled == 1, t.misses
     assert (t.visits.tp, t.visits.fp, t.visits.fn) == (0, 0, 0), t.misses
     assert "cancelled visits and meetings predicted (not scored) 1" in report.table()
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "ok"),
+    [
+        (("2011", "2011"), ("2011-01-01", "2011-12-31", "year"), True),
+        ((None, None), ("2011-01-01", "2011-12-31", "year"), True),
+        (("2012", "2012"), ("2011-01-01", "2011-12-31", "year"), False),
+        (("2023-02", "2023-02"), ("2023-02-01", "2023-02-28", "month"), True),
+        (("2023-02", None), ("2023-02-01", "2023-02-28", "month"), True),
+        (("2023-03", None), ("2023-02-01", "2023-02-28", "month"), False),
+        (("2024-05-26", "2024-05-28"), ("2024-05-26", "2024-05-28", "day"), True),
+        (("2024-05-26", None), ("2024-05-26", "2024-05-28", "day"), False),
+    ],
+)
+def test_visit_dates_in_each_notation_of_the_gold(gold, pred, ok) -> None:
+    from visitextract.evaluation.matching import same_visit_dates
+    from visitextract.models import DateRange
+
+    dates = DateRange(start=pred[0], end=pred[1], granularity=pred[2], text="x")
+    assert same_visit_dates(gold[0], gold[1], dates) is ok

@@ -201,3 +201,30 @@ def test_a_trip_put_back_by_a_day_still_happens(extract) -> None:
     )
     ex = extract(text, published="2023-03-20")
     assert [v.status for v in ex.visits if v.host_country == "CHN"] == ["planned"], summary(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "host", "dates"),
+    [
+        (  # the duration in an apposition of the visit
+            "French President Luc Marin has arrived in Germany for the first state visit in years, a "
+            "three-day trip meant to underline the ties between the two countries.",
+            "2024-05-26",
+            "DEU",
+            ("2024-05-26", "2024-05-28"),
+        ),
+        (  # a visit "that will last until" a day ends that day
+            "Chilean President Rosa Vidal arrived on Tuesday in the Mexican capital, beginning an official "
+            "visit that will last until November 25.",
+            "2022-11-23",
+            "MEX",
+            ("2022-11-22", "2022-11-25"),
+        ),
+    ],
+    ids=["duration-in-apposition", "lasting-until"],
+)
+def test_durations_and_ends_told_around_the_visit(extract, text, published, host, dates) -> None:
+    ex = extract(text, published=published)
+    v = [v for v in ex.visits if v.host_country == host]
+    assert len(v) == 1 and v[0].dates is not None, summary(ex)
+    assert (v[0].dates.start, v[0].dates.end) == dates, summary(ex)

@@ -20,6 +20,7 @@ from visitextract.evaluation.matching import (
     same_date,
     same_person,
     same_speaker,
+    same_visit_dates,
 )
 from visitextract.models import Extraction
 
@@ -156,7 +157,7 @@ def _score_visits(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> None
     s.visits = PRF(len(matched), len(fp), len(fn))
     for g, p in matched:
         start, end = gold_notation(p.dates)
-        ok = same_date(g.get("start"), start) and same_date(g.get("end"), end)
+        ok = same_visit_dates(g.get("start"), g.get("end"), p.dates)
         s.visit_dates.total += 1
         s.visit_dates.hit += ok
         if not ok:

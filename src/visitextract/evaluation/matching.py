@@ -110,6 +110,22 @@ def gold_notation(dates: Any) -> tuple[str | None, str | None]:
     return dates.start, dates.end
 
 
+def same_visit_dates(gold_start: str | None, gold_end: str | None, dates: Any) -> bool:
+    """A predicted visit DateRange against the gold's start and end.
+
+    The devset's annotators write a month-only visit as 'YYYY-MM' with the end either null or the
+    same month, and a year-only visit ("his 2019 visit") as 'YYYY'..'YYYY' (the README's rule) or,
+    in some files, null: each of these notations of the same knowledge is accepted.
+    """
+    if dates is not None and dates.granularity == "year" and dates.start:
+        year = dates.start[:4]
+        return (gold_start, gold_end) in {(year, year), (year, None), (None, None)}
+    start, end = gold_notation(dates)
+    if dates is not None and dates.granularity == "month" and start is not None and end is None:
+        return same_date(gold_start, start) and gold_end in {None, start}
+    return same_date(gold_start, start) and same_date(gold_end, end)
+
+
 def same_date(gold: str | None, pred: str | None) -> bool:
     """Gold 'YYYY-MM' (month only) matches any day of that month; None matches None."""
     if gold is None or pred is None:

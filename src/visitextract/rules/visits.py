@@ -56,6 +56,7 @@ _ENDING_VERBS = frozenset(
     complete completed completes finish finished finishes""".split()
 )
 # "a trip that will begin in Paris"
+_LASTING_VERBS = frozenset("last lasts lasting lasted run runs running continue continues end ends".split())
 _JOIN_VERBS = frozenset(
     "join joins joined joining participate participates participated participating".split()
 )
@@ -649,6 +650,13 @@ class VisitRules:
         role, anchor = self._noun_date_role(tok, verb)
         dates = self._dates(anchor or tok, tense)
         status = self._status(tok, tense, [d for d, _ in dates])
+        roles: list[DateRole] = [role for _ in dates]
+        for c in tok.children:
+            if c.dep_ in {"relcl", "acl"} and c.lower_ in _LASTING_VERBS:
+                # "his visit, which will last until November 25": the visit's own days
+                for d, _ in self._dates(c, self.ctx.tense(c)):
+                    dates.append((d, d.text))
+                    roles.append("end" if d.end and not d.start else "full")
         for v in visitors:
             self.candidates.append(
                 VisitCandidate(
@@ -659,7 +667,7 @@ class VisitRules:
                     rule="visit.noun",
                     confidence=0.5,
                     evidence=[sentence(tok)],
-                    dates=[(d, role) for d, _ in dates],
+                    dates=[(d, r) for (d, _), r in zip(dates, roles, strict=True)],
                     strength=0,
                     duration=trip_duration(tok),
                     explanation=[
@@ -988,6 +996,10 @@ def trip_duration(tok: Token) -> int | None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"on", "for"}:
                 nouns += [g for g in c.children if g.dep_ == "pobj" and g.lower_ in lx.VISIT_NOUNS]
+            if c.dep_ in {"npadvmod", "appos", "dobj"} and c.lower_ in lx.VISIT_NOUNS:
+                nouns.append(c)  # "has arrived in Germany ..., a three-day trip meant to ..."
+    # "for the first state visit in 24 years, a three-day trip meant to ...": its apposition
+    nouns += [a for n in list(nouns) for a in n.children if a.dep_ == "appos" and a.lower_ in lx.VISIT_NOUNS]
     doc = tok.doc
     for noun in nouns:
         for k in range(noun.left_edge.i, noun.i):
