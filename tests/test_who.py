@@ -415,6 +415,12 @@ SPEAKERS = {
         "India conveyed to Qatar that it had taken strong action against the officials concerned.",
         statements=[("India", "it had taken strong action")],
     ),
+    "a-purpose-is-no-statement": Case(
+        "French President Luc Marin arrived in Berlin on Sunday for a three-day trip meant to underline "
+        "the ties between the two countries.",
+        published="2024-05-26",
+        no_statements=["Luc Marin"],
+    ),
     "a-welcome-is-a-courtesy": Case(
         "Chilean President Gabriel Boric welcomed the Vietnamese delegation at La Moneda on Tuesday.",
         published="2025-04-09",

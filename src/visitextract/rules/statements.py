@@ -43,6 +43,7 @@ _CLAIM_BY_OBJECT = frozenset(
     emphasises reiterated reiterates noted notes confirmed confirms warned voiced""".split()
 )
 _PHRASAL_FIRST = frozenset(first for first, _ in lx.REPORT_PHRASAL)
+_PURPOSE_WORDS = frozenset("meant aimed designed intended aiming seeking expected".split())
 _STATE_BODY_HEADS = frozenset(
     """ministry government office presidency embassy department commission council cabinet court
     secretariat administration palace house kremlin""".split()
@@ -395,6 +396,8 @@ class StatementRules:
         )
 
     def _reported(self, verb: Token) -> None:
+        if verb.dep_ == "xcomp" and verb.head.lower_ in _PURPOSE_WORDS:
+            return  # "a trip meant to underline the ties": a purpose, not words said
         content = self._content(verb)
         if content is None:
             return

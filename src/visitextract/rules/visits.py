@@ -1000,8 +1000,25 @@ def trip_duration(tok: Token) -> int | None:
                 nouns.append(c)  # "has arrived in Germany ..., a three-day trip meant to ..."
     # "for the first state visit in 24 years, a three-day trip meant to ...": its apposition
     nouns += [a for n in list(nouns) for a in n.children if a.dep_ == "appos" and a.lower_ in lx.VISIT_NOUNS]
-    doc = tok.doc
+    found = _duration_of(nouns)
+    if found is None and tok.lower_ in lx.ARRIVE_VERBS | lx.DEPART_VERBS:
+        # whatever the parser made of the apposition: a single-country trip named in the
+        # arrival's sentence (not "a tour that will also take her to ...")
+        found = _duration_of([t for t in sentence(tok) if t.i > tok.i and _single_trip(t)])
+    return found
+
+
+def _single_trip(t: Token) -> bool:
+    if t.lower_ not in {"visit", "trip", "stay"}:
+        return False
+    return not any(
+        c.dep_ in {"relcl", "acl", "prep"} and c.lower_ in {"to", "that", "which"} for c in t.children
+    )
+
+
+def _duration_of(nouns: list[Token]) -> int | None:
     for noun in nouns:
+        doc = noun.doc
         for k in range(noun.left_edge.i, noun.i):
             t = doc[k]
             if t.lower_ in {"day", "days"} and k >= 2 and doc[k - 1].text in {"-", "‑"}:
