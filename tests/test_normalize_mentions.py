@@ -570,3 +570,23 @@ def test_mention(
     assert (got.entity_id, got.country) == (entity_id, country), (
         f"{surface!r} resolved to {got.entity_id} ({got.country}); expected {entity_id} ({country})"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("A statement from the US Department of State said the talks went well.", "US", "USA"),
+        ("Prime Minister Anwar Ibrahim received him at Perdana Putra on Monday.", "Perdana Putra", "MYS"),
+        ("The Prime Minister will host the Chancellor at Chequers on 12 March.", "Chequers", "GBR"),
+        (
+            "Saudi Foreign Minister Faisal bin Farhan said Nigeria was a key partner of the Kingdom.",
+            "the Kingdom",
+            "SAU",
+        ),
+    ],
+    ids=["alias-inside-a-body", "seat-perdana-putra", "seat-chequers", "the-kingdom"],
+)
+def test_more_mentions(ungated: Extractor, text, surface, country) -> None:
+    ex = ungated.extract(text, published="2024-03-06")
+    found = [mn for mn in ex.mentions if mn.text == surface]
+    assert found and found[0].country == country, [(mn.text, mn.country) for mn in ex.mentions]

@@ -37,6 +37,7 @@ PLACES_KEY = "ve_places"
 OFFICES_KEY = "ve_offices"
 PEOPLE_KEY = "ve_people"
 ORGS_KEY = "ve_orgs"
+NESTED_KEY = "ve_nested_places"
 
 # Honorifics are not part of a name ("Prince Faisal bin Farhan" -> "Faisal bin Farhan").
 HONORIFICS = frozenset(
@@ -326,7 +327,19 @@ class EntityCorrector:
             out = Span(doc, span.start, span.end, label=_place_label(entity.kind, alias.type))
             out._.ve_place = {"id": entity.id, "type": alias.type}
             candidates.append(out)
-        return filter_spans(candidates)
+        kept = filter_spans(candidates)
+        # "the US Department of State", "the UAE Armed Forces": a country's alias inside the name of
+        # a body is still a mention of the country (for the mentions table, not for the rules)
+        bodies = [k for k in kept if k.label_ in {"ORG", "FAC"}]
+        doc.spans[NESTED_KEY] = [
+            c
+            for c in candidates
+            if c.label_ in {"GPE", "NORP"}
+            and any(
+                b.start <= c.start and c.end <= b.end and (b.start, b.end) != (c.start, c.end) for b in bodies
+            )
+        ]
+        return kept
 
     def _choose(
         self,
@@ -795,6 +808,7 @@ class EntityCorrector:
         described = _described_countries(doc, places, self.gazetteer, taken)
         covered = {t.i for s in described for t in s}
         places = [p for p in places if not any(t.i in covered for t in p)]
+        unknown = [p for p in unknown if not any(t.i in covered for t in p)]
         places = sorted(places + unknown + described, key=lambda s: s.start)
         doc.spans[PLACES_KEY] = places
         doc.spans[OFFICES_KEY] = offices
@@ -844,8 +858,10 @@ def _described_countries(doc: Doc, places: list[Span], gazetteer: Gazetteer, tak
         while j >= 0 and tok.i - j <= 3 and doc[j].lower_ != "the":
             words.insert(0, doc[j].lower_)
             j -= 1
-        if j < 0 or doc[j].lower_ != "the" or not words:
+        if j < 0 or doc[j].lower_ != "the":
             continue
+        if not words and not (tok.text[:1].isupper() and tok.lower_ in table):
+            continue  # "the country" says nothing; "the Kingdom" (a name for the story's kingdom) does
         sets = []
         phrase = " ".join(words)
         if phrase in table:

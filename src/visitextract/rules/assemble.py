@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from visitextract import models as m
 from visitextract.errors import Errors
 from visitextract.normalize.gazetteer import Gazetteer
+from visitextract.pipeline.entities import NESTED_KEY
 from visitextract.rules import lexicon as lx
 from visitextract.rules.candidates import MeetingCandidate, StatementCandidate, VisitCandidate
 from visitextract.rules.context import DocContext, PlaceMention
@@ -1066,5 +1067,21 @@ def _mentions(ctx: DocContext, persons: list[m.Person], orgs: list[m.Organizatio
                     alias_type=kind,
                 )
             )
+    for span in ctx.doc.spans.get(NESTED_KEY, []):
+        inner = ctx.gazetteer.entities.get(str((span._.ve_place or {}).get("id", "")))
+        if inner is None or any(x.start == span.start_char and x.end == span.end_char for x in out):
+            continue
+        out.append(
+            m.Mention(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                entity_id=inner.id,
+                kind=inner.kind if inner.kind in {"country", "city", "region", "site", "bloc"} else "site",
+                country=inner.country,
+                name=inner.name,
+                alias_type=str((span._.ve_place or {}).get("type", "name")),
+            )
+        )
     out.sort(key=lambda x: (x.start, x.end))
     return out
