@@ -136,6 +136,13 @@ _YEARS: list[list[dict[str, Any]]] = [
     [{"LOWER": {"IN": ["in", "since", "by", "until", "till", "during"]}}, _Y],
     [{"LOWER": {"IN": ["from", "between"]}}, _Y, _SEP, _Y],
 ]
+_EVENT_YEARS: list[list[dict[str, Any]]] = [
+    [
+        {"LOWER": {"IN": ["his", "her", "their", "its", "the", "a", "an"]}},
+        _Y,
+        {"LOWER": {"IN": ["visit", "visits", "trip", "trips", "tour", "summit", "stay", "state"]}},
+    ],
+]
 _RELATIVE: list[list[dict[str, Any]]] = [
     [_REL, _UNIT],
     [{"LOWER": "this"}, {"LOWER": "coming"}, _UNIT],
@@ -188,12 +195,15 @@ class DateFinder:
         self.matcher.add("RANGE", [[_RANGE_PREFIX, *p] for p in _DAY_RANGES] + _MONTH_RANGES)
         self.matcher.add("MONTH", _MONTHS)
         self.matcher.add("YEAR", _YEARS)
+        # "his 2019 visit", "the 2022 summit": a year naming an event; the span is the year alone
+        self.matcher.add("EVENT_YEAR", _EVENT_YEARS)
         self.matcher.add("RELATIVE", _RELATIVE)
         self.matcher.add("WEEKDAY", _WEEKDAYS)
         self.matcher.add("WEEKDAY_RANGE", [[_RANGE_PREFIX, *p] for p in _WEEKDAY_RANGES])
         # Open ranges: "until March 25", "since Monday", "through Sunday".
         self.matcher.add("OPEN", [[_OPEN_PREFIX, *p] for p in [*_CALENDAR_DAYS, *_MONTHS, *_WEEKDAYS]])
 
+        self._event_year_id = nlp.vocab.strings.add("EVENT_YEAR")
         # Every date expression contains one of these words or shapes; the Matcher (whose regex
         # predicates are its cost) runs only on windows around them.
         strings = nlp.vocab.strings
@@ -227,7 +237,14 @@ class DateFinder:
             for w_start, w_end in self._windows(doc)
             for m, s, e in self.matcher(doc[w_start:w_end])
         ]
-        for _match_id, start, end in matches:
+        event_year = self._event_year_id
+        for match_id, start, end in matches:
+            if match_id == event_year:
+                year = doc[start + 1 : end - 1]  # the year of "his 2019 visit"
+                year_expr = parse_date_expression(year.text)
+                if year_expr is not None:
+                    candidates.append((year, year_expr))
+                continue
             span = self._checked(doc, start, end, tagged)
             if span is None:
                 continue

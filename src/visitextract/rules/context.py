@@ -205,6 +205,8 @@ class DocContext:
             if pm.entity.kind not in {"city", "country"}:
                 continue
             before = line[: pm.span.start_char].strip()
+            if before and self._only_dates(before, pm.span.start_char):
+                before = ""  # "[December 30, 2015]  HONOLULU (Reuters) -": a page date before it
             after = line[pm.span.end_char : pm.span.end_char + 4].lstrip()
             if "|" in line and ("|" in before[-3:] or not before):
                 return pm
@@ -218,6 +220,12 @@ class DocContext:
             ):
                 return pm
         return None
+
+    def _only_dates(self, prefix: str, end: int) -> bool:
+        """Whether the text before a dateline's place is only dates in brackets or punctuation."""
+        dated = "".join(dm.span.text for dm in self.dates if dm.span.end_char <= end)
+        squeeze = re.compile(r"[\[\]()\s,.|:-]")
+        return bool(dated) and squeeze.sub("", prefix) == squeeze.sub("", dated)
 
     def _dateline_end(self, dateline: PlaceMention) -> int:
         """Where the dateline's header ends: its dash ("TOKYO, Feb. 12 (Kyodo) --") or its line."""

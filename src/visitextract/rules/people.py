@@ -781,11 +781,23 @@ class PeopleResolver:
         for _ in range(6):
             if node.head == node:
                 break
-            node = node.head
+            previous, node = node, node.head
             for c in node.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i and c.i not in self.ctx.quote_tokens:
                     found = self.cluster_for_token(c, follow_pronouns=False)
                     if self._agrees(found, tok):
+                        return found
+                if (
+                    c.dep_ == "nsubj"
+                    and c.i > tok.i
+                    and previous.dep_ in {"prep", "advcl", "npadvmod"}
+                    and previous.i < c.i
+                    and tok.lower_ in {"his", "her"}
+                ):
+                    # "During his 2024 trip to Canada, President Macron held talks": the fronted
+                    # phrase's possessive is the subject that follows
+                    found = self.cluster_for_token(c, follow_pronouns=False)
+                    if found is not None and self._agrees(found, tok):
                         return found
         sent = sentence(tok)
         subj = self._sentence_subject(sent, before=tok.i, pronoun=tok)

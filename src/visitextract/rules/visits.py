@@ -132,6 +132,8 @@ class VisitRules:
                 self._stop(tok)
             elif is_verb(tok) and low not in _NOT_PRESENCE_VERBS:
                 self._acting_in(tok)
+            if low == "from" and tok.head.lower_ == "back":
+                self._back_from(tok)
             if low in _SUMMIT_NOUNS and tok.pos_ in {"NOUN", "PROPN"}:
                 self._at_event(tok)
             if low in _INCLUDE_WORDS:
@@ -452,6 +454,7 @@ class VisitRules:
         places = self._dest_places(dest_tokens) + self._here(tok)
         # "embark on a two-day visit to Mexico": the noun rule handles it.
         visitors = self._visitors_of(tok)
+        ahead = tok.dep_ == "pcomp" and tok.head.lower_ == "before" and self.ctx.tense(tok) == "present"
         if not places and rule == "visit.arrived" and not dest_tokens:
             # "NEW DELHI - Kenyan President X arrived on Monday": a foreign official arriving
             # with no destination arrives where the story is set
@@ -480,8 +483,40 @@ class VisitRules:
             return
         if not visitors:
             return
-        tense = self.ctx.tense(tok)
+        # "is holding talks in Jakarta before heading on to Manila": the next leg is ahead
+        tense: Tense = "future" if ahead else self.ctx.tense(tok)
         self._emit(tok, visitors, places, rule, tense, role=role, strength=2, origin=origin)
+
+    def _back_from(self, tok: Token) -> None:
+        """ "On the way back from Japan, X stopped over in Singapore", "X, recently back from a trip to
+        Moscow": a trip that is over."""
+        targets: list[Token] = []
+        for g in tok.children:
+            if g.dep_ != "pobj":
+                continue
+            targets.append(g)
+            if g.lower_ in lx.VISIT_NOUNS:
+                targets += list(prep_objects(g, {"to"}))
+        places = [p for p in self._dest_places(targets) if p.country]
+        if not places:
+            return
+        back = tok.head
+        node = back.head
+        owner = self.people.cluster_for_token(node) if node.pos_ in {"PROPN", "NOUN"} else None
+        # "Xi, recently back from ...", else the clause's subject
+        visitors = [owner] if owner is not None else self._visitors_of(governing_verb(back))
+        found = [v for v in visitors if v.country and v.country != places[0].country]
+        if found:
+            self._emit(
+                tok,
+                found,
+                places[:1],
+                "visit.back_from",
+                "past",
+                role="activity",
+                strength=1,
+                status="completed",
+            )
 
     def _acting_in(self, tok: Token) -> None:
         """ "Bourita held talks in Cairo", "the minister said in Berlin", "will sign the deal in
@@ -577,7 +612,7 @@ class VisitRules:
         return [v for v in visitors if v.country and v.country != scene.country and v.office is not None]
 
     def _noun(self, tok: Token) -> None:
-        if self._negated(governing_verb(tok)):
+        if self._negated(governing_verb(tok)) or _mooted(tok):
             return
         places = self._dest_places(list(prep_objects(tok, {"to", "in", "of", "at"})))
         if (
@@ -757,7 +792,13 @@ class VisitRules:
             places,
             "visit.hosted",
             tense,
-            role="activity",
+            # "will host X at Chequers on 12 March": the day of the coming visit; "received X on
+            # Saturday": the day of a meeting, not the visit's
+            role="start" if tense == "future" else "activity",
+            # "will host X for an official working visit in Washington on Feb. 4": the visit's day
+            date_anchor=next((n for n in prep_objects(tok, {"for"}) if n.lower_ in lx.VISIT_NOUNS), None)
+            if tense == "future"
+            else None,
             strength=1,
             host_override=host_country if not places else None,
         )
@@ -1055,6 +1096,23 @@ def _speaker_of_sentence(tok: Token) -> bool:
     while node.dep_ in {"compound", "flat", "appos"} and node.head != node:
         node = node.head
     return node.dep_ == "nsubj" and node.head.lower_ in lx.REPORT_VERBS
+
+
+_MOOTED = frozenset("possibility prospect idea proposal option question possible".split())
+
+
+def _mooted(tok: Token) -> bool:
+    """ "discussed the possibility of a visit to Beijing", "the idea of a trip": not a plan."""
+    node = tok
+    for _ in range(3):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lower_ in _MOOTED:
+            return True
+        if node.dep_ not in {"prep", "pobj"} and node.lower_ != "of":
+            return False
+    return False
 
 
 def _remote(tok: Token) -> bool:

@@ -1,0 +1,199 @@
+"""Events as articles tell them: summits, lists of talks, tours, changed plans, hosts, envoys, visits in
+passing, calls. Texts written for the project; each case says what must and must not be a record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from conftest import summary
+from visitextract.models import Extraction
+
+
+@dataclass
+class Told:
+    text: str
+    published: str = "2024-03-06"
+    visits: dict[tuple[str, str], str] = field(default_factory=dict)  # (visitor, host) -> status
+    visit_dates: dict[tuple[str, str], tuple[str | None, str | None]] = field(default_factory=dict)
+    no_visits: list[tuple[str, str | None]] = field(default_factory=list)  # (visitor, host or any)
+    meetings: dict[frozenset[str], tuple[str, str]] = field(default_factory=dict)  # -> (status, mode)
+    no_meetings: list[frozenset[str]] = field(default_factory=list)
+
+
+def check(ex: Extraction, case: Told) -> None:
+    problems: list[str] = []
+    visits = {(v.visitor.name, v.host_country): v for v in ex.visits}
+    for key, status in case.visits.items():
+        if key not in visits:
+            problems.append(f"no visit {key}")
+        elif visits[key].status != status:
+            problems.append(f"visit {key}: {visits[key].status}, expected {status}")
+    for key, dates in case.visit_dates.items():
+        v = visits.get(key)
+        got = None if v is None or v.dates is None else (v.dates.start, v.dates.end)
+        if got != dates:
+            problems.append(f"visit {key} dates {got}, expected {dates}")
+    for name, host in case.no_visits:
+        if any(v.visitor.name == name and (host is None or v.host_country == host) for v in ex.visits):
+            problems.append(f"visit of {name} to {host or 'anywhere'}")
+    meetings = {frozenset(p.name for p in m.participants): m for m in ex.meetings}
+    for people, (status, mode) in case.meetings.items():
+        m = meetings.get(people)
+        if m is None:
+            problems.append(f"no meeting {sorted(people)}")
+        elif (m.status, m.mode) != (status, mode):
+            problems.append(f"meeting {sorted(people)}: {(m.status, m.mode)}, expected {(status, mode)}")
+    for people in case.no_meetings:
+        if any(people <= got for got in meetings):
+            problems.append(f"a meeting of {sorted(people)}")
+    if problems:
+        raise AssertionError("; ".join(problems) + "\n--- extraction ---\n" + summary(ex))
+
+
+CASES = {
+    # tours
+    "tour-three-countries": Told(
+        "Chilean President Rosa Vidal visited Argentina, Uruguay and Paraguay last week as part of a "
+        "regional tour.",
+        visits={
+            ("Rosa Vidal", "ARG"): "completed",
+            ("Rosa Vidal", "URY"): "completed",
+            ("Rosa Vidal", "PRY"): "completed",
+        },
+    ),
+    "then-travel-to": Told(
+        "Australian Foreign Minister Penny Wong arrived in Jakarta on Tuesday. She will then travel to "
+        "Hanoi for talks.",
+        visits={("Penny Wong", "IDN"): "ongoing", ("Penny Wong", "VNM"): "planned"},
+    ),
+    "before-heading-on-to": Told(
+        "Japanese Foreign Minister Takeshi Iwaya is holding talks in Jakarta before heading on to Manila.",
+        visits={("Takeshi Iwaya", "IDN"): "ongoing", ("Takeshi Iwaya", "PHL"): "planned"},
+    ),
+    "called-off-a-leg": Told(
+        "German Chancellor Olaf Scholz called off the Rome leg of his trip and flew to Vienna instead, "
+        "where he met Austrian Chancellor Karl Nehammer.",
+        visits={("Olaf Scholz", "AUT"): "ongoing", ("Olaf Scholz", "ITA"): "cancelled"},
+        meetings={frozenset({"Olaf Scholz", "Karl Nehammer"}): ("held", "in_person")},
+    ),
+    "stopover-on-the-way-back": Told(
+        "On the way back from Japan, Indian Prime Minister Narendra Modi stopped over in Singapore for "
+        "talks with Prime Minister Lawrence Wong.",
+        visits={("Narendra Modi", "JPN"): "completed", ("Narendra Modi", "SGP"): "ongoing"},
+    ),
+    # hosting and invitations
+    "host-on-a-date": Told(
+        "British Prime Minister Keir Starmer will host German Chancellor Friedrich Merz at Chequers on "
+        "12 March.",
+        published="2025-03-01",
+        visits={("Friedrich Merz", "GBR"): "planned"},
+        visit_dates={("Friedrich Merz", "GBR"): ("2025-03-12", None)},
+        meetings={frozenset({"Keir Starmer", "Friedrich Merz"}): ("planned", "in_person")},
+    ),
+    "host-for-a-visit-on-a-date": Told(
+        "[December 30, 2015]  HONOLULU (Reuters) - U.S. President Barack Obama will host Colombian "
+        "President Juan Manuel Santos for an official working visit in Washington on Feb. 4, the White "
+        "House said on Tuesday.",
+        published="2015-12-30",
+        visits={("Juan Manuel Santos", "USA"): "planned"},
+        visit_dates={("Juan Manuel Santos", "USA"): ("2016-02-04", None)},
+    ),
+    "cataphora-in-a-fronted-phrase": Told(
+        "French Foreign Minister Jean-Noel Barrot landed in Ottawa on Wednesday. During his 2024 trip to "
+        "Canada, President Emmanuel Macron held talks with Prime Minister Justin Trudeau.",
+        published="2025-02-06",
+        visits={("Emmanuel Macron", "CAN"): "completed", ("Jean-Noel Barrot", "CAN"): "ongoing"},
+        visit_dates={("Jean-Noel Barrot", "CAN"): ("2025-02-05", None)},
+    ),
+    "invited-without-a-date": Told(
+        "Indian Prime Minister Narendra Modi invited Nepalese Prime Minister K P Sharma Oli to visit "
+        "India at an early date.",
+        no_visits=[("K P Sharma Oli", None)],
+    ),
+    # envoys
+    "envoy-travels": Told(
+        "The Prime Minister's special envoy will travel to Caracas next week, the government said. The "
+        "envoy, Ana Lima, served as Brazil's ambassador to Venezuela.",
+        no_visits=[("Prime Minister", None)],
+    ),
+    # visits in passing
+    "visit-in-passing": Told(
+        "Indian External Affairs Minister S Jaishankar recalled talks he held during his 2019 visit to "
+        "Tehran.",
+        visits={("S Jaishankar", "IRN"): "completed"},
+        visit_dates={("S Jaishankar", "IRN"): ("2019-01-01", "2019-12-31")},
+    ),
+    # calls and modes
+    "spoke-by-telephone": Told(
+        "Ukrainian President Volodymyr Zelensky spoke by telephone with British Prime Minister Keir "
+        "Starmer on Saturday.",
+        published="2025-03-02",
+        meetings={frozenset({"Volodymyr Zelensky", "Keir Starmer"}): ("held", "phone")},
+        no_visits=[("Volodymyr Zelensky", None), ("Keir Starmer", None)],
+    ),
+    "phone-conversation": Told(
+        "Iranian President Masoud Pezeshkian held a phone conversation with Emir Tamim bin Hamad Al Thani "
+        "on Friday.",
+        meetings={frozenset({"Masoud Pezeshkian", "Tamim bin Hamad Al Thani"}): ("held", "phone")},
+        no_visits=[("Masoud Pezeshkian", None)],
+    ),
+    "video-call": Told(
+        "Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese met in a video "
+        "call on Thursday.",
+        meetings={frozenset({"Narendra Modi", "Anthony Albanese"}): ("held", "video")},
+        no_visits=[("Narendra Modi", None)],
+    ),
+    "hope-to-meet-soon": Told(
+        "Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum said they hoped to "
+        "meet soon.",
+        published="2025-05-02",
+        no_meetings=[frozenset({"Mark Carney", "Claudia Sheinbaum"})],
+    ),
+    "possibility-of-a-visit": Told(
+        "Chinese Foreign Minister Wang Yi and Brazilian Foreign Minister Mauro Vieira discussed the "
+        "possibility of a visit to Beijing.",
+        no_visits=[("Mauro Vieira", "CHN")],
+    ),
+    # lists of talks
+    "bilateral-talks-with-a-list": Told(
+        "Ghanaian President John Mahama held bilateral talks in Accra with the presidents of Senegal, "
+        "Bassirou Diomaye Faye, and Sierra Leone, Julius Maada Bio.",
+        published="2025-03-12",
+        meetings={
+            frozenset({"John Mahama", "Bassirou Diomaye Faye"}): ("held", "in_person"),
+            frozenset({"John Mahama", "Julius Maada Bio"}): ("held", "in_person"),
+        },
+        no_meetings=[frozenset({"Bassirou Diomaye Faye", "Julius Maada Bio"})],
+    ),
+    "separately": Told(
+        "Indian Prime Minister Narendra Modi separately met German Chancellor Olaf Scholz and French "
+        "President Emmanuel Macron in Berlin.",
+        meetings={
+            frozenset({"Narendra Modi", "Olaf Scholz"}): ("held", "in_person"),
+            frozenset({"Narendra Modi", "Emmanuel Macron"}): ("held", "in_person"),
+        },
+    ),
+    "visitor-met-hosts-one-by-one": Told(
+        "Visiting Indian External Affairs Minister S Jaishankar met his Kenyan counterpart Musalia "
+        "Mudavadi, President William Ruto and Speaker Moses Wetangula in Nairobi on Monday.",
+        meetings={
+            frozenset({"S Jaishankar", "Musalia Mudavadi"}): ("held", "in_person"),
+            frozenset({"S Jaishankar", "William Ruto"}): ("held", "in_person"),
+            frozenset({"S Jaishankar", "Moses Wetangula"}): ("held", "in_person"),
+        },
+        no_meetings=[frozenset({"Musalia Mudavadi", "William Ruto"})],
+    ),
+    "returned-home": Told(
+        "Nigerian President Bola Tinubu returned home on Sunday after a three-day visit to Ghana.",
+        published="2025-01-13",
+        visits={("Bola Tinubu", "GHA"): "completed"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_events_as_told(extract, case: Told) -> None:
+    check(extract(case.text, published=case.published), case)
