@@ -228,3 +228,18 @@ def test_durations_and_ends_told_around_the_visit(extract, text, published, host
     v = [v for v in ex.visits if v.host_country == host]
     assert len(v) == 1 and v[0].dates is not None, summary(ex)
     assert (v[0].dates.start, v[0].dates.end) == dates, summary(ex)
+
+
+def test_a_two_country_visit_begun_on_a_day_and_a_leg_wrapped_up(extract) -> None:
+    text = (
+        "Indian President Asha Rao arrived in Santiago on Monday for a state visit to Chile and Uruguay. "
+        "On Wednesday, Rao will travel to Valparaiso to address a joint session of the National "
+        "Congress, wrapping up the Chile leg of her visit."
+    )
+    ex = extract(text, published="2025-06-24")
+    chl, ury = one_visit(ex, "Asha Rao", "CHL"), one_visit(ex, "Asha Rao", "URY")
+    assert chl.dates is not None and (chl.dates.start, chl.dates.end) == ("2025-06-23", "2025-06-25"), (
+        summary(ex)
+    )
+    # the arrival's day is the first leg's, not the second's; the second leg is still ahead
+    assert ury.dates is None and ury.status == "planned", summary(ex)

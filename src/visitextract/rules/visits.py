@@ -675,7 +675,18 @@ class VisitRules:
             return "end", None
         participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}
         if participle and not self.ctx.dates_for(verb):
-            return "end", verb.head
+            # up the chain of clauses to the one that has the day ("On Wednesday, she will travel
+            # to Valparaiso to address Congress, wrapping up the Chile leg")
+            node = verb.head
+            for _ in range(3):
+                if (
+                    self.ctx.dates_for(node)
+                    or node.head == node
+                    or node.dep_ not in {"advcl", "xcomp", "conj"}
+                ):
+                    break
+                node = node.head
+            return "end", node
         return "end", verb
 
     def _placeless(self, tok: Token, visitors: list[PersonCluster]) -> None:
@@ -907,6 +918,8 @@ class VisitRules:
                     return "planned"
                 if role != "full":
                     continue  # the day of departure or of one activity does not end the visit
+                if d.start == d.end and governing_verb(tok).lower_ in lx.ARRIVE_VERBS | lx.DEPART_VERBS:
+                    continue  # "arrived on Monday for a state visit": the arrival's day, not the end
                 if (
                     d.end
                     and dt.date.fromisoformat(d.end) < published
@@ -990,6 +1003,10 @@ class VisitRules:
                             leg_dates.append((_open_end(d), "start"))
                         elif n == len(legs) - 1:
                             leg_dates.append((_open_start(d), "end"))
+                    elif len(legs) > 1 and d.granularity in {None, "day"}:
+                        # "arrived on Monday for a visit to Chile and Uruguay": the first leg's day
+                        if n == 0:
+                            leg_dates.append((d, "start" if d_role == "full" else d_role))
                     else:
                         leg_dates.append((d, d_role))
                 cities = [p for p in host_places if p.entity.kind in {"city", "site"}]
