@@ -421,6 +421,43 @@ SPEAKERS = {
         published="2024-05-26",
         no_statements=["Luc Marin"],
     ),
+    "mixed-quote-marks": Case(
+        "British Defence Secretary Ben Wallace spoke at a memorial in London on Tuesday.\n\n"
+        '"Distance will not deter us, nor will the scale of the challenge. History showed the '
+        "consequences of underestimating us,” the British official stated.",
+        published="2022-01-12",
+        statements=[("Ben Wallace", "Distance will not deter us")],
+    ),
+    "appeal-is-a-statement-call-on-is-a-meeting": Case(
+        "Iranian President Masoud Pezeshkian called on regional states to cooperate against terrorism. "
+        "Later, Indian Foreign Minister S Jaishankar called on President Masoud Pezeshkian in Tehran.",
+        statements=[("Masoud Pezeshkian", "called on regional states to cooperate")],
+        meetings=[{"S Jaishankar", "Masoud Pezeshkian"}],
+    ),
+    "regret-and-as-per": Case(
+        "Chilean President Gabriel Boric regretted the suspension of the Pacific Alliance summit. He "
+        "will be given a ceremonial welcome on Tuesday, as per a release issued by the Ministry of "
+        "External Affairs.",
+        published="2022-11-23",
+        statements=[
+            ("Gabriel Boric", "regretted the suspension"),
+            ("Ministry of External Affairs", "ceremonial welcome"),
+        ],
+    ),
+    "a-readout-relaying-a-person": Case(
+        "Vietnamese Prime Minister Pham Minh Chinh said Vietnam welcomed more Australian investment, "
+        "according to a readout issued by the Vietnamese government.",
+        published="2023-08-17",
+        statements=[("Pham Minh Chinh", "Vietnam welcomed more Australian investment")],
+        no_statements=["Vietnamese government"],
+    ),
+    "company-chair": Case(
+        "Separately, the chairperson of Bharti Enterprises, Sunil Mittal, also met with Kenyan President "
+        "William Ruto in New Delhi.",
+        published="2023-12-04",
+        people={"Sunil Mittal": (ANY, ANY)},
+        meetings=[{"Sunil Mittal", "William Ruto"}],
+    ),
     "a-welcome-is-a-courtesy": Case(
         "Chilean President Gabriel Boric welcomed the Vietnamese delegation at La Moneda on Tuesday.",
         published="2025-04-09",

@@ -51,7 +51,8 @@ INSTITUTION_HEADS = frozenset(
     organisation organization bank fund party government cabinet duma congress chamber majlis
     presidency secretariat court agency department board league forum delegation embassy
     administration service bureau authority federation republic kingdom state states nations
-    alliance community conference group senate's forces army navy police guard corps""".split()
+    alliance community conference group senate's forces army navy police guard corps
+    enterprises company corporation industries holdings foundation institute university""".split()
 )
 
 # Institution words of legislatures: their president or chair is a legislator.

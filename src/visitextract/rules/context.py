@@ -441,7 +441,8 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
                 open_at, open_mark = i + 1, '"'
             elif mark == "''":
                 open_at, open_mark = i + 2, "''"
-        elif mark == open_mark and i > open_at:
+        elif (mark == open_mark or (open_mark in {'"', "”"} and mark in {'"', "”"})) and i > open_at:
+            # a closing mark, or the other double quote: copy mixes them ('"Distance ... exception,”')
             spans.append((open_at, i))
             open_at = None
         elif mark == "\n\n":

@@ -52,7 +52,9 @@ VIDEO_WORDS = _forms("video videoconference video-conference virtual virtually o
 
 # ---------------------------------------------------------------- statements
 REPORT_VERBS = _forms(
-    """say says said saying tell tells told telling stress stresses stressed stressing underline
+    """congratulate congratulates congratulated regret regrets regretted deplore deplores deplored
+    lament laments lamented hail hails hailed commend commends commended
+    say says said saying tell tells told telling stress stresses stressed stressing underline
     underlines underlined underlining note notes noted noting add adds added adding urge urges urged
     urging express expresses expressed expressing thank thanks thanked thanking praise praises
     praised praising announce announces announced announcing disclose discloses disclosed
@@ -76,6 +78,10 @@ REPORT_PHRASAL = {
     ("point", "out"),
     ("points", "out"),
     ("pointed", "out"),
+    ("call", "on"),  # "called on X to lift the restrictions" (with "to"; "called on X" is a visit)
+    ("calls", "on"),
+    ("called", "on"),
+    ("calling", "on"),
     ("raise", "concerns"),
     ("raised", "concerns"),
 }
@@ -83,7 +89,9 @@ REPORT_PHRASAL = {
 # ("welcomed the delegation" is a courtesy, not a claim: a welcome speaks only with a clause of its
 # own, "welcomed that ...")
 REPORT_OBJECT_VERBS = _forms(
-    """thank thanks thanked thanking praise praises praised praising express expresses expressed
+    """congratulate congratulates congratulated congratulating regret regrets regretted regretting
+    deplore deplores deplored lament laments lamented hail hails hailed commend commends commended
+    thank thanks thanked thanking praise praises praised praising express expresses expressed
     expressing urge urges urged urging voice voices voiced reject rejects
     rejected condemn condemns condemned mention mentions mentioned highlight highlights highlighted
     disclose discloses disclosed announce announces announced reveal reveals revealed outline

@@ -32,6 +32,7 @@ from visitextract.rules.syntax import (
     prep_objects,
     sentence,
     subjects,
+    urges,
 )
 
 _PAST_WORDS = frozenset({"recent", "previous", "earlier", "last", "former", "past"})
@@ -404,7 +405,7 @@ class MeetingRules:
 
     def _call(self, tok: Token) -> None:
         doc = tok.doc
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "on":
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "on" and not urges(tok):
             subj = self._persons(subjects(tok))
             others = self._persons(list(prep_objects(tok, {"on"})))
             if subj:

@@ -18,7 +18,7 @@ from visitextract.rules import lexicon as lx
 from visitextract.rules.candidates import StatementCandidate
 from visitextract.rules.context import DocContext, is_agency
 from visitextract.rules.people import PeopleResolver, PersonCluster
-from visitextract.rules.syntax import governing_verb, is_verb, sentence, subjects
+from visitextract.rules.syntax import governing_verb, is_verb, sentence, subjects, urges
 
 MIN_DIRECT_WORDS = 6
 _TRAIL = " \t\n,.;:–—-\"'”’"
@@ -79,11 +79,11 @@ class StatementRules:
             if (low in lx.REPORT_VERBS and is_verb(tok)) or self._phrasal(tok):
                 self._reported(tok)
             elif (
-                low == "according"
+                low in {"according", "as"}
                 and tok.i + 1 < len(self.ctx.doc)
-                and self.ctx.doc[tok.i + 1].lower_ == "to"
+                and self.ctx.doc[tok.i + 1].lower_ == ("to" if low == "according" else "per")
             ):
-                self._according(tok)
+                self._according(tok)  # "according to the ministry", "as per a release by the MEA"
         return self.candidates
 
     # --------------------------------------------------------------- speakers
@@ -97,6 +97,15 @@ class StatementRules:
         if org is not None:
             return None, org
         if tok.lower_ in SPEECH_NOUNS:
+            # "a release issued by the MEA": the agent of the participle that qualifies it
+            for acl in (c for c in tok.children if c.dep_ == "acl"):
+                for agent in (a for a in acl.children if a.dep_ == "agent"):
+                    for g in agent.subtree:
+                        if self.ctx.org_at.get(g.i) is not None:
+                            return None, self.ctx.org_at[g.i]
+                        p = self.people.cluster_for_token(g)
+                        if p is not None:
+                            return p, None
             for c in tok.children:
                 if (
                     c.dep_ == "prep"
@@ -294,7 +303,12 @@ class StatementRules:
         doc = self.ctx.doc
         if tok.lower_ not in _PHRASAL_FIRST or tok.i + 1 >= len(doc):
             return False
-        return (tok.lower_, doc[tok.i + 1].lower_) in lx.REPORT_PHRASAL and is_verb(tok)
+        pair = (tok.lower_, doc[tok.i + 1].lower_)
+        if pair not in lx.REPORT_PHRASAL or not is_verb(tok):
+            return False
+        if pair[1] == "on":
+            return urges(tok)  # "called on X to ...": an appeal; "called on X": a courtesy call
+        return True
 
     def _content(self, verb: Token) -> tuple[int, int] | None:
         """Token range of what the verb reports, within the verb's own paragraph."""
@@ -460,10 +474,14 @@ class StatementRules:
             return
         while main.dep_ == "conj" and main.head != main:
             main = main.head  # "Mexico is X and is Y, according to ...": the whole claim
-        if main.lower_ in lx.REPORT_VERBS or self._phrasal(main):
-            subj_p, _subj_o = self._speaker_of(main)
-            if subj_p is not None and len(subjects(main)) == 1:
-                return  # "According to the ministry, Wang mentioned ..." is Wang's statement
+        reporter = main
+        while reporter.dep_ == "ccomp" and reporter.head != reporter:
+            reporter = reporter.head  # "Chinh said Vietnam welcomed ..., according to a readout"
+        for verb in dict.fromkeys((main, reporter)):
+            if verb.lower_ in lx.REPORT_VERBS or self._phrasal(verb):
+                subj_p, _subj_o = self._speaker_of(verb)
+                if subj_p is not None and len(subjects(verb)) == 1:
+                    return  # "According to the ministry, Wang mentioned ..." is Wang's statement
         sub = [t for t in main.subtree if not (tok.i <= t.i <= source.right_edge.i)]
         sub = [t for t in sub if t.i > source.right_edge.i or t.i < tok.i]
         if not sub:

@@ -183,3 +183,9 @@ def sentence(tok: Token) -> Span:
     while end < len(doc) and not doc[end].is_sent_start:
         end += 1
     return doc[start:end]
+
+
+def urges(tok: Token) -> bool:
+    """ "called on X to lift the restrictions", "calling on rulers to cooperate": an appeal (a
+    to-infinitive follows), not a courtesy call ("called on President X")."""
+    return any(t.lower_ == "to" and t.dep_ == "aux" and t.i > tok.i for t in tok.subtree)
