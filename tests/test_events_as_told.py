@@ -152,6 +152,18 @@ CASES = {
         published="2025-05-02",
         no_meetings=[frozenset({"Mark Carney", "Claudia Sheinbaum"})],
     ),
+    "wish-to-meet-again": Told(
+        "Kenyan President William Ruto thanked Indian Prime Minister Narendra Modi for the call; the two "
+        "leaders wished to meet again before long.",
+        published="2023-12-06",
+        no_meetings=[frozenset({"William Ruto", "Narendra Modi"})],
+    ),
+    "hope-to-meet-on-a-day": Told(
+        "Polish President Andrzej Duda said he hoped to meet French President Emmanuel Macron in Paris on "
+        "Friday.",
+        published="2024-03-06",
+        meetings={frozenset({"Andrzej Duda", "Emmanuel Macron"}): ("planned", "in_person")},
+    ),
     "possibility-of-a-visit": Told(
         "Chinese Foreign Minister Wang Yi and Brazilian Foreign Minister Mauro Vieira discussed the "
         "possibility of a visit to Beijing.",

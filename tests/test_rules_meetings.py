@@ -313,6 +313,14 @@ MODE_CASES: list[MeetingCase] = [
         {"status": "held", "mode": "phone"},
     ),
     (
+        "they-discussed-during-the-call",
+        PUBLISHED,
+        "Saudi Foreign Minister Prince Khalid bin Saad received a phone call from Polish Foreign Minister "
+        "Jan Nowak, during which they discussed energy cooperation.",
+        ["Khalid bin Saad", "Jan Nowak"],
+        {"status": "held", "mode": "phone"},
+    ),
+    (
         "video-conference-of-three",
         PUBLISHED,
         "Polish Prime Minister Jan Nowak, German Chancellor Paul Brandt and French President Paul Girard "
@@ -436,6 +444,17 @@ NO_MEETING_CASES = [
         ["Claire Dawson"],
     ),
     (
+        "two-people-meet-someone-else",
+        "Australian Foreign Minister Claire Dawson and Trade Minister Tom Reid landed in Hanoi on Monday. "
+        "In Ho Chi Minh City they will meet investors.",
+        ["Claire Dawson", "Tom Reid"],
+    ),
+    (
+        "two-people-meet-a-crowd",
+        "Chilean President Ana Rojas and Foreign Minister Luis Pardo met the press in Lima on Friday.",
+        ["Ana Rojas", "Luis Pardo"],
+    ),
+    (
         "one-named-person-and-a-crowd",
         "Nigerian President Musa Adebayo met members of the Nigerian community in London on Sunday.",
         ["Musa Adebayo"],
@@ -531,3 +550,28 @@ def test_receptions_agendas_and_likelihoods(extract, text, published, pair, stat
         assert not found, summary(ex)
     else:
         assert [m.status for m in found] == [status], summary(ex)
+
+
+def test_talks_agreed_for_this_year_are_the_talks_on_the_day(extract):
+    """A meeting dated only by its year ("talks in Mexico this year") and one of the same people on
+    a day of that year are one meeting, with the day."""
+    text = (
+        "South Korean Foreign Minister Min-jun Park will hold talks with Mexican Foreign Secretary Elena "
+        "Ruiz in Mexico City on Wednesday. Park and Ruiz last met in February in Rio de Janeiro, where "
+        "they agreed to hold high-level talks in Mexico this year."
+    )
+    ex = extract(text, published="2024-08-22")
+    planned = [mt for mt in meetings_with(ex, ["Min-jun Park", "Elena Ruiz"]) if mt.status == "planned"]
+    assert len(planned) == 1, summary(ex)
+    assert planned[0].date is not None and planned[0].date.start == "2024-08-28", summary(ex)
+
+
+def test_a_meeting_takes_the_place_of_the_trip_told_with_it(extract):
+    """ "They then travelled to Warsaw to meet X": Warsaw, not the city of the meeting before."""
+    text = (
+        "French President Louis Marchand met German Chancellor Karl Weber in Berlin on Monday. They then "
+        "travelled to Warsaw to meet Polish President Jan Nowak."
+    )
+    ex = extract(text)
+    mt = one_meeting(ex, ["Louis Marchand", "Karl Weber", "Jan Nowak"])
+    assert mt.place is not None and mt.place.name == "Warsaw", summary(ex)

@@ -63,6 +63,25 @@ CASES = [
         "BRA",
         ("2022-12-01", "2022-12-04"),
     ),
+    # a visit known only through its dated talks keeps no dates: the meeting carries the day
+    (
+        "date-of-the-talks-it-is-for",
+        "2021-10-10",
+        "Emirati Foreign Minister Abdullah bin Zayed will visit the United States for talks with "
+        "Secretary of State Antony Blinken on Wednesday.",
+        "Abdullah bin Zayed",
+        "USA",
+        None,
+    ),
+    (
+        "date-of-the-trip-before-its-talks",
+        "2021-10-10",
+        "Emirati Foreign Minister Abdullah bin Zayed will visit the United States on Wednesday for "
+        "talks with Secretary of State Antony Blinken.",
+        "Abdullah bin Zayed",
+        "USA",
+        ("2021-10-13", "2021-10-13"),
+    ),
     (
         "wrapping-up-a-leg",
         "2025-06-24",

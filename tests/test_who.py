@@ -220,6 +220,57 @@ ROLES = {
         meetings=[{"Nasser Bourita", "Khalifa Almarar"}],
         no_meetings=[{"Mohamed Merzoug", "Khalifa Almarar"}],
     ),
+    # descriptive names for a foreign minister: "the country's most senior foreign affairs figure",
+    # "the kingdom's top diplomat", "the nation's chief diplomat"
+    "descriptive-senior-figure": Case(
+        "Sheikh Hamad bin Khalid, the Minister of Foreign Affairs, opened a trade fair in Doha on "
+        "Saturday. The country's most senior foreign affairs figure will visit Japan for talks with "
+        "Foreign Minister Taro Kono on Wednesday.",
+        published="2019-05-04",
+        refers={"most senior foreign affairs figure": "Hamad bin Khalid"},
+        visits=[("Hamad bin Khalid", "JPN")],
+        meetings=[{"Hamad bin Khalid", "Taro Kono"}],
+    ),
+    "descriptive-chief-diplomat": Case(
+        "Foreign Minister Penny Wong spoke to reporters in Canberra on Monday. The nation's chief "
+        "diplomat then flew to Fiji, where she met Prime Minister Sitiveni Rabuka.",
+        published="2023-05-16",
+        refers={"chief diplomat": "Penny Wong"},
+        visits=[("Penny Wong", "FJI")],
+    ),
+    "descriptive-foreign-affairs-chief": Case(
+        "Norway's Foreign Minister Espen Barth Eide opened a library in Oslo on Monday. The foreign "
+        "affairs chief will travel to Chile next week to meet President Gabriel Boric.",
+        published="2024-05-06",
+        refers={"foreign affairs chief": "Espen Barth Eide"},
+        visits=[("Espen Barth Eide", "CHL")],
+    ),
+    # "they": the people who acted together in the clause just before
+    "they-joined-by": Case(
+        "Emirati Foreign Minister Abdullah bin Zayed will visit the United States for talks with "
+        "Secretary of State Antony Blinken on Wednesday. They will later be joined by Israeli Foreign "
+        "Minister Yair Lapid for trilateral talks.",
+        published="2021-10-10",
+        visits=[("Abdullah bin Zayed", "USA"), ("Yair Lapid", "USA")],
+        meetings=[
+            {"Abdullah bin Zayed", "Antony Blinken"},
+            {"Abdullah bin Zayed", "Antony Blinken", "Yair Lapid"},
+        ],
+    ),
+    "will-join-them": Case(
+        "Indonesian Foreign Minister Retno Marsudi will hold talks with Japanese Foreign Minister Yoko "
+        "Kamikawa in Tokyo on Monday. Australian Foreign Minister Penny Wong will join them for "
+        "three-way talks on maritime security.",
+        published="2024-02-03",
+        visits=[("Retno Marsudi", "JPN"), ("Penny Wong", "JPN")],
+        meetings=[{"Retno Marsudi", "Yoko Kamikawa"}, {"Retno Marsudi", "Yoko Kamikawa", "Penny Wong"}],
+    ),
+    "they-travelled-on": Case(
+        "Spanish Prime Minister Pedro Sanchez met Portuguese Prime Minister Antonio Costa in Lisbon on "
+        "Monday. They then flew to Rabat to meet King Mohammed VI.",
+        published="2023-03-08",
+        visits=[("Pedro Sanchez", "MAR"), ("Antonio Costa", "MAR")],
+    ),
     "group-two-men": Case(
         "Prime Minister Justin Trudeau congratulated President Donald Trump on his inauguration. The "
         "two men spoke by phone on Saturday, his office said.",
@@ -227,6 +278,17 @@ ROLES = {
         meetings=[{"Justin Trudeau", "Donald Trump"}],
     ),
 }
+
+
+def test_they_are_the_people_of_a_plural_noun_named_after_the_pair(extract) -> None:
+    """ "X met Y ... The delegations then flew to Rabat; they met officials there": "they" are the
+    delegations, so neither X nor Y went to Morocco."""
+    ex = extract(
+        "Spanish Prime Minister Pedro Sanchez met Portuguese Prime Minister Antonio Costa in Lisbon on "
+        "Monday. Their delegations then flew to Rabat, where they met officials.",
+        published="2023-03-08",
+    )
+    assert not [v for v in ex.visits if v.host_country == "MAR"], summary(ex)
 
 
 @pytest.mark.parametrize("case", ROLES.values(), ids=ROLES.keys())

@@ -60,6 +60,9 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     visits = _merge_visits(ctx, visit_cands)
     visit_cands += _companion_visits(ctx, rules.companions, visits)
     implied = _visits_from_meetings(ctx, meetings, visits)
+    # a companion of a trip known only from its talks abroad makes it too ("X will hold talks with
+    # Y in Tokyo. Z will join them")
+    implied += _companion_visits(ctx, rules.companions, implied)
     visits = _merge_visits(ctx, visit_cands + implied)
     _dates_within_visits(ctx, meetings, visits)
     _place_meetings(meetings, visits)
@@ -756,18 +759,28 @@ def _leg_order(v: VisitCandidate, here: VisitCandidate) -> str | None:
 
 # ----------------------------------------------------------------- meetings
 def _place_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
-    """A meeting during a visit with one named city takes place there."""
+    """A meeting during a visit with one named city takes place there. Of a participant's visits,
+    the one told in the meeting's sentence comes first ("They then travelled to Warsaw to meet
+    President Duda": Warsaw, not the Berlin of the sentence before), then one to another
+    participant's country."""
+
+    def order(mc: MeetingCandidate, v: VisitCandidate) -> tuple[bool, bool]:
+        told = any(e.start <= mc.trigger_i < e.end for e in v.evidence)
+        local = any(p.country == v.host for p in mc.participants if p is not v.visitor)
+        return (not told, not local)
+
     for mc in meetings:
         if mc.place is not None or mc.mode != "in_person":
             continue
-        for v in visits:
-            if v.visitor in mc.participants and _meeting_in_visit(mc, v):
-                cities = [p for p in v.places if p.entity.kind == "city"]
-                if len(cities) == 1:
-                    mc.place = cities[0]
-                    mc.place_inferred = True
-                    mc.explanation.append(f"place from the visit to {cities[0].entity.name}")
-                    break
+        mine = [v for v in visits if v.visitor in mc.participants and _meeting_in_visit(mc, v)]
+        mine.sort(key=lambda v: order(mc, v))
+        for v in mine:
+            cities = [p for p in v.places if p.entity.kind == "city"]
+            if len(cities) == 1:
+                mc.place = cities[0]
+                mc.place_inferred = True
+                mc.explanation.append(f"place from the visit to {cities[0].entity.name}")
+                break
 
 
 def _places_from_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
@@ -828,6 +841,19 @@ def _visits_from_meetings(
     return out
 
 
+def _coarser(a: m.DateRange, b: m.DateRange) -> bool:
+    """Whether ``a`` is a month or a year that holds the day ``b`` ("talks this year", "on Wednesday")."""
+    order = {"year": 0, "month": 1}
+    if a.granularity not in order or not (a.start and a.end and b.start):
+        return False
+    finer = order.get(b.granularity or "day", 2) > order[a.granularity]
+    return finer and a.start <= b.start <= a.end
+
+
+def _same_time(a: m.DateRange, b: m.DateRange) -> bool:
+    return a.start == b.start or _coarser(a, b) or _coarser(b, a)
+
+
 def _merge_meetings(meetings: list[MeetingCandidate]) -> list[MeetingCandidate]:
     out: list[MeetingCandidate] = []
     for mc in meetings:
@@ -839,10 +865,11 @@ def _merge_meetings(meetings: list[MeetingCandidate]) -> list[MeetingCandidate]:
                 or other.mode != mc.mode
             ):
                 continue
-            if mc.date and other.date and mc.date.start != other.date.start:
+            if mc.date and other.date and not _same_time(mc.date, other.date):
                 continue
             other.evidence.extend(e for e in mc.evidence if all(e.start != x.start for x in other.evidence))
-            other.date = other.date or mc.date
+            if other.date is None or (mc.date is not None and _coarser(other.date, mc.date)):
+                other.date = mc.date
             if other.place is None or (
                 other.place_inferred and mc.place is not None and not mc.place_inferred
             ):

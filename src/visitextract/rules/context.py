@@ -357,8 +357,14 @@ class DocContext:
         date_tense = "past" if tense == "perfect" else tense
         return resolve(dm.expr, self.published, date_tense, text=dm.span.text, span=self.span_of(dm.span))
 
-    def dates_for(self, trigger: Token, *, scope: Span | None = None) -> list[DateMention]:
-        """Date expressions that belong to a trigger: in its subtree, or on the verb it hangs from."""
+    def dates_for(
+        self, trigger: Token, *, scope: Span | None = None, through_talks: bool = True
+    ) -> list[DateMention]:
+        """Date expressions that belong to a trigger: in its subtree, or on the verb it hangs from.
+
+        ``through_talks=False`` (visits): a date on the talks a trip is for ("will visit the US for
+        talks with Blinken on Wednesday") dates the talks, not the trip.
+        """
         sent = scope or sentence(trigger)
         candidates = [dm for dm in self.dates if sent.start <= dm.span.start < sent.end]
         if not candidates:
@@ -388,7 +394,8 @@ class DocContext:
                     break
                 node = node.head
             if ok and not _crosses_clause(root, node) and not self._crosses_noun(root, node, trigger):
-                picked.append(dm)
+                if through_talks or not _on_talks(root, node):
+                    picked.append(dm)
         return picked
 
     def _crosses_noun(self, start: Token, anchor: Token, trigger: Token) -> bool:
@@ -448,6 +455,20 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
         elif mark == "\n\n":
             open_at = None
     return spans
+
+
+# Nouns of a meeting: a date hanging from one is the meeting's.
+_TALKS = frozenset("talks meeting meetings consultations discussions negotiations".split())
+
+
+def _on_talks(start: Token, anchor: Token) -> bool:
+    """Whether the path from a date up to its anchor passes through a meeting noun."""
+    node = start.head
+    while node != anchor and node.head != node:
+        if node.lower_ in _TALKS and node.pos_ == "NOUN":
+            return True
+        node = node.head
+    return False
 
 
 def _crosses_clause(start: Token, anchor: Token) -> bool:

@@ -43,6 +43,10 @@ _RECEIVE_CALL = frozenset({"received", "receives", "receive", "receiving", "took
 _HOSTED_NOUNS = frozenset({"banquet", "dinner", "lunch", "luncheon", "breakfast", "reception"})
 
 
+_JOIN_VERBS = frozenset("join joins joined joining".split())
+_WISH_VERBS = frozenset("hope hopes hoped hoping wish wishes wished wishing".split())
+
+
 def _topic_places(prep: Token) -> bool:
     """ "discussed ... developments, mainly in Gaza, Sudan and Libya": places the talks were about,
     not where they were held (a hedge before the preposition, or a list of places)."""
@@ -189,6 +193,13 @@ class MeetingRules:
             return "planned"  # "the agenda for Wednesday includes a meeting with X"
         tense = self.ctx.tense(verb)
         head = verb.head
+        if (
+            verb.dep_ == "xcomp"
+            and head.lower_ in _WISH_VERBS
+            and not self.ctx.dates_for(tok)
+            and not self.ctx.dates_for(head)
+        ):
+            return None  # "said they hoped to meet soon": a wish with no day is no plan
         if verb.dep_ == "xcomp" and head.lower_ in {
             "agreed",
             "agree",
@@ -213,6 +224,10 @@ class MeetingRules:
             # "will hold talks with X via videoconference", "spoke by telephone"
             scope.extend(c.subtree if c.dep_ in {"prep", "npadvmod", "advmod"} else [c])
         scope.append(verb)
+        if verb.dep_ == "relcl" and verb.head.lower_ in {"call", "calls"}:
+            # "received a phone call from X, during which they discussed ..."
+            scope.extend(verb.head.children)
+            scope.append(verb.head)
         words = {t.lower_ for t in scope}
         for t in scope:
             # "called on the President" is a courtesy call in person
@@ -355,7 +370,8 @@ class MeetingRules:
             self._emit(tok, subj + between, rule, 0.85)
             return
         if not groups:
-            if len(subj) >= 2:
+            # "X and Y met on Monday", not "X and Y will meet investors" (someone else)
+            if len(subj) >= 2 and not (with_objects and objects(tok)):
                 self._emit(tok, subj, rule, 0.8)
             return
         if not subj:
@@ -473,6 +489,11 @@ class MeetingRules:
                 if owner or node.head == node:
                     break
                 node = governing_verb(node.head)
+        if owner and verb.lower_ in _JOIN_VERBS and tok.lower_ in {"meeting", "meetings", "talks"}:
+            # "They will be joined by Z for trilateral talks", "Z will join them for talks": whoever
+            # joins sits at the talks too
+            joiners = self._persons(list(prep_objects(verb, {"by"})) + objects(verb))
+            participants += [p for p in joiners if p not in participants and p not in owner]
         if (
             not participants
             and len(owner) >= 2

@@ -706,7 +706,9 @@ class PeopleResolver:
 
     def group(self, tok: Token) -> list[PersonCluster]:
         """ "the two ministers", "the two defence ministers", "both leaders": the two people of that
-        office named most recently before."""
+        office named most recently before; "they" for the people who acted together just before."""
+        if tok.lower_ in {"they", "them"} and tok.tag_ == "PRP":
+            return self._plural_pronoun(tok)
         if not any(c.lower_ in lx.GROUP_WORDS for c in tok.children):
             return []
         om = self.ctx.office_at.get(tok.i)
@@ -724,6 +726,47 @@ class PeopleResolver:
             if len(before) >= 2 and before[0].country and before[0].country == before[1].country:
                 return []
         return before[:2] if len(before) >= 2 else []
+
+    def _plural_pronoun(self, tok: Token) -> list[PersonCluster]:
+        """ "X will hold talks with Y. They will later be joined by Z": "they" are the people who are
+        the subject and the partners ("with", the object) of the clause just before, when that
+        clause has at least two of them; anything else ("the delegations", "officials") is no one."""
+        idx = self.ctx.sentence_index(tok.i)
+        # "Z will join them": not Z, the subject of the pronoun's own verb
+        own = [self.by_token.get(t.i) for t in tok.head.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        for k in (idx, idx - 1):
+            if k < 0:
+                break
+            before = [t for t in self.ctx.sents[k] if t.i < tok.i]
+            out = [c for c in self._acting_together(before) if not any(c is o for o in own)]
+            if len(out) >= 2:
+                return out
+        return []
+
+    def _acting_together(self, tokens: list[Token]) -> list[PersonCluster]:
+        out: list[PersonCluster] = []
+        last = -1
+        for t in tokens:
+            c = self.by_token.get(t.i)
+            if c is None or not c.named or c in out:
+                continue
+            node = t
+            while node.dep_ in {"compound", "flat", "appos", "conj", "nmod"} and node.head != node:
+                node = node.head
+            role = node.dep_
+            if role in {"nsubj", "nsubjpass", "dobj"} or (
+                role == "pobj" and node.head.lower_ in {"with", "and", "between"}
+            ):
+                out.append(c)
+                last = t.i
+        # a plural noun of people after them is what "they" stands for ("... the delegations")
+        if any(
+            t.tag_ == "NNS" and t.dep_ in {"nsubj", "nsubjpass", "dobj"} and t.i not in self.by_token
+            for t in tokens
+            if t.i > last
+        ):
+            return []
+        return out
 
     # ----------------------------------------------------------- counterpart
     def _counterparts(self) -> None:

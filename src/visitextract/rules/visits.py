@@ -139,9 +139,9 @@ class VisitRules:
             if low in _INCLUDE_WORDS:
                 self._delegation_members(tok)
             if low in {"accompanied", "accompanying", "accompanies", "accompany"} or (
-                low == "joined" and any(c.dep_ == "auxpass" for c in tok.children)
+                low in {"join", "joins", "joined"} and is_verb(tok)
             ):
-                # "He was joined there by Minister X" is a companion too
+                # "He was joined there by Minister X", "X will join them" are companions too
                 self._accompanied(tok)
             elif low in lx.VISIT_NOUNS | {"delegation"} and tok.pos_ == "NOUN":
                 self._trip_with(tok)
@@ -160,6 +160,10 @@ class VisitRules:
                 c = self.people.cluster_for_token(t)
                 if c is not None and c not in out:
                     out.append(c)
+                continue
+            if t.lower_ in {"they", "them"}:
+                # "Z will join them": the people who acted together just before
+                out.extend(c for c in self.people.group(t) if c not in out)
                 continue
             for tt in phrase_tokens(t):
                 c = self.people.by_token.get(tt.i)
@@ -228,11 +232,11 @@ class VisitRules:
                         self.companions.append((a, principal, sentence(tok)))
             return
         companions = self._visitors_of(tok)
-        principals = self._persons(objects(tok))
-        if len(principals) == 1:
+        # "Y accompanied X", "Z will join them": on the trip of each of them who travels
+        for principal in self._persons(objects(tok)):
             for c in companions:
-                if c is not principals[0]:
-                    self.companions.append((c, principals[0], sentence(tok)))
+                if c is not principal:
+                    self.companions.append((c, principal, sentence(tok)))
 
     def _led(self, tok: Token) -> None:
         """ "X led a delegation (comprising Y and Z) to Seoul": the parser may hang the destination
@@ -900,7 +904,7 @@ class VisitRules:
 
     def _dates(self, tok: Token, tense: Tense) -> list[tuple[m.DateRange, str]]:
         out = []
-        for dm in self.ctx.dates_for(tok):
+        for dm in self.ctx.dates_for(tok, through_talks=False):
             out.append((self.ctx.resolve_date(dm, tense), dm.span.text))
         return out
 
