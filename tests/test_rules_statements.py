@@ -121,6 +121,29 @@ DIRECT_CASES: list[StatementCase] = [
 ]
 
 REPORTED_CASES: list[StatementCase] = [
+    # the whole claim, however the parser cuts it
+    (
+        "said-he-believed-two-clauses",
+        "In an interview in early May, Chilean President Ana Rojas said she believed the leaders of the "
+        "two rebel groups, or the ELN, would keep their promise to lay down arms within a year.",
+        "Ana Rojas",
+        "person",
+        False,
+        "she believed the leaders of the two rebel groups, or the ELN, would keep their promise to lay "
+        "down arms within a year",
+        None,
+    ),
+    (
+        "rejected-object-with-participle",
+        "On Monday, the Peruvian government rejected the accusations and insulting remarks that the "
+        "Bolivian Interior Minister Luis Pardo made about the border crossing.",
+        "Peruvian government",
+        "organization",
+        False,
+        "rejected the accusations and insulting remarks that the Bolivian Interior Minister Luis Pardo "
+        "made about the border crossing",
+        None,
+    ),
     (
         "said-that",
         "Greek Foreign Minister Nikos Andreou said that the dispute must be settled through dialogue.",

@@ -359,6 +359,11 @@ class StatementRules:
                 if self.ctx.doc[start].lower_ == "that":
                     start += 1
                 end = sub[-1].i + 1
+                # "said he believed the leaders ... would stick to ...": the parser may cut one
+                # clause in two, both hanging from the verb; the content runs to the end of the last
+                for more in verb.children:
+                    if more.dep_ == "ccomp" and more.i > c.i and c.i > verb.i:
+                        end = max(end, more.right_edge.i + 1)
                 while end > start and self.ctx.doc[end - 1].is_punct:
                     end -= 1
                 return start, end
@@ -366,10 +371,23 @@ class StatementRules:
 
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """The verb and its objects, not a participle clause that follows ("..., expressing ...")."""
+        doc = self.ctx.doc
         right = [
             c
             for c in verb.children
-            if c.i > verb.i and c.dep_ not in {"punct", "cc", "conj", "advcl", "parataxis", "relcl"}
+            if c.i > verb.i
+            and (
+                c.dep_ not in {"punct", "cc", "conj", "advcl", "parataxis", "relcl"}
+                # "rejected the threats and denigrating references ...": a participle the parser
+                # took for a clause, though nothing sets it off from the object
+                or (
+                    c.dep_ in {"advcl", "conj"}
+                    and c.tag_ == "VBG"
+                    and c.left_edge.i == c.i
+                    and doc[c.i - 1].dep_ == "cc"
+                    and any(g.dep_ == "dobj" for g in c.children)
+                )
+            )
         ]
         if not right:
             return None
