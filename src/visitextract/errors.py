@@ -7,6 +7,7 @@ codes are appended.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 
 
 class Errors(StrEnum):
@@ -59,6 +60,19 @@ class Errors(StrEnum):
     E045 = "[E045] {file} has {size:,} bytes, more than one document may take ({limit:,} bytes: 4 per character of --max-chars): it is not read. Split it (JSON Lines for many documents), or raise --max-chars."
     E046 = "[E046] --time-limit must be a number of seconds >= 0 (0: no limit), got {value}."
 
+    # E050-E064: the command line, batch reporting and packaging (issue 14)
+    E050 = "[E050] {what} {path} does not exist. {fix}"
+    E051 = "[E051] No peer test files (*.jsonl) in {path}. Point 'visitextract peer' at the folder of the peer sentences (../shared/peer in the development layout)."
+    E052 = "[E052] visitextract extract {path}: {what}. Give a .txt (optional front matter), .json, .jsonl or .html file, or '-' for standard input; for folders and globs use visitextract batch."
+    E053 = "[E053] --output {path} names a {implied} file (by its suffix {suffix}), but --format {format} was asked for. Give the output a {format} name ({example}) or drop --format."
+    E054 = "[E054] --strict: {problems}. The output was written; fix or remove these inputs, or run without --strict to accept them."
+    E055 = "[E055] Could not reach the Dask scheduler at {address} ({reason}). Check the address and that a scheduler runs there (dask scheduler), or drop --scheduler to run a local cluster."
+    E056 = "[E056] Input {path} is not inside --root {root}: doc ids are paths relative to the root. Give a --root that holds every input, or leave it out (default: the common folder of the inputs)."
+    E057 = "[E057] visitextract {command} failed unexpectedly: {type}: {reason}. Please report it with the command that failed; run it again as 'visitextract --debug {command} ...' for the traceback."
+    E058 = "[E058] {message} Run 'visitextract {command} --help' for the usage."
+    E059 = "[E059] Could not extract the main text of the page {file}: {reason}. Check that the file is HTML; a library error here is worth reporting with the page attached."
+    E060 = "[E060] Cannot show {path}: {reason}. Give an output of visitextract batch: a .jsonl file, a Parquet folder, a .duckdb file or a visits .csv (name the format with --format jsonl|parquet|duckdb|csv)."
+
     # E065-E079: events across documents, export (PLOVER, CAMEO) and the HTML report
     E065 = "[E065] Cannot read {path} as an output of visitextract batch: {reason}. Give the JSON Lines file, Parquet folder, DuckDB file or visits CSV that visitextract batch wrote (docs/batch.md)."
 
@@ -67,20 +81,44 @@ class Errors(StrEnum):
 
 
 class VisitExtractError(Exception):
-    """Base class for errors raised by visitextract."""
+    """Base class for errors raised by visitextract.
+
+    ``exit_code`` is what the command line exits with: 2 for a usage error (an option, path or input
+    the user gave is wrong; nothing was done), 1 for a failure of the work or the environment.
+    """
+
+    exit_code: ClassVar[int] = 1
+
+
+class UsageError(VisitExtractError, ValueError):
+    """A command was given an option, a path or an input it cannot work with (raised before any work)."""
+
+    exit_code: ClassVar[int] = 2
 
 
 class ModelLoadError(VisitExtractError, OSError):
     """The spaCy pipeline could not be loaded."""
 
 
+class SchedulerError(VisitExtractError, OSError):
+    """The Dask scheduler named with --scheduler could not be reached."""
+
+
+class StrictError(VisitExtractError):
+    """--strict: the batch skipped inputs, met empty documents or wrote error records."""
+
+
 class KnowledgeTableError(VisitExtractError, ValueError):
     """A knowledge table (built-in or the user's) is malformed."""
 
+    exit_code: ClassVar[int] = 2
+
 
 class GoldFormatError(VisitExtractError, ValueError):
-    """An evaluation gold file does not follow the devset format."""
+    """An evaluation gold file or folder does not follow the devset format (or is missing)."""
+
+    exit_code: ClassVar[int] = 2
 
 
-class BatchInputError(VisitExtractError, ValueError):
+class BatchInputError(UsageError):
     """A batch was given inputs, outputs or options it cannot work with (raised before any work)."""
