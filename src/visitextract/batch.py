@@ -38,8 +38,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from visitextract.errors import BatchInputError, Errors
 from visitextract.io.readers import (
+    DEFAULT_KEYS,
+    SUFFIX_KINDS,
+    DiscoveryReport,
     DocError,
     InputDoc,
+    RecordKeys,
     SourceFile,
     count_documents,
     discover,
@@ -52,6 +56,7 @@ if TYPE_CHECKING:
     from visitextract.api import Extractor
 
 MANIFEST_VERSION = 1
+SUFFIXES_READ = tuple(SUFFIX_KINDS)
 RECORD_LISTS = ("people", "visits", "meetings", "statements", "mentions", "organizations")
 Record = dict[str, Any]
 Payload = dict[str, Any]
@@ -76,6 +81,14 @@ _SUFFIX_FORMATS = {
     ".duckdb": "duckdb",
     ".db": "duckdb",
     ".csv": "csv",
+}
+
+
+_EXAMPLE_NAMES = {
+    "jsonl": "out.jsonl",
+    "parquet": "out/tables.parquet, or a folder",
+    "duckdb": "out.duckdb",
+    "csv": "visits.csv",
 }
 
 
@@ -110,6 +123,14 @@ class BatchConfig:
     aliases: Sequence[str | os.PathLike[str]] = ()  # user alias tables (Gazetteer.load(user_tables=...))
     max_chars: int | None = DEFAULT_MAX_CHARS  # longer documents are error records ([E038], [E045])
     time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds per document ([E039]); None or 0: none
+    root: str | os.PathLike[str] | None = None  # doc ids are paths relative to it (default: see discover)
+    gate: bool = True  # the relevance gate (Extractor(gate=...)); --no-gate turns it off
+    text_key: str | None = None  # JSON / JSON Lines fields (None: text; id, doc_id; published, date)
+    id_key: str | None = None
+    date_key: str | None = None
+
+    def keys(self) -> RecordKeys:
+        return RecordKeys.of(self.text_key, self.id_key, self.date_key)
 
 
 @dataclass
@@ -126,6 +147,8 @@ class BatchSummary:
     error_samples: list[tuple[str, str, str]] = field(default_factory=list)
     duplicate_ids: int = 0
     events: int | None = None  # events across documents (None: not computed, as for -o -)
+    empty_documents: int = 0  # documents with no text ([E029] in source.warnings)
+    discovery: DiscoveryReport = field(default_factory=DiscoveryReport)
 
     def lines(self) -> list[str]:
         """The end-of-batch report (plain text: it also lands in CI logs)."""
@@ -143,7 +166,30 @@ class BatchSummary:
             out.append(f"  ... {self.errors - len(self.error_samples)} more (see the records' 'error' field)")
         if self.duplicate_ids:
             out.append(f"warning: {self.duplicate_ids} documents share a doc_id with an earlier one")
+        out.extend(f"warning: {p}" for p in self.problems(errors=False))
         return out
+
+    def problems(self, *, errors: bool = True) -> list[str]:
+        """What a --strict batch fails on: inputs left out, empty documents, error records."""
+        found: list[str] = []
+        d = self.discovery
+        if d.n_skipped:
+            kinds = ", ".join(f"{suffix} {n}" for suffix, n in sorted(d.skipped.items()))
+            found.append(
+                f"skipped {_n(d.n_skipped, 'file')} of a suffix that is not read ({kinds}; e.g. "
+                f"{', '.join(d.skipped_examples)}); the suffixes read are {', '.join(SUFFIXES_READ)}"
+            )
+        for folder in d.unreadable:
+            found.append(f"could not read the folder {folder}: its files are not in the output")
+        for folder in d.empty_inputs:
+            found.append(f"the input folder {folder} holds no file to read")
+        if self.documents == 0:
+            found.append("no documents in the inputs: the output is empty")
+        if self.empty_documents:
+            found.append(f"{_n(self.empty_documents, 'document')} without text ([E029] in source.warnings)")
+        if errors and self.errors:
+            found.append(f"{_n(self.errors, 'error record')} (see the records' 'error' field)")
+        return found
 
 
 def _n(count: int, noun: str) -> str:
@@ -157,6 +203,10 @@ class Progress(Protocol):
 
     def stop(self) -> None: ...
 
+    def note(self, message: str) -> None:
+        """A status line before extraction starts ("loading the spaCy pipeline ...")."""
+        ...
+
 
 class NoProgress:
     def start(self, total: int, completed: int) -> None:
@@ -167,6 +217,85 @@ class NoProgress:
 
     def stop(self) -> None:
         pass
+
+    def note(self, message: str) -> None:
+        pass
+
+
+def _duration(seconds: float) -> str:
+    """``42s``, ``3m05s``, ``2h07m``: short enough for a log line."""
+    s = max(0, round(seconds))
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{s % 3600 // 60:02d}m"
+
+
+PROGRESS_ENV = "VISITEXTRACT_PROGRESS_SECONDS"
+
+
+class LineProgress:
+    """Plain progress lines for logs and pipes (stderr not a terminal): done/total, rate and ETA,
+    at most one line every ``interval`` seconds (``$VISITEXTRACT_PROGRESS_SECONDS``, default 10),
+    plus the first and the last."""
+
+    def __init__(self, stream: Any = None, interval: float | None = None) -> None:
+        self.stream = stream
+        if interval is None:
+            try:
+                interval = float(os.environ.get(PROGRESS_ENV, "") or 10)
+            except ValueError:
+                interval = 10.0
+        self.interval = interval
+        self.total = self.done = self.base = 0
+        self._started = self._last = 0.0
+
+    def _write(self, line: str) -> None:
+        stream = self.stream or sys.stderr
+        stream.write(line + "\n")
+        stream.flush()
+
+    def note(self, message: str) -> None:
+        self._write(message)
+
+    def start(self, total: int, completed: int) -> None:
+        self.total, self.done, self.base = total, completed, completed
+        self._started = self._last = time.perf_counter()
+        earlier = f" ({completed} done by an earlier run)" if completed else ""
+        self._write(f"extracting {_n(total, 'document')}{earlier}")
+
+    def _line(self, now: float, final: bool) -> str:
+        elapsed = now - self._started
+        rate = (self.done - self.base) / elapsed if elapsed > 0 else 0.0
+        pct = 100.0 * self.done / self.total if self.total else 100.0
+        head = f"extracting: {self.done}/{self.total} documents ({pct:.0f}%), {rate:,.1f} docs/s"
+        if final:
+            return f"{head}, {_duration(elapsed)}"
+        left = self.total - self.done
+        eta = _duration(left / rate) if rate > 0 else "unknown"
+        return f"{head}, ETA {eta}"
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        now = time.perf_counter()
+        if self.done < self.total and now - self._last >= self.interval:
+            self._last = now
+            self._write(self._line(now, final=False))
+
+    def stop(self) -> None:
+        if self._started:
+            self._write(self._line(time.perf_counter(), final=True))
+            self._started = 0.0
+
+
+def make_progress(quiet: bool = False) -> Progress:
+    """What the command line shows on stderr: a bar on a terminal, lines in a log, nothing if quiet."""
+    if quiet:
+        return NoProgress()
+    if sys.stderr.isatty():
+        return RichProgress()
+    return LineProgress()
 
 
 # ---------------------------------------------------------------------------------------- plan
@@ -206,13 +335,16 @@ def plan_digest(plan: Sequence[PlanEntry]) -> str:
 
 
 def _documents(
-    plan: Sequence[PlanEntry], wanted: Callable[[int], bool], max_chars: int | None = DEFAULT_MAX_CHARS
+    plan: Sequence[PlanEntry],
+    wanted: Callable[[int], bool],
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    keys: RecordKeys = DEFAULT_KEYS,
 ) -> Iterator[tuple[int, InputDoc]]:
     """(global index, document) for the wanted indices; files with none wanted are not even read."""
     for e in plan:
         if not any(wanted(i) for i in range(e.start, e.start + e.count)):
             continue
-        docs = list(islice(read_documents(e.src, max_chars), e.count))
+        docs = list(islice(read_documents(e.src, max_chars, keys), e.count))
         while len(docs) < e.count:  # the file shrank since it was planned: keep one record per document
             n = len(docs)
             msg = Errors.E022.format(file=e.src.display, expected=e.count, got=n)
@@ -229,11 +361,12 @@ def shard_tasks(
     batch_size: int,
     default_published: str | None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
+    keys: RecordKeys = DEFAULT_KEYS,
 ) -> Iterator[ShardTask]:
     """The documents of the pending shards, grouped by shard, as JSON-able payloads."""
     todo = set(pending)
     current: ShardTask | None = None
-    for i, doc in _documents(plan, lambda i: i // batch_size in todo, max_chars):
+    for i, doc in _documents(plan, lambda i: i // batch_size in todo, max_chars, keys):
         k = i // batch_size
         if current is None or current.index != k:
             if current is not None:
@@ -451,13 +584,20 @@ class InProcessEngine:
         batch_size: int,
         user_tables: Sequence[str] = (),
         time_limit: float | None = DEFAULT_TIME_LIMIT,
+        gate: bool = True,
     ) -> None:
         from visitextract.api import Extractor
 
         # the batch refuses documents over --max-chars itself (shard_tasks), before any engine
-        self.extractor = Extractor(model, batch_size=batch_size, user_tables=user_tables, max_chars=None)
+        self.extractor = Extractor(
+            model, batch_size=batch_size, user_tables=user_tables, max_chars=None, gate=gate
+        )
         self.batch_size = batch_size
         self.time_limit = time_limit
+
+    def start(self) -> None:
+        """Load the pipeline now, so that "loading" is shown before the progress display starts."""
+        _ = self.extractor.nlp
 
     def run(self, tasks: Iterator[ShardTask]) -> Iterator[tuple[int, list[Record]]]:
         for task in tasks:
@@ -487,12 +627,15 @@ def _pool_init(
     parent: int,
     user_tables: Sequence[str] = (),
     time_limit: float | None = None,
+    gate: bool = True,
 ) -> None:
     global _POOL_EXTRACTOR, _POOL_BATCH, _POOL_TIME_LIMIT
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     from visitextract.api import Extractor
 
-    _POOL_EXTRACTOR = Extractor(model, batch_size=batch_size, user_tables=user_tables, max_chars=None)
+    _POOL_EXTRACTOR = Extractor(
+        model, batch_size=batch_size, user_tables=user_tables, max_chars=None, gate=gate
+    )
     _POOL_BATCH = batch_size
     _POOL_TIME_LIMIT = time_limit
     _ = _POOL_EXTRACTOR.nlp
@@ -523,10 +666,12 @@ class PoolEngine:
         workers: int,
         user_tables: Sequence[str] = (),
         time_limit: float | None = DEFAULT_TIME_LIMIT,
+        gate: bool = True,
     ) -> None:
         self.model, self.batch_size, self.workers = model, batch_size, workers
         self.user_tables = list(user_tables)
         self.time_limit = time_limit
+        self.gate = gate
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int | None = None) -> ProcessPoolExecutor:
@@ -539,7 +684,7 @@ class PoolEngine:
             max_workers=workers or self.workers,
             mp_context=ctx,
             initializer=_pool_init,
-            initargs=(self.model, self.batch_size, os.getpid(), self.user_tables, self.time_limit),
+            initargs=(self.model, self.batch_size, os.getpid(), self.user_tables, self.time_limit, self.gate),
         )
 
     def start(self) -> None:
@@ -754,10 +899,18 @@ def _check_config(cfg: BatchConfig) -> tuple[str, str | None]:
             raise BatchInputError(Errors.E024.format(option=option, value=value))
     if cfg.time_limit is not None and cfg.time_limit < 0:
         raise BatchInputError(Errors.E046.format(value=cfg.time_limit))
-    fmt = cfg.format.value if isinstance(cfg.format, Enum) else cfg.format
-    fmt = (fmt or infer_format(cfg.output)).lower()
+    asked = cfg.format.value if isinstance(cfg.format, Enum) else cfg.format
+    fmt = (asked or infer_format(cfg.output)).lower()
     if fmt not in {f.value for f in OutputFormat}:
         raise BatchInputError(Errors.E013.format(path=cfg.output))
+    suffix = Path(cfg.output).suffix.lower() if cfg.output != "-" else ""
+    implied = _SUFFIX_FORMATS.get(suffix)
+    if asked and implied and implied != fmt:
+        raise BatchInputError(
+            Errors.E053.format(
+                path=cfg.output, implied=implied, suffix=suffix, format=fmt, example=_EXAMPLE_NAMES[fmt]
+            )
+        )
     if cfg.output == "-" and fmt != "jsonl":
         raise BatchInputError(Errors.E015.format(format=fmt))
     engine = cfg.engine.value if isinstance(cfg.engine, Enum) else cfg.engine
@@ -792,10 +945,21 @@ def make_engine(cfg: BatchConfig) -> ShardEngine:
             model=cfg.model,
             batch_size=cfg.batch_size,
             user_tables=_alias_paths(cfg),
+            gate=cfg.gate,
         )
     if cfg.workers > 1:
-        return PoolEngine(cfg.model, cfg.batch_size, cfg.workers, _alias_paths(cfg), cfg.time_limit)
-    return InProcessEngine(cfg.model, cfg.batch_size, _alias_paths(cfg), cfg.time_limit)
+        return PoolEngine(cfg.model, cfg.batch_size, cfg.workers, _alias_paths(cfg), cfg.time_limit, cfg.gate)
+    return InProcessEngine(cfg.model, cfg.batch_size, _alias_paths(cfg), cfg.time_limit, cfg.gate)
+
+
+def _loading_message(cfg: BatchConfig, model: str) -> str:
+    engine = cfg.engine.value if isinstance(cfg.engine, Enum) else cfg.engine
+    if engine == "dask":
+        where = f"the Dask scheduler {cfg.scheduler}" if cfg.scheduler else "a local Dask cluster"
+        return f"connecting to {where} (each worker loads the spaCy pipeline {model} on its first task)"
+    if cfg.workers > 1:
+        return f"starting {cfg.workers} worker processes, each loading the spaCy pipeline {model} ..."
+    return f"loading the spaCy pipeline {model} ..."
 
 
 def _alias_paths(cfg: BatchConfig) -> list[str]:
@@ -846,23 +1010,33 @@ def run_batch(
         from visitextract.io.writers import events_paths
 
         exclude.extend(events_paths(fmt, output))
-    files = discover(cfg.inputs, exclude=exclude)
+    report = DiscoveryReport()
+    files = discover(cfg.inputs, exclude=exclude, root=cfg.root, report=report)
     plan = build_plan(files, cfg.max_chars)
     total = sum(e.count for e in plan)
     size = cfg.batch_size
     n_shards = (total + size - 1) // size
-    summary = BatchSummary(output=cfg.output, format=fmt, files=len(files), documents=total)
+    keys = cfg.keys()
+    summary = BatchSummary(output=cfg.output, format=fmt, files=len(files), documents=total, discovery=report)
+    model = resolve_model_name(cfg.model)
+
+    def started(eng: ShardEngine) -> None:
+        t = time.perf_counter()
+        progress.note(_loading_message(cfg, model))
+        _start(eng)
+        progress.note(f"ready in {time.perf_counter() - t:.1f} s")
 
     if output is None:  # standard output: stream in input order, no resume
         eng = engine or make_engine(cfg)
         try:
-            _start(eng)
+            if total:
+                started(eng)
             progress.start(total, 0)
             from visitextract.io.writers import StdoutWriter
 
             _stream(
                 eng,
-                shard_tasks(plan, range(n_shards), size, default_published, cfg.max_chars),
+                shard_tasks(plan, range(n_shards), size, default_published, cfg.max_chars, keys),
                 StdoutWriter(),
                 summary,
                 progress,
@@ -878,7 +1052,7 @@ def run_batch(
     manifest = {
         "version": MANIFEST_VERSION,
         "visitextract": __version__,
-        "model": resolve_model_name(cfg.model),
+        "model": model,
         "published_default": default_published,
         "batch_size": size,
         "files": len(files),
@@ -886,6 +1060,11 @@ def run_batch(
         "inputs_digest": plan_digest(plan),
         "max_chars": cfg.max_chars,
     }
+    # options that change the records, recorded only when not the default (older work folders match)
+    if not cfg.gate:
+        manifest["gate"] = False
+    if keys != DEFAULT_KEYS:
+        manifest["keys"] = [keys.text, list(keys.id), list(keys.date)]
     if aliases_digest is not None:
         manifest["aliases_digest"] = aliases_digest
     wd.prepare(manifest, cfg.restart)
@@ -900,9 +1079,9 @@ def run_batch(
         if pending:
             eng = engine or make_engine(cfg)
             try:
-                _start(eng)
+                started(eng)
                 progress.start(total, summary.resumed)
-                tasks = shard_tasks(plan, pending, size, default_published, cfg.max_chars)
+                tasks = shard_tasks(plan, pending, size, default_published, cfg.max_chars, keys)
                 for index, records in eng.run(tasks):
                     if len(records) != expected(index):
                         raise RuntimeError(
@@ -938,6 +1117,9 @@ def _count(records: Iterable[Mapping[str, Any]], summary: BatchSummary, seen: se
         if doc_id in seen:
             summary.duplicate_ids += 1
         seen.add(doc_id)
+        warnings = (r.get("source") or {}).get("warnings") or []
+        if any(str(w).startswith("[E029]") for w in warnings):
+            summary.empty_documents += 1
         err = r.get("error")
         if err:
             summary.errors += 1
@@ -1018,6 +1200,7 @@ class RichProgress:
             TimeRemainingColumn,
         )
 
+        self._console = Console(file=sys.stderr)
         self._progress = Progress(
             TextColumn("[bold]extracting"),
             BarColumn(),
@@ -1027,7 +1210,7 @@ class RichProgress:
             TimeElapsedColumn(),
             TextColumn("ETA"),
             TimeRemainingColumn(),
-            console=Console(file=sys.stderr),
+            console=self._console,
             transient=False,
         )
         self._task: Any = None
@@ -1048,3 +1231,6 @@ class RichProgress:
 
     def stop(self) -> None:
         self._progress.stop()
+
+    def note(self, message: str) -> None:
+        self._console.print(message, markup=False, highlight=False)

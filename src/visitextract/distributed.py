@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from visitextract.batch import Record, ShardTask, extract_payloads, worker_died_records
-from visitextract.errors import Errors
+from visitextract.errors import Errors, SchedulerError
 from visitextract.io.readers import parse_date
 
 if TYPE_CHECKING:
@@ -57,9 +57,15 @@ def worker_extractor(model: str | None = None, user_tables: Sequence[str] = ()) 
 
 
 def _extract(
-    payloads: Sequence[Mapping[str, Any]], model: str | None, batch_size: int, user_tables: Sequence[str] = ()
+    payloads: Sequence[Mapping[str, Any]],
+    model: str | None,
+    batch_size: int,
+    user_tables: Sequence[str] = (),
+    gate: bool = True,
 ) -> list[Record]:
     ex = worker_extractor(model, user_tables)
+    if not gate:
+        ex = ex.with_gate(False)  # shares the loaded pipeline
     # One pipeline, one document stream at a time: a spaCy Language is not made for concurrent
     # pipe() calls from several threads of a worker (threads_per_worker > 1).
     with _LOCKS[(model, tuple(user_tables))]:
@@ -67,9 +73,10 @@ def _extract(
 
 
 def _run_shard(
-    payloads_json: str, model: str | None, batch_size: int, user_tables: Sequence[str] = ()
+    payloads_json: str, model: str | None, batch_size: int, user_tables: Sequence[str] = (), gate: bool = True
 ) -> str:
-    return json.dumps(_extract(json.loads(payloads_json), model, batch_size, user_tables), ensure_ascii=False)
+    records = _extract(json.loads(payloads_json), model, batch_size, user_tables, gate)
+    return json.dumps(records, ensure_ascii=False)
 
 
 def pipelines_built() -> int:
@@ -94,9 +101,13 @@ class DaskEngine:
         model: str | None = None,
         batch_size: int = 32,
         user_tables: Sequence[str] = (),
+        gate: bool = True,
+        connect_timeout: float = 10.0,
     ):
         self.scheduler, self.workers, self.model, self.batch_size = scheduler, workers, model, batch_size
         self.user_tables = list(user_tables)  # paths the workers read: on a cluster, a shared disk
+        self.gate = gate
+        self.connect_timeout = connect_timeout
         self._client: Any = None
         self._cluster: Any = None
 
@@ -104,7 +115,11 @@ class DaskEngine:
         from distributed import Client, LocalCluster
 
         if self.scheduler:
-            self._client = Client(self.scheduler)
+            try:
+                self._client = Client(self.scheduler, timeout=self.connect_timeout)
+            except (OSError, ValueError) as exc:  # refused, timed out, unresolvable, malformed address
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise SchedulerError(Errors.E055.format(address=self.scheduler, reason=reason)) from exc
         else:
             self._cluster = LocalCluster(
                 n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
@@ -124,7 +139,13 @@ class DaskEngine:
 
         def submit(task: ShardTask) -> None:
             fut = client.submit(
-                _run_shard, json.dumps(task.docs), self.model, self.batch_size, self.user_tables, pure=False
+                _run_shard,
+                json.dumps(task.docs),
+                self.model,
+                self.batch_size,
+                self.user_tables,
+                self.gate,
+                pure=False,
             )
             by_key[fut.key] = task
             pending.add(fut)
@@ -153,7 +174,13 @@ class DaskEngine:
         out: list[Record] = []
         for payload in task.docs:
             fut = self._client.submit(
-                _run_shard, json.dumps([payload]), self.model, self.batch_size, self.user_tables, pure=False
+                _run_shard,
+                json.dumps([payload]),
+                self.model,
+                self.batch_size,
+                self.user_tables,
+                self.gate,
+                pure=False,
             )
             try:
                 out.extend(json.loads(fut.result()))

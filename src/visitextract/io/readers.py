@@ -67,6 +67,32 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class RecordKeys:
+    """Which fields of a JSON / JSON Lines record hold the text, the id and the publication date
+    (``--text-key``, ``--id-key``, ``--date-key``); the first field present wins."""
+
+    text: str = "text"
+    id: tuple[str, ...] = ("id", "doc_id")
+    date: tuple[str, ...] = ("published", "date")
+
+    @classmethod
+    def of(cls, text: str | None = None, id: str | None = None, date: str | None = None) -> RecordKeys:
+        """Keys from the command-line options (``None``: the default fields)."""
+        d = cls()
+        return cls(text or d.text, (id,) if id else d.id, (date,) if date else d.date)
+
+
+DEFAULT_KEYS = RecordKeys()
+
+
+def _first(obj: Mapping[str, Any], keys: Sequence[str]) -> Any:
+    for key in keys:
+        if obj.get(key) is not None:
+            return obj[key]
+    return None
+
+
+@dataclass(frozen=True)
 class DocError:
     stage: Stage
     message: str
@@ -115,7 +141,52 @@ class InputDoc:
 
 
 # ------------------------------------------------------------------------------------ discovery
-def discover(inputs: Sequence[str | os.PathLike[str]], *, exclude: Sequence[Path] = ()) -> list[SourceFile]:
+@dataclass
+class DiscoveryReport:
+    """What :func:`discover` left out, so that a batch can say so instead of succeeding silently."""
+
+    skipped: dict[str, int] = field(default_factory=dict)  # suffix -> files not read (unknown suffix)
+    skipped_examples: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # "folder (reason)" that could not be listed
+    empty_inputs: list[str] = field(default_factory=list)  # folders that hold no file to read
+
+    @property
+    def n_skipped(self) -> int:
+        return sum(self.skipped.values())
+
+    def skip(self, path: Path) -> None:
+        suffix = path.suffix.lower() or "(no suffix)"
+        self.skipped[suffix] = self.skipped.get(suffix, 0) + 1
+        if len(self.skipped_examples) < 3:
+            self.skipped_examples.append(_shown(path))
+
+
+def _shown(path: Path) -> str:
+    """A path as the user sees it: relative to the working directory when below it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _glob_base(pattern: str) -> Path:
+    """The folder part of a glob before its first wildcard: ``archive/**/*.html`` -> ``archive``."""
+    parts = Path(pattern).parts
+    fixed: list[str] = []
+    for part in parts:
+        if _GLOB_CHARS.search(part):
+            break
+        fixed.append(part)
+    return Path(os.path.abspath(Path(*fixed) if fixed else Path.cwd()))
+
+
+def discover(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    exclude: Sequence[Path] = (),
+    root: str | os.PathLike[str] | None = None,
+    report: DiscoveryReport | None = None,
+) -> list[SourceFile]:
     """Expand folders (recursively), globs and files into a sorted, de-duplicated list of inputs.
 
     Folders and globs keep only files with a known suffix and skip hidden files; a file named
@@ -124,7 +195,12 @@ def discover(inputs: Sequence[str | os.PathLike[str]], *, exclude: Sequence[Path
     paths (symlinks, a symlinked folder, hard links) is one input, under the first path in sorted
     order; a symlink loop is walked once. Anything that exists and is not a folder is an input, so
     that a pipe or a device named ``x.txt`` gives an error record ([E040]) rather than vanishing.
+    Doc ids are paths relative to ``root``; by default the common folder of the inputs, where a
+    folder counts as itself, a file as its folder and a glob as its folder part, so that
+    ``archive/`` and ``'archive/**/*.html'`` give a file the same id. ``report`` (if given)
+    collects the files skipped for their suffix and the folders that could not be read.
     """
+    report = report if report is not None else DiscoveryReport()
     excluded = [Path(os.path.abspath(p)) for p in exclude]
     found: dict[Path, bool] = {}  # path -> named explicitly
     roots: list[Path] = []
@@ -132,33 +208,45 @@ def discover(inputs: Sequence[str | os.PathLike[str]], *, exclude: Sequence[Path
         text = os.fspath(raw)
         path = Path(text)
         if path.is_dir():
-            root = Path(os.path.abspath(path))
-            roots.append(root)
-            for item in _walk(root):
+            folder = Path(os.path.abspath(path))
+            roots.append(folder)
+            before = len(found)
+            for item in _walk(folder, report):
                 found.setdefault(item, False)
+            if len(found) == before:
+                report.empty_inputs.append(text)
         elif path.exists():
             item = Path(os.path.abspath(path))
             roots.append(item.parent)
             found[item] = True
         elif _GLOB_CHARS.search(text):
-            files = 0
+            roots.append(_glob_base(text))
+            files, skipped = 0, report.n_skipped
             for match in sorted(_glob(text)):
                 m = Path(os.path.abspath(match))
                 if m.is_dir():
-                    roots.append(m)
-                    for item in _walk(m):
+                    for item in _walk(m, report):
                         found.setdefault(item, False)
                         files += 1
                 elif m.exists() or m.is_symlink():
-                    roots.append(m.parent)
+                    if m.suffix.lower() not in SUFFIX_KINDS:
+                        report.skip(m)
+                        continue
                     found.setdefault(m, False)
                     files += 1
             if not files:
-                raise BatchInputError(Errors.E012.format(path=text, what="glob matched no file"))
+                what = "glob matched no file"
+                if report.n_skipped > skipped:
+                    kinds = ", ".join(sorted(report.skipped))
+                    what = f"glob matched only files of suffixes that are not read ({kinds})"
+                raise BatchInputError(Errors.E012.format(path=text, what=what))
         else:
             raise BatchInputError(Errors.E012.format(path=text, what="no such file or folder"))
 
-    base = Path(os.path.commonpath([str(r) for r in roots])) if roots else Path.cwd()
+    if root is not None:
+        base = Path(os.path.abspath(root))
+    else:
+        base = Path(os.path.commonpath([str(r) for r in roots])) if roots else Path.cwd()
     cwd = Path.cwd()
     sources: list[SourceFile] = []
     for item, explicit in found.items():
@@ -169,6 +257,8 @@ def discover(inputs: Sequence[str | os.PathLike[str]], *, exclude: Sequence[Path
             if not explicit:
                 continue
             kind = "text"
+        if item != base and base not in item.parents:
+            raise BatchInputError(Errors.E056.format(path=_shown(item), root=root))
         rel = item.relative_to(base).as_posix() if item != base else item.name
         try:
             display = item.relative_to(cwd).as_posix()
@@ -218,9 +308,15 @@ def _distinct_files(sources: list[SourceFile]) -> list[SourceFile]:
     return out
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """The files below ``root`` with a known suffix; symlinked folders are not followed."""
-    for dirpath, dirnames, filenames in os.walk(root):
+def _walk(root: Path, report: DiscoveryReport) -> Iterator[Path]:
+    """The files below ``root`` with a known suffix (the others counted in ``report``); symlinked
+    folders are not followed."""
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        report.unreadable.append(f"{_shown(where)} ({exc.strerror or exc})")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
@@ -228,6 +324,8 @@ def _walk(root: Path) -> Iterator[Path]:
             path = Path(dirpath) / name
             if path.suffix.lower() in SUFFIX_KINDS:
                 yield path
+            else:
+                report.skip(path)
 
 
 def _glob(pattern: str) -> list[str]:
@@ -602,7 +700,9 @@ def count_documents(src: SourceFile, max_chars: int | None = DEFAULT_MAX_CHARS) 
     return sum(1 for _ in read_documents(src, max_chars=max_chars))
 
 
-def read_documents(src: SourceFile, max_chars: int | None = DEFAULT_MAX_CHARS) -> Iterator[InputDoc]:
+def read_documents(
+    src: SourceFile, max_chars: int | None = DEFAULT_MAX_CHARS, keys: RecordKeys = DEFAULT_KEYS
+) -> Iterator[InputDoc]:
     """The documents of one file, in order; failures come out as documents with ``error`` set.
 
     Every file gives at least one document: an empty file, a JSON Lines file of blank lines and an
@@ -610,7 +710,7 @@ def read_documents(src: SourceFile, max_chars: int | None = DEFAULT_MAX_CHARS) -
     """
     limit = max_bytes(max_chars)
     if src.kind == "jsonl":
-        docs: Iterator[InputDoc] = _jsonl_docs(src, limit)
+        docs: Iterator[InputDoc] = _jsonl_docs(src, limit, keys=keys)
     else:
         try:
             text, encoding, warnings = _read_decoded(src.path, src.kind, limit, src.display)
@@ -625,7 +725,7 @@ def read_documents(src: SourceFile, max_chars: int | None = DEFAULT_MAX_CHARS) -
         elif src.kind == "html":
             docs = iter([_html_doc(src, text, encoding)])
         else:
-            docs = _json_docs(src, text, encoding)
+            docs = _json_docs(src, text, encoding, keys)
         docs = _with_warnings(docs, warnings)
     yield from _with_warnings(docs, list(src.warnings))
 
@@ -648,7 +748,9 @@ def _read_failed(src: SourceFile, exc: OSError, **where: Any) -> InputDoc:
 _JSON_BLANK = b" \t\r\n"
 
 
-def _jsonl_docs(src: SourceFile, limit: int | None, parse: bool = True) -> Iterator[InputDoc]:
+def _jsonl_docs(
+    src: SourceFile, limit: int | None, parse: bool = True, keys: RecordKeys = DEFAULT_KEYS
+) -> Iterator[InputDoc]:
     """The documents of a JSON Lines file, read as a stream of lines split on "\n" only.
 
     ``str.splitlines`` also splits at U+2028, U+2029, U+0085 and other separators, which a JSON
@@ -715,7 +817,8 @@ def _jsonl_docs(src: SourceFile, limit: int | None, parse: bool = True) -> Itera
                 msg = Errors.E018.format(file=src.display, where=f"line {line_no}", reason=exc)
                 yield _failed(src, "parse", msg, exc, doc_id=doc_id, line=line_no, encoding=encoding)
                 continue
-            doc = _record_doc(src, obj, encoding, doc_id=doc_id, line=line_no, where=f"line {line_no}")
+            where = f"line {line_no}"
+            doc = _record_doc(src, obj, encoding, doc_id=doc_id, line=line_no, where=where, keys=keys)
             doc.warnings[:0] = warnings
             yield doc
     except OSError as exc:
@@ -808,7 +911,9 @@ def _text_doc(src: SourceFile, text: str, encoding: str) -> InputDoc:
     return doc
 
 
-def _json_docs(src: SourceFile, text: str, encoding: str) -> Iterator[InputDoc]:
+def _json_docs(
+    src: SourceFile, text: str, encoding: str, keys: RecordKeys = DEFAULT_KEYS
+) -> Iterator[InputDoc]:
     if not text.strip():
         msg = Errors.E037.format(file=src.display, what="an empty file", expected=_EXPECTED)
         yield _failed(src, "parse", msg, None, encoding=encoding)
@@ -830,9 +935,9 @@ def _json_docs(src: SourceFile, text: str, encoding: str) -> Iterator[InputDoc]:
     elif isinstance(data, list):
         for i, obj in enumerate(data):
             where = f"item {i}"
-            yield _record_doc(src, obj, encoding, doc_id=f"{src.rel}#{i}", index=i, where=where)
+            yield _record_doc(src, obj, encoding, doc_id=f"{src.rel}#{i}", index=i, where=where, keys=keys)
     else:
-        yield _record_doc(src, data, encoding, doc_id=src.rel, where="file")
+        yield _record_doc(src, data, encoding, doc_id=src.rel, where="file", keys=keys)
 
 
 def _record_doc(
@@ -844,20 +949,21 @@ def _record_doc(
     where: str,
     line: int | None = None,
     index: int | None = None,
+    keys: RecordKeys = DEFAULT_KEYS,
 ) -> InputDoc:
     if not isinstance(obj, Mapping):
         msg = Errors.E019.format(file=src.display, where=where, got=f"a JSON {_json_type(obj)}")
         return _failed(src, "parse", msg, None, doc_id=doc_id, line=line, index=index, encoding=encoding)
     warnings: list[str] = []
-    given = obj.get("id", obj.get("doc_id"))
+    given = _first(obj, keys.id)
     if isinstance(given, str | int | float) and not isinstance(given, bool) and str(given).strip():
         doc_id = str(given)
         if not _encodable(doc_id):  # "bad-\ud800": no UTF-8 output could hold it
             warnings.append(Errors.E044.format(value=_printable(doc_id), file=src.display, where=where))
             doc_id = _printable(doc_id)
-    text = obj.get("text")
+    text = obj.get(keys.text)
     if not isinstance(text, str):
-        got = "no 'text' field" if text is None else f"'text' as a JSON {_json_type(text)}"
+        got = f"no {keys.text!r} field" if text is None else f"{keys.text!r} as a JSON {_json_type(text)}"
         msg = Errors.E019.format(file=src.display, where=where, got=got)
         failed = _failed(src, "parse", msg, None, doc_id=doc_id, line=line, index=index, encoding=encoding)
         failed.warnings.extend(warnings)
@@ -874,7 +980,7 @@ def _record_doc(
         title=_printable(title) if isinstance(title, str) and title else None,
         warnings=warnings,
     )
-    _set_published(doc, obj.get("published", obj.get("date")), "record")
+    _set_published(doc, _first(obj, keys.date), "record")
     if not text.strip():
         doc.warnings.append(Errors.E029.format(file=f"{src.display} {where}"))
     return doc
@@ -975,7 +1081,7 @@ def _html_doc(src: SourceFile, html: str, encoding: str) -> InputDoc:
         # the body text ("talks on 12 March") for the publication date.
         meta = trafilatura.extract_metadata(html, extensive=False)
     except Exception as exc:
-        return _failed(src, "parse", Errors.E018.format(file=src.display, where="page", reason=exc), exc)
+        return _failed(src, "parse", Errors.E059.format(file=src.display, reason=exc), exc)
     doc = InputDoc(
         doc_id=src.rel,
         file=src.display,

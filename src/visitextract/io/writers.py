@@ -240,6 +240,23 @@ def _duckdb_errors(path: Path) -> Iterator[None]:
         raise OSError(f"DuckDB could not write {path}: {type(exc).__name__}: {exc}") from exc
 
 
+# The storage format the database file is written in: v1.0.0 is read by every DuckDB from 1.0 on
+# (the command-line tool of a 1.x install included), whereas duckdb 2.x writes its own newer format
+# by default, which DuckDB 1.x refuses ("version number ... between 64 and 68"). docs/batch.md.
+DUCKDB_STORAGE_VERSION = "v1.0.0"
+
+
+def _connect_compatible(duckdb: Any, path: Path) -> Any:
+    """A connection that writes ``DUCKDB_STORAGE_VERSION``; duckdb before 1.2 has no such setting
+    (and writes that format anyway)."""
+    try:
+        return duckdb.connect(str(path), config={"storage_compatibility_version": DUCKDB_STORAGE_VERSION})
+    except duckdb.Error as exc:
+        if "storage_compatibility_version" not in str(exc):
+            raise
+        return duckdb.connect(str(path))
+
+
 class DuckDBWriter:
     """One DuckDB database file holding the tables of :mod:`visitextract.io.tables`."""
 
@@ -251,7 +268,7 @@ class DuckDBWriter:
         for stale in (self.tmp, self.tmp.with_name(self.tmp.name + ".wal")):
             stale.unlink(missing_ok=True)
         with _duckdb_errors(self.tmp):
-            self._con = duckdb.connect(str(self.tmp))
+            self._con = _connect_compatible(duckdb, self.tmp)
             for name in TABLES:
                 self._con.execute(duckdb_ddl(name))
         self._buffer = _TableBuffer()
