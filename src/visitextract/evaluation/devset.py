@@ -325,6 +325,13 @@ class Report:
 
 
 def gold_files(directory: Path) -> list[Path]:
+    """The gold files of a folder; a missing folder or one without gold is a usage error (E050, E009)."""
+    if not Path(directory).is_dir():
+        fix = (
+            "Give the folder of the gold files (*.json in the devset format), e.g. ../shared/devset/articles "
+            "from the root of a checkout, or tests/data/owndev/articles."
+        )
+        raise GoldFormatError(Errors.E050.format(what="The gold folder", path=directory, fix=fix))
     files = sorted(p for p in Path(directory).glob("*.json") if p.is_file())
     if not files:
         raise GoldFormatError(Errors.E009.format(path=directory))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from visitextract.errors import Errors, GoldFormatError
 from visitextract.evaluation.matching import country, same_person
 from visitextract.models import Extraction
 
@@ -64,11 +65,22 @@ def _published(rec: dict[str, Any]) -> str | None:
     return None
 
 
+def peer_files(directory: Path) -> list[Path]:
+    """The peer files of a folder; a missing or empty folder is an error, never "recall 1.00 (0/0)"."""
+    if not Path(directory).is_dir():
+        fix = "Give the folder of the peer test sentences (*.jsonl): ../shared/peer from a checkout's root."
+        raise GoldFormatError(Errors.E050.format(what="The peer folder", path=directory, fix=fix))
+    files = sorted(p for p in Path(directory).glob("*.jsonl") if p.is_file())
+    if not files:
+        raise GoldFormatError(Errors.E051.format(path=directory))
+    return files
+
+
 def evaluate_peer(
     directory: Path, extract: Callable[[Iterable[dict[str, Any]]], Iterable[Extraction]]
 ) -> list[PeerFile]:
     out: list[PeerFile] = []
-    for path in sorted(Path(directory).glob("*.jsonl")):
+    for path in peer_files(directory):
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         structural = path.stem.startswith(FICTIONAL)
         pf = PeerFile(name=path.stem, structural=structural)

@@ -13,12 +13,14 @@ import argparse
 import datetime as dt
 import json
 import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from visitextract.api import Extractor
-from visitextract.evaluation.devset import ArticleScore, Report, evaluate
-from visitextract.evaluation.peer import evaluate_peer, table
+from visitextract.errors import VisitExtractError
+from visitextract.evaluation.devset import ArticleScore, Report, evaluate, gold_files
+from visitextract.evaluation.peer import evaluate_peer, peer_files, table
 
 # The targets of the accuracy issues (on news the rules were not written for).
 TARGETS = {"visits": 0.82, "meetings": 0.80, "statements": 0.75, "people": 0.90}
@@ -214,7 +216,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--model")
     args = parser.parse_args(argv)
-    text, data = render(args.devset, args.peer, args.model, args.own)
+    try:
+        # every folder is checked before the first (slow) evaluation starts
+        for folder in [args.devset, *args.own]:
+            gold_files(folder)
+        if args.peer is not None:
+            peer_files(args.peer)
+        text, data = render(args.devset, args.peer, args.model, args.own)
+    except VisitExtractError as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(exc.exit_code) from None
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     args.out.with_suffix(".json").write_text(
