@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck docs evaluate peer accuracy clean
+.PHONY: run test lint typecheck docs evaluate peer accuracy docs-outputs clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 ## run: set up, then extract the records of every file in examples/ (a batch) and print them
 run: $(STAMP)
 	$(BIN)/visitextract batch examples/ -o out/examples.jsonl --published 2022-12-06
-	$(BIN)/python -m visitextract.io.show out/examples.jsonl
+	$(BIN)/visitextract show out/examples.jsonl
 
 ## test: set up, then lint, type-check and run the test suite
 test: $(STAMP) lint typecheck
@@ -43,6 +43,10 @@ peer: $(STAMP)
 ## accuracy: regenerate docs/accuracy.md (devset, peer, owndev and heldout measures)
 accuracy: $(STAMP)
 	$(BIN)/python -m visitextract.evaluation.report --devset ../shared/devset/articles --peer ../shared/peer --own tests/data/owndev/articles --own tests/data/heldout/articles --out docs/accuracy.md
+
+## docs-outputs: rerun every block of README.md and docs/*.md and rewrite the outputs they show
+docs-outputs: $(STAMP)
+	$(BIN)/python tests/docblocks.py --update
 
 clean:
 	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache

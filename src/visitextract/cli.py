@@ -55,7 +55,7 @@ def _errors(command: str) -> Callable[[F], F]:
 
             try:
                 return fn(*args, **kwargs)
-            except (typer.Exit, typer.Abort):
+            except (typer.Exit, typer.Abort, BrokenPipeError):
                 raise
             except VisitExtractError as exc:
                 if _debug():
@@ -584,6 +584,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     except typer.Abort:
         typer.echo("interrupted", err=True)
         return 130
+    except BrokenPipeError:  # the reader of stdout went away (| head): nothing more to say
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         # click's ClickException family (typer vendors its own copy of click in recent releases, so
         # it is recognised by its interface rather than by class): UsageError has exit_code 2.
