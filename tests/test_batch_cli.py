@@ -163,11 +163,19 @@ def test_sigkill_with_worker_processes_leaves_no_orphans_and_resumes(
 
 # ------------------------------------------------------------------------------------------ display
 @pytest.mark.slow
-def test_pipes_get_no_progress_bar_but_a_summary(many: Path, tmp_path: Path) -> None:
+def test_pipes_get_progress_lines_but_no_bar_and_a_summary(many: Path, tmp_path: Path) -> None:
+    """A log (stderr not a terminal) gets plain lines: the model loading, then done/total with rate
+    and ETA (every shard here: VISITEXTRACT_PROGRESS_SECONDS=0), and the last one."""
     out = tmp_path / "p.jsonl"
-    done = subprocess.run(_cmd(many, out), capture_output=True, text=True, timeout=120)
+    env = {**os.environ, "VISITEXTRACT_PROGRESS_SECONDS": "0"}
+    done = subprocess.run(_cmd(many, out), capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0
-    assert "\x1b[" not in done.stdout + done.stderr and "docs/s" not in done.stderr
+    assert "\x1b[" not in done.stdout + done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("loading the spaCy pipeline ") and lines[1].startswith("ready in ")
+    assert lines[2] == f"extracting {N_DOCS} documents"
+    assert any(ln.startswith("extracting: 4/60 documents") and "docs/s, ETA " in ln for ln in lines)
+    assert lines[-1].startswith(f"extracting: {N_DOCS}/{N_DOCS} documents (100%)")
     # 50 .txt files and one .jsonl of 10 records
     assert (
         f"51 files, {N_DOCS} documents, {N_DOCS} records written (0 from an earlier run), 0 errors"

@@ -215,6 +215,7 @@ def extract(
         RecordKeys,
         decode_bytes,
         discover,
+        parse_date,
         read_documents,
         split_front_matter,
     )
@@ -233,7 +234,8 @@ def extract(
         if name == "-":
             text, _ = decode_bytes(sys.stdin.buffer.read())
             fields, body, _offset = split_front_matter(text)
-            docs: Any = [InputDoc(doc_id=fields.get("id") or "-", file="-", text=body)]
+            date = parse_date(fields.get("published") or fields.get("date"))
+            docs: Any = [InputDoc(doc_id=fields.get("id") or "-", file="-", text=body, published=date)]
         else:
             docs = read_documents(discover([name])[0], keys)
         for doc in docs:
