@@ -267,3 +267,24 @@ def test_show_refuses_a_file_that_is_not_what_its_name_says(
 
 def test_cli_leaves_the_debug_variable_alone() -> None:
     assert os.environ.get(cli.DEBUG_ENV) in (None, "")
+
+
+@pytest.mark.slow
+def test_show_into_a_pipe_that_closes_early_exits_quietly(tmp_path: Path, engine: InProcessEngine) -> None:
+    """`visitextract show out.jsonl | head` (README): the closed pipe is not an error (exit 0, no
+    message), whenever it happens."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "a.jsonl"
+    run_batch(BatchConfig([EXAMPLES], str(out), published="2022-12-06"), engine=engine)
+    for _ in range(3):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "visitextract", "show", str(out)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # before the first line is written: the first write meets a closed pipe
+        err = proc.stderr.read()
+        assert proc.wait(timeout=60) == 0 and err == b""

@@ -55,8 +55,11 @@ def _errors(command: str) -> Callable[[F], F]:
 
             try:
                 return fn(*args, **kwargs)
-            except (typer.Exit, typer.Abort, BrokenPipeError):
+            except (typer.Exit, typer.Abort):
                 raise
+            except BrokenPipeError:  # the reader of stdout went away (| head): nothing more to say
+                _silence_stdout()
+                raise typer.Exit(0) from None
             except VisitExtractError as exc:
                 if _debug():
                     raise
@@ -72,6 +75,12 @@ def _errors(command: str) -> Callable[[F], F]:
         return run  # type: ignore[return-value]
 
     return wrap
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: send what is still buffered to /dev/null, so that the exit is quiet."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _version(value: bool) -> None:
@@ -586,9 +595,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     except typer.Abort:
         typer.echo("interrupted", err=True)
         return 130
-    except BrokenPipeError:  # the reader of stdout went away (| head): nothing more to say
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:
+        _silence_stdout()
         return 0
     except Exception as exc:
         # click's ClickException family (typer vendors its own copy of click in recent releases, so
