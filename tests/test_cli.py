@@ -49,7 +49,7 @@ def engine(extractor: Extractor) -> InProcessEngine:
         (["extract", "no/such/file.txt"], 2, "[E052] visitextract extract no/such/file.txt: no such file"),
         (["extract", str(EXAMPLES)], 2, "it is a folder"),
         (["extract", str(EXAMPLES / "cancelled-trip.txt"), "--published", "soon"], 2, "[E002]"),
-        (["show", "no/such/out.jsonl"], 2, "[E060] Cannot show no/such/out.jsonl: no such file or folder"),
+        (["show", "no/such/out.jsonl"], 2, "[E065] Cannot read no/such/out.jsonl"),
     ],
 )
 def test_errors_are_one_paragraph_with_a_code_and_the_right_exit_status(
@@ -247,7 +247,7 @@ def test_show_lists_every_output_format_alike(
     visit_lines = [ln for ln in listings["jsonl"] if not ln.startswith(("  meeting", "  statement"))]
     csv_lines = [ln for ln in listings["csv"][:-1] if ln != "  (no visits)"]
     assert [ln for ln in visit_lines if ln != "  (no visits, meetings or statements)"] == csv_lines
-    assert show_module.main([str(outputs["duckdb"]), "--format", "duckdb"]) == 0
+    assert show_module.main([str(outputs["duckdb"])]) == 0
 
 
 def test_python_m_show_has_help() -> None:
@@ -262,7 +262,7 @@ def test_show_refuses_a_file_that_is_not_what_its_name_says(
     fake = tmp_path / "out.duckdb"
     fake.write_text("not a database", encoding="utf-8")
     code, _, err = run(["show", str(fake)], capsys)
-    assert code == 2 and err.startswith("[E060]")
+    assert code == 2 and err.startswith("[E065]")
 
 
 def test_cli_leaves_the_debug_variable_alone() -> None:

@@ -555,15 +555,11 @@ def show(
     output: Annotated[
         str, typer.Argument(help="A batch output: out.jsonl, a Parquet folder, out.duckdb or visits.csv.")
     ],
-    fmt: Annotated[
-        OutputFormat | None,
-        typer.Option("--format", "-f", help="Its format \\[default: from the path's suffix]."),
-    ] = None,
 ) -> None:
     """Print a batch output as a compact list: one block per document, one line per record."""
     from visitextract.io.show import show as lines
 
-    for line in lines(output, fmt.value if fmt else None):
+    for line in lines(output):
         typer.echo(line)
 
 

@@ -71,7 +71,6 @@ class Errors(StrEnum):
     E057 = "[E057] visitextract {command} failed unexpectedly: {type}: {reason}. Please report it with the command that failed; run it again as 'visitextract --debug {command} ...' for the traceback."
     E058 = "[E058] {message} Run 'visitextract {command} --help' for the usage."
     E059 = "[E059] Could not extract the main text of the page {file}: {reason}. Check that the file is HTML; a library error here is worth reporting with the page attached."
-    E060 = "[E060] Cannot show {path}: {reason}. Give an output of visitextract batch: a .jsonl file, a Parquet folder, a .duckdb file or a visits .csv (name the format with --format jsonl|parquet|duckdb|csv)."
 
     # E065-E079: events across documents, export (PLOVER, CAMEO) and the HTML report
     E065 = "[E065] Cannot read {path} as an output of visitextract batch: {reason}. Give the JSON Lines file, Parquet folder, DuckDB file or visits CSV that visitextract batch wrote (docs/batch.md)."

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from visitextract.errors import Errors, VisitExtractError
 
@@ -26,6 +26,8 @@ _LISTS = ("people", "visits", "meetings", "statements", "mentions", "organizatio
 
 class OutputReadError(VisitExtractError, ValueError):
     """A path that is not (or no longer) a readable output of ``visitextract batch``."""
+
+    exit_code: ClassVar[int] = 2  # the command line: a path the user gave (usage error)
 
 
 def output_format(path: Path) -> str:
