@@ -11,7 +11,7 @@ pytest-markdown-docs and phmdoctest only run Python, and sybil checks but does n
 Each document runs in a fresh sandbox folder, blocks in order, Python blocks sharing one namespace
 (as in a session that follows the page). The sandbox holds what the pages name as given: a copy of
 ``examples/``, ``archive/`` (a copy of ``examples/`` standing for the user's archive),
-``article.txt`` (one example story), and ``../shared/devset/articles`` and ``../shared/peer``
+``article.txt`` (one example story), ``tests/data/events`` (the state-visit stories of docs/events.md), and ``../shared/devset/articles`` and ``../shared/peer``
 (three gold files of ``tests/data/owndev`` and a peer file written here, standing for the
 development set, which is not part of the repository).
 
@@ -133,6 +133,7 @@ def make_sandbox(base: Path) -> Path:
     shutil.copytree(ROOT / "examples", project / "examples")
     shutil.copytree(ROOT / "examples", project / "archive")
     shutil.copy(ROOT / "examples" / "brasilia-foreign-minister-visit.txt", project / "article.txt")
+    shutil.copytree(ROOT / "tests" / "data" / "events", project / "tests" / "data" / "events")
     gold = base / "shared" / "devset" / "articles"
     gold.mkdir(parents=True)
     for p in sorted((ROOT / "tests" / "data" / "owndev" / "articles").glob("*.json"))[:3]:
