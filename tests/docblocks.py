@@ -11,8 +11,9 @@ pytest-markdown-docs and phmdoctest only run Python, and sybil checks but does n
 Each document runs in a fresh sandbox folder, blocks in order, Python blocks sharing one namespace
 (as in a session that follows the page). The sandbox holds what the pages name as given: a copy of
 ``examples/``, ``archive/`` (a copy of ``examples/`` standing for the user's archive),
-``article.txt`` (one example story), ``tests/data/events`` (the state-visit stories of docs/events.md), and ``../shared/devset/articles`` and ``../shared/peer``
-(three gold files of ``tests/data/owndev`` and a peer file written here, standing for the
+``article.txt`` (one example story), ``tests/data/events`` (the state-visit stories of
+docs/events.md), and ``../shared/devset/articles`` and ``../shared/peer`` (three gold files of
+``tests/data/owndev`` and a peer file written here, standing for the
 development set, which is not part of the repository).
 
 How a block runs is said by an HTML comment on the line before its fence (invisible on GitHub):
