@@ -1,68 +1,16 @@
-"""The Python blocks of the pages about events, export, the report, the Python API and the spaCy
-components (and of README's section on them) run on a fresh batch and print what the pages show;
-the site's link hook turns repository links into site links."""
+"""The site's link hook turns repository links into site links. (The blocks of the pages about
+events, export, the report, the Python API and the spaCy components are run, and their outputs
+compared whole, by tests/test_docs.py.)"""
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import io
-import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from visitextract.batch import BatchConfig, InProcessEngine, run_batch
-
 ROOT = Path(__file__).resolve().parents[1]
-BLOCK = re.compile(r"```python\n(.*?)```\n+```text\n(.*?)```", re.DOTALL)
-INPUTS = [ROOT / "examples", ROOT / "tests" / "data" / "events" / "state-visit"]
-
-
-@pytest.fixture(scope="module")
-def cwd(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """out/news.jsonl and out/news.parquet, as the pages' shell blocks make them."""
-    folder = tmp_path_factory.mktemp("docs-events")
-    engine = InProcessEngine(None, batch_size=32)
-    for out in ("out/news.jsonl", "out/news.parquet"):
-        run_batch(BatchConfig(INPUTS, str(folder / out), published="2022-12-06"), engine=engine)
-    return folder
-
-
-def _section(doc: str) -> str:
-    text = (ROOT / doc).read_text(encoding="utf-8")
-    if doc == "README.md":
-        return text.split("## Events, PLOVER, CAMEO and the report", 1)[1].split("\n## ", 1)[0]
-    return text
-
-
-def _first_line(text: str) -> str:
-    """What a shown output starts with that does not move with the rules: a table's column names,
-    else the first word of the first line."""
-    for line in text.splitlines():
-        if "│" in line:
-            return " ".join(line.replace("│", " ").split())
-    return text.split()[0] if text.split() else ""
-
-
-@pytest.mark.parametrize(
-    ("doc", "n_blocks"),
-    [("docs/events.md", 2), ("docs/python-api.md", 3), ("docs/spacy.md", 1), ("README.md", 1)],
-)
-def test_documented_python_runs_and_prints_what_the_page_shows(
-    doc: str, n_blocks: int, cwd: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocks = BLOCK.findall(_section(doc))
-    assert len(blocks) == n_blocks
-    monkeypatch.chdir(cwd)
-    for code, shown in blocks:
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            exec(compile(code, f"<{doc}>", "exec"), {"__name__": "__doc_recipe__"})
-        printed = buffer.getvalue()
-        assert printed.strip(), code
-        assert _first_line(printed) == _first_line(shown), (doc, printed)
 
 
 def _hooks() -> ModuleType:
