@@ -213,6 +213,25 @@ def test_extract_record_keys_and_a_bad_record(tmp_path: Path, capsys: pytest.Cap
     assert code == 1 and "[E019]" in err and "'body' as a JSON number" in err
 
 
+def test_extract_reports_a_text_the_api_refuses_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A record whose text holds a lone surrogate ("\\ud800" in JSON) is [E036] for that record only:
+    the next record is still extracted, the exit status says one failed (it was E057, a 'bug')."""
+    feed = tmp_path / "feed.jsonl"
+    story = "Chilean Foreign Minister Camila Rojas will arrive in Lima on Friday."
+    feed.write_text(
+        json.dumps({"id": "bad", "text": story.replace("Lima", "Lima \ud800")})
+        + "\n"
+        + json.dumps({"id": "good", "text": story})
+        + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["extract", str(feed), "--compact"], capsys)
+    assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["good"]
+    assert code == 1 and err.startswith(f"{feed} line 1: [E036]") and "E057" not in err
+
+
 def test_extract_reads_standard_input(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -246,7 +246,7 @@ def extract(
             date = parse_date(fields.get("published") or fields.get("date"))
             docs: Any = [InputDoc(doc_id=fields.get("id") or "-", file="-", text=body, published=date)]
         else:
-            docs = read_documents(discover([name])[0], keys)
+            docs = read_documents(discover([name])[0], keys=keys)
         for doc in docs:
             if doc.error is not None:
                 typer.echo(doc.error.message, err=True)
@@ -254,9 +254,19 @@ def extract(
                 continue
             for warning in doc.warnings:
                 typer.echo(f"note: {warning}", err=True)
-            result = ex.extract(
-                doc.text or "", published=doc.published or default, doc_id=None if name == "-" else doc.doc_id
-            )
+            try:
+                result = ex.extract(
+                    doc.text or "",
+                    published=doc.published or default,
+                    doc_id=None if name == "-" else doc.doc_id,
+                )
+            except ValueError as exc:  # a text the API refuses ([E035] [E036] [E038]): as a bad file
+                where = (
+                    f" line {doc.line}" if doc.line else f" item {doc.index}" if doc.index is not None else ""
+                )
+                typer.echo(f"{doc.file}{where}: {exc}", err=True)
+                failed += 1
+                continue
             typer.echo(
                 json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=None if compact else 2)
             )
