@@ -88,6 +88,18 @@ def test_skipped_suffixes_are_counted_by_suffix(archive: Path) -> None:
     assert report.skipped == {".pdf": 1, ".xml": 2} and len(report.skipped_examples) == 3
 
 
+def test_a_skipped_file_whose_name_is_not_utf8_is_reported_in_printable_form(archive: Path) -> None:
+    """Its name went into the summary as a surrogate escape, which a strict UTF-8 stdout refused
+    (UnicodeEncodeError, E057, after the output was written)."""
+    os.close(os.open(os.fsencode(archive) + b"/latin1-\xe9.pdf", os.O_CREAT | os.O_WRONLY))
+    report = DiscoveryReport()
+    discover([str(archive)], report=report)
+    assert report.skipped[".pdf"] == 2
+    [example] = [e for e in report.skipped_examples if "latin1" in e]
+    assert example.endswith("latin1-\\xe9.pdf")
+    example.encode("utf-8")  # would raise for "\udce9"
+
+
 def test_a_folder_that_cannot_be_listed_is_reported(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Permissions do not stop root (these tests may run as root), so the listing fails by patch."""
     real = os.scandir

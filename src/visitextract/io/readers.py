@@ -162,11 +162,14 @@ class DiscoveryReport:
 
 
 def _shown(path: Path) -> str:
-    """A path as the user sees it: relative to the working directory when below it."""
+    """A path as the user sees it: relative to the working directory when below it, with the bytes
+    of a name that is not UTF-8 as ``\\xNN`` (printing a surrogate escape to a strict UTF-8 stream
+    raised UnicodeEncodeError after the output was written)."""
     try:
-        return path.relative_to(Path.cwd()).as_posix()
+        shown = path.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return printable_path(shown)
 
 
 def _glob_base(pattern: str) -> Path:
@@ -214,7 +217,7 @@ def discover(
             for item in _walk(folder, report):
                 found.setdefault(item, False)
             if len(found) == before:
-                report.empty_inputs.append(text)
+                report.empty_inputs.append(printable_path(text))
         elif path.exists():
             item = Path(os.path.abspath(path))
             roots.append(item.parent)
