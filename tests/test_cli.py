@@ -121,6 +121,16 @@ def test_batch_help_names_the_new_options(
         assert option in out, option
 
 
+def test_the_command_line_page_lists_every_command() -> None:
+    """docs/cli.md's table had fallen behind the program (no show, no info)."""
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    commands = [c.name or c.callback.__name__ for c in cli.app.registered_commands if c.callback]
+    assert len(commands) >= 8
+    for name in commands:
+        assert f"| `visitextract {name}" in page, name
+    assert "visitextract -h" in page and "--version" in page and "--debug" in page
+
+
 # ------------------------------------------------------------------------------------------ info
 def test_info_says_version_pipeline_tables_and_where_they_live(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["info"], capsys)
