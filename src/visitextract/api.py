@@ -216,8 +216,8 @@ class Extractor:
     def extract(self, text: str, *, published: object = None, doc_id: str | None = None) -> Extraction:
         """Extract the records of one article. ``published`` anchors "on Tuesday", "December 5-7".
 
-        Raises what ``pipe`` turns into an error result: ``TypeError`` [E001], ``ValueError`` [E002]
-        [E035] [E036] [E038], and any exception of the pipeline on this text.
+        Raises what ``pipe`` turns into an error result: ``TypeError`` (E001), ``ValueError`` (E002,
+        E035, E036, E038), and any exception of the pipeline on this text.
         """
         if not isinstance(text, str):
             raise TypeError(Errors.E001.format(type=type(text).__name__))
