@@ -43,7 +43,8 @@ NESTED_KEY = "ve_nested_places"
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. prince princess sheikh sheikha senator sen.
     h.e h.e. he. sir dame lord lady madam excellency majesty highness holiness eminence royal
-    president-elect gen. gen general lt. col. colonel admiral amb amb. hon hon. engr engr.""".split()
+    president-elect gen. gen general lt. col. colonel admiral amb amb. hon hon. engr engr. sayyid
+    sayyida""".split()
 )
 # "His Excellency", "Her Majesty": the possessive of a form of address, not a pronoun.
 ADDRESS_WORDS = frozenset("excellency majesty highness holiness eminence royal".split())
@@ -55,6 +56,8 @@ NOT_NAME_TAGS = frozenset("RB RBR RBS IN CC DT PDT WRB WDT WP WP$ MD UH PRP PRP$
 HONORIFIC_ABBREVIATIONS = ("Amb.", "Hon.", "Engr.")
 # Words that start a name run although they are not a title: "his Kazakh counterpart X".
 NAME_TRIGGERS = frozenset({"counterpart", "counterparts"})
+# "son of" / "daughter of" in Arabic names: a title word right before one is a given name.
+_NASAB = frozenset({"bin", "bint", "ibn"})
 NAME_PARTICLES = frozenset(
     """bin bint ibn al el de da di van von der den du le la del dos das abu ben ter zu y""".split()
 )
@@ -465,7 +468,9 @@ class EntityCorrector:
                 and span.end < len(doc)
                 and _is_name_token(doc[span.end])
             ):
-                continue  # "Dr. Sultan bin Ahmed Al Jaber": a given name after an honorific
+                continue  # "Dr. Sultan Al Jaber": a given name after an honorific
+            if len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in _NASAB:
+                continue  # "Sultan bin Ahmed Al Jaber": a given name before "son of"
             extended, new_info = self._extend_office(doc, span, info, places)
             if new_info is None:
                 continue
@@ -551,6 +556,8 @@ class EntityCorrector:
                 break
             if words.text.lower() in self.taxonomy.topics:
                 best = i + n
+        if best is not None and best < len(doc) and doc[best].text == "Affairs":
+            best += 1  # "Minister of State for Defence Affairs"
         return best
 
     # ------------------------------------------------------------------ people

@@ -184,6 +184,31 @@ def _is_ancestor_name(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return any(lo[i : i + len(s)] == s and lo[i - 1] in _PATRONYMIC for i in range(1, len(lo) - len(s) + 1))
 
 
+def _own_name_part(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "Sheikh Khaled" is "Khaled bin Mohamed bin Zayed", but "Sheikh Mohamed" is not: a part of
+    a name that follows "bin" names the father."""
+    s = tuple(_fold(t) for t in short)
+    lo = tuple(_fold(t) for t in long)
+    return bool(s) and any(
+        lo[i : i + len(s)] == s and (i == 0 or not _is_patronymic(long[i - 1]))
+        for i in range(len(lo) - len(s) + 1)
+    )
+
+
+def _is_patronymic(word: str) -> bool:
+    """ "bin", "Bin", "ibn", "ould"; "ben" only in lower case ("Ben Wallace" is a given name)."""
+    return word == "ben" or (word.lower() in _PATRONYMIC and word.lower() != "ben")
+
+
+def _own_parts(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The name's words that are not a father's or grandfather's name (after "bin")."""
+    return tuple(
+        t
+        for i, t in enumerate(tokens)
+        if (i == 0 or not _is_patronymic(tokens[i - 1])) and t in _content((t,))
+    )
+
+
 def _without_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """ "Donald J. Trump" -> ("Donald", "Trump"): a middle initial does not tell two people apart."""
     if len(tokens) < 3:
@@ -259,15 +284,30 @@ class PeopleResolver:
             toks = _name_tokens(span)
             if not toks:
                 continue
-            candidates = [c for c in self.clusters if c.named and _is_subsequence(_content(toks), c.tokens)]
+            # "bin Farhan" names Faisal bin Farhan; a bare "Mohamed" is not Khaled bin Mohamed
+            doc = self.ctx.doc
+            if span.start > 0 and _is_patronymic(doc[span.start - 1].text):
+                toks = (doc[span.start - 1].text, *toks)
+            patronym = _is_patronymic(toks[0])
+            candidates = [
+                c
+                for c in self.clusters
+                if c.named
+                and (
+                    _is_subsequence(toks, c.tokens) if patronym else _own_name_part(_content(toks), c.tokens)
+                )
+            ]
             if not candidates:
                 candidates = [
                     c
                     for c in self.clusters
                     if c.named
                     and len(toks[0]) >= 5
+                    and not patronym
                     and any(
-                        fuzz.ratio(_fold(toks[0]), _fold(t)) >= 85 for t in _content(c.tokens) if len(t) >= 5
+                        fuzz.ratio(_fold(toks[0]), _fold(t)) >= 85
+                        for t in _own_parts(c.tokens)
+                        if len(t) >= 5
                     )
                 ]
             before = [c for c in candidates if any(ms.start < span.start for ms in c.mentions)]
@@ -370,6 +410,14 @@ class PeopleResolver:
                     or doc[j].i in self.ctx.place_at
                     or doc[j].tag_ in {"POS", "JJ"}
                     or doc[j].text in {"'s", "’s"}
+                    # "X, Special Affairs Advisor at ...", "X, Diplomatic Adviser to ...": words of
+                    # the title the tables do not hold
+                    or (
+                        doc[j].tag_ in {"NNP", "NNPS"}
+                        and doc[j].text[:1].isupper()
+                        and j not in self.ctx.person_at
+                        and j - span.end <= 3
+                    )
                 )
             ):
                 j += 1
