@@ -271,6 +271,89 @@ REPORTED_CASES: list[StatementCase] = [
 ]
 
 
+# The class of verbs of saying beyond "said": answers, remarks, admissions, predictions. Each
+# introduces a quotation (before or after it) or a reported clause the same way "said" does.
+SPEECH_VERB_CASES: list[StatementCase] = [
+    (
+        "replied-colon-quote",
+        'Asked about the tariffs, Brazilian Trade Minister Paulo Ramos replied: "We will answer every '
+        'measure with a measure of our own."',
+        "Paulo Ramos",
+        "person",
+        True,
+        "We will answer every measure with a measure of our own",
+        None,
+    ),
+    (
+        "responded-quote-first",
+        '"Nobody in this government has ever seen that letter," Irish Foreign Minister Aoife Byrne '
+        "responded on Tuesday.",
+        "Aoife Byrne",
+        "person",
+        True,
+        "Nobody in this government has ever seen that letter",
+        None,
+    ),
+    (
+        "answered-pronoun-after-quote",
+        'Norwegian Prime Minister Ola Haugen took questions in Oslo. "The talks will resume once the '
+        'ceasefire holds," he answered.',
+        "Ola Haugen",
+        "person",
+        True,
+        "The talks will resume once the ceasefire holds",
+        None,
+    ),
+    (
+        "admitted-that-clause",
+        "Thai Foreign Minister Somchai Prasert admitted that the border crossings would stay closed "
+        "until March.",
+        "Somchai Prasert",
+        "person",
+        False,
+        None,
+        "the border crossings would stay closed",
+    ),
+    (
+        "predicted-that-clause",
+        "Egyptian President Karim Adel predicted that the pipeline would carry gas to Europe by 2027.",
+        "Karim Adel",
+        "person",
+        False,
+        None,
+        "the pipeline would carry gas to Europe",
+    ),
+    (
+        "underscored-that-clause",
+        "Mexican Foreign Minister Lucia Ortega underscored that migration was a shared responsibility.",
+        "Lucia Ortega",
+        "person",
+        False,
+        None,
+        "migration was a shared responsibility",
+    ),
+    (
+        "recalled-that-clause",
+        "Polish President Marek Zielinski recalled that Warsaw had hosted the first round of talks in 2019.",
+        "Marek Zielinski",
+        "person",
+        False,
+        None,
+        "Warsaw had hosted the first round of talks",
+    ),
+    (
+        "cautioned-quote-first",
+        '"A deal signed in a hurry will not survive the winter," Finnish Foreign Minister Eero Lahti '
+        "cautioned.",
+        "Eero Lahti",
+        "person",
+        True,
+        "A deal signed in a hurry will not survive the winter",
+        None,
+    ),
+]
+
+
 def _matching(ex: Any, speaker: str, speaker_type: str) -> list[Any]:
     if speaker_type == "person":
         return statements_by(ex, speaker)
@@ -286,8 +369,8 @@ def _matching(ex: Any, speaker: str, speaker_type: str) -> list[Any]:
 
 @pytest.mark.parametrize(
     ("text", "speaker", "speaker_type", "direct", "quote", "phrase"),
-    [c[1:] for c in DIRECT_CASES + REPORTED_CASES],
-    ids=[c[0] for c in DIRECT_CASES + REPORTED_CASES],
+    [c[1:] for c in DIRECT_CASES + REPORTED_CASES + SPEECH_VERB_CASES],
+    ids=[c[0] for c in DIRECT_CASES + REPORTED_CASES + SPEECH_VERB_CASES],
 )
 def test_statement(extract, text, speaker, speaker_type, direct, quote, phrase):
     ex = extract(text)

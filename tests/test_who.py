@@ -97,6 +97,19 @@ NOT_NAMES = {
         not_people=["Separately"],
         people={"Penny Wong": ("Foreign Minister", ANY)},
     ),
+    # after a sentence that ends in a name the tagger reads the connective as a proper noun too
+    "connective-after-a-name": Case(
+        'Kenyan President William Ruto arrived in Delhi. "A good start," posted Jaishankar on X.\n\n'
+        "Separately, the chairman of Orion Motors, Arjun Mehta also met with Ruto in Delhi.",
+        not_people=["Separately"],
+        people={"Arjun Mehta": (ANY, ANY)},
+    ),
+    "connective-additionally": Case(
+        "Ghanaian President Kofi Mensah met Ivorian President Alassane Ouattara in Abidjan on Monday. "
+        "Additionally, the governor of the central bank, Ama Boateng, joined the talks.",
+        not_people=["Additionally"],
+        people={"Ama Boateng": (ANY, ANY)},
+    ),
     "time-phrase": Case(
         "Chilean Foreign Minister Alberto van Klaveren spoke in Santiago on Monday. Last month, the "
         "Chilean foreign minister toured Peru and Bolivia.",

@@ -983,10 +983,20 @@ def _split_run_together(doc: Doc, people: list[Span], blocked: set[int] | None =
 
 
 def _is_heading(span: Span) -> bool:
-    """ "Background:" or "Source:" at the start of a line is a heading, not a name."""
+    """ "Background:" or "Source:" at the start of a line is a heading, not a name; "Separately," or
+    "Additionally," at the start of a sentence is a connective the tagger took for a proper noun."""
     doc = span.doc
-    at_line_start = span.start == 0 or doc[span.start - 1].is_space or "\n" in doc[span.start - 1].text
-    return at_line_start and span.end < len(doc) and doc[span.end].text == ":" and len(span) == 1
+    if len(span) != 1 or span.end >= len(doc):
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    at_line_start = prev is None or prev.is_space or "\n" in prev.text
+    if at_line_start and doc[span.end].text == ":":
+        return True
+    at_sentence_start = (
+        at_line_start or span[0].is_sent_start or (prev is not None and prev.text in {".", "!", "?"})
+    )
+    low = span[0].lower_
+    return at_sentence_start and doc[span.end].text == "," and low.endswith("ly") and len(low) > 6
 
 
 def _place_context(span: Span, place_ends: set[int] | None = None) -> bool:

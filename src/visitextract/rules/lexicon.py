@@ -67,7 +67,12 @@ REPORT_VERBS = _forms(
     denied reject rejects rejected welcome welcomes welcomed tweet tweets tweeted write writes
     wrote told reaffirm reaffirms reaffirmed acknowledge acknowledges acknowledged pledge pledges
     pledged promise promises promised vow vows vowed condemn condemns condemned report reports
-    reported indicate indicates indicated reveal reveals revealed outline outlines outlined posted"""
+    reported indicate indicates indicated reveal reveals revealed outline outlines outlined posted
+    reply replies replied replying respond responds responded responding answer answers answered
+    retort retorts retorted remark remarks remarked comment comments commented recall recalls
+    recalled admit admits admitted concede concedes conceded predict predicts predicted caution
+    cautions cautioned underscore underscores underscored observe observes observed contend
+    contends contended allege alleges alleged complain complains complained acknowledging"""
 )
 # "called for", "pointed out": a reporting verb plus its particle.
 REPORT_PHRASAL = {
