@@ -354,6 +354,39 @@ SPEECH_VERB_CASES: list[StatementCase] = [
 ]
 
 
+# Verbs that characterise report the characterisation, with the verb, as written.
+CHARACTERISE_CASES: list[StatementCase] = [
+    (
+        "described-as",
+        'Czech government spokesman Tomas Dvorak described the talks in Vienna as "frank and useful".',
+        "Tomas Dvorak",
+        "person",
+        False,
+        'described the talks in Vienna as "frank and useful"',
+        None,
+    ),
+    (
+        "describing-participle",
+        "Zambian President Hakainde Banda opened the bridge on Friday, describing it as a gift to the "
+        "whole region.",
+        "Hakainde Banda",
+        "person",
+        False,
+        "describing it as a gift to the whole region",
+        None,
+    ),
+    (
+        "termed-predicate",
+        "Slovak Prime Minister Juraj Hlinka termed the agreement a turning point for the railway.",
+        "Juraj Hlinka",
+        "person",
+        False,
+        None,
+        "a turning point for the railway",
+    ),
+]
+
+
 def _matching(ex: Any, speaker: str, speaker_type: str) -> list[Any]:
     if speaker_type == "person":
         return statements_by(ex, speaker)
@@ -369,8 +402,8 @@ def _matching(ex: Any, speaker: str, speaker_type: str) -> list[Any]:
 
 @pytest.mark.parametrize(
     ("text", "speaker", "speaker_type", "direct", "quote", "phrase"),
-    [c[1:] for c in DIRECT_CASES + REPORTED_CASES + SPEECH_VERB_CASES],
-    ids=[c[0] for c in DIRECT_CASES + REPORTED_CASES + SPEECH_VERB_CASES],
+    [c[1:] for c in DIRECT_CASES + REPORTED_CASES + SPEECH_VERB_CASES + CHARACTERISE_CASES],
+    ids=[c[0] for c in DIRECT_CASES + REPORTED_CASES + SPEECH_VERB_CASES + CHARACTERISE_CASES],
 )
 def test_statement(extract, text, speaker, speaker_type, direct, quote, phrase):
     ex = extract(text)
@@ -539,3 +572,16 @@ def test_disclosed_this_is_no_claim(extract):
     )
     ex = extract(text)
     assert not statements_by(ex, "Tunde Bakare"), summary(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dutch Foreign Minister Anke de Vries described the route of the new pipeline to reporters.",
+        "Portuguese President Rui Matos dubbed the ship in Lisbon on Saturday.",
+    ],
+    ids=["described-without-characterisation", "dubbed-without-name"],
+)
+def test_a_characterising_verb_without_its_characterisation_reports_nothing(extract, text):
+    ex = extract(text)
+    assert not ex.statements, summary(ex)

@@ -72,7 +72,10 @@ REPORT_VERBS = _forms(
     retort retorts retorted remark remarks remarked comment comments commented recall recalls
     recalled admit admits admitted concede concedes conceded predict predicts predicted caution
     cautions cautioned underscore underscores underscored observe observes observed contend
-    contends contended allege alleges alleged complain complains complained acknowledging"""
+    contends contended allege alleges alleged complain complains complained acknowledging
+    describe describes described describing characterise characterises characterised
+    characterising characterize characterizes characterized characterizing term terms termed
+    terming dub dubs dubbed dubbing brand brands branded branding"""
 )
 # "called for", "pointed out": a reporting verb plus its particle.
 REPORT_PHRASAL = {
@@ -101,6 +104,13 @@ REPORT_OBJECT_VERBS = _forms(
     rejected condemn condemns condemned mention mentions mentioned highlight highlights highlighted
     disclose discloses disclosed announce announces announced reveal reveals revealed outline
     outlines outlined"""
+)
+# Verbs that characterise: "described the talks as frank", "termed the visit historic". They report
+# only with the characterisation ("as ..." or a predicate), never a bare object ("described the route").
+CHARACTERISE_VERBS = _forms(
+    """describe describes described describing characterise characterises characterised
+    characterising characterize characterizes characterized characterizing term terms termed
+    terming dub dubs dubbed dubbing brand brands branded branding"""
 )
 QUOTE_READ_VERBS = _forms("read reads")
 # ---------------------------------------------------------------- tense and status

@@ -335,7 +335,10 @@ class StatementRules:
         that report by their object ("urged X to", "thanked X for", "stressed the importance of")."""
         ccomp = [c for c in verb.children if c.dep_ == "ccomp"]
         if not ccomp and (
-            verb.lower_ in lx.REPORT_OBJECT_VERBS or self._phrasal(verb) or verb.lower_ in _CLAIM_BY_OBJECT
+            verb.lower_ in lx.REPORT_OBJECT_VERBS
+            or self._phrasal(verb)
+            or verb.lower_ in _CLAIM_BY_OBJECT
+            or self._characterises(verb)
         ):
             span = self._object_content(verb)
             if span is not None:
@@ -369,6 +372,17 @@ class StatementRules:
                 return start, end
         return None
 
+    @staticmethod
+    def _characterises(verb: Token) -> bool:
+        """ "described the talks as frank", "termed the visit historic": the characterisation is the
+        claim; "described the route" characterises nothing."""
+        if verb.lower_ not in lx.CHARACTERISE_VERBS:
+            return False
+        return any(
+            (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in {"oprd", "acomp"}
+            for c in list(verb.children) + [g for c in verb.children if c.dep_ == "dobj" for g in c.children]
+        )
+
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """The verb and its objects, not a participle clause that follows ("..., expressing ...")."""
         doc = self.ctx.doc
@@ -391,10 +405,14 @@ class StatementRules:
         ]
         if not right:
             return None
-        if any(c.dep_ == "dobj" and c.lower_ in {"this", "that", "it", "these"} for c in right):
+        if not self._characterises(verb) and any(
+            c.dep_ == "dobj" and c.lower_ in {"this", "that", "it", "these"} for c in right
+        ):
             return None  # "disclosed this in a statement": the claim is elsewhere
         end = max(t.i for c in right for t in c.subtree) + 1
-        while end > verb.i and self.ctx.doc[end - 1].is_punct:
+        while end > verb.i and doc[end - 1].is_punct:
+            if doc[end - 1].is_quote and sum(t.is_quote for t in doc[verb.i : end]) % 2 == 0:
+                break  # 'described the meeting as "businesslike"': the quotation closes in the claim
             end -= 1
         return verb.i, end
 
@@ -555,4 +573,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     # keep a closing bracket or quote that pairs with one inside
     if end < len(text) and text[end] == ")" and "(" in text[start:end]:
         end += 1
+    elif (
+        end < len(text) and text[end] in '"”' and text[start:end].count('"') + text[start:end].count("“") == 1
+    ):
+        end += 1  # 'described the meeting as "businesslike"'
     return start, end
