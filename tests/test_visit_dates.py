@@ -13,6 +13,23 @@ import pytest
 from conftest import one_visit, summary
 
 CASES = [
+    # a part of the day between the verb and its date: the date is still the arrival's
+    (
+        "arrival-on-the-evening-of",
+        "2024-05-08",
+        "Thai Prime Minister Anan Chai arrived in Madrid on the evening of May 6 for talks on trade.",
+        "Anan Chai",
+        "ESP",
+        ("2024-05-06", None),
+    ),
+    (
+        "landed-in-the-early-hours-of",
+        "2024-05-08",
+        "Kenyan President Ali Mwangi landed in Tokyo in the early hours of Tuesday for a state visit.",
+        "Ali Mwangi",
+        "JPN",
+        ("2024-05-07", None),
+    ),
     (
         "arrival-and-duration",
         "2024-08-15",

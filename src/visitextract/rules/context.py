@@ -29,6 +29,8 @@ _EVENT_FRAME = frozenset(
     """sidelines margins margin summit conference meeting meetings talks forum session assembly
     ceremony funeral day""".split()
 )
+# Parts of a day a date hangs from: "arrived on the evening of May 6" is May 6's arrival.
+_TIME_OF_DAY = frozenset("morning afternoon evening night dawn hours".split())
 # An infinitive under these is a plan, not an event: "agreed to meet", "hopes to visit".
 _INTENT_VERBS = frozenset(
     """agreed agree agrees decided decide decides hopes hope hoped wants want wanted intends intend
@@ -415,6 +417,7 @@ class DocContext:
                 and node.i not in self.person_at
                 and node.lower_ not in {"counterpart", "counterparts"}
                 and node.lower_ not in _EVENT_FRAME
+                and node.lower_ not in _TIME_OF_DAY
             ):
                 return True
             node = node.head
