@@ -14,6 +14,15 @@ from conftest import one_visit, summary
 
 CASES = [
     # a part of the day between the verb and its date: the date is still the arrival's
+    # the day of return ends the trip's last leg, not its first
+    (
+        "return-day-ends-the-last-leg",
+        "2024-11-08",
+        "Japanese Foreign Minister Ken Ito returned to Tokyo on Thursday after a trip to Egypt and Jordan.",
+        "Ken Ito",
+        "JOR",
+        (None, "2024-11-07"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",
@@ -193,6 +202,32 @@ STATUS = [
         "Omar Said",
         "KEN",
         "completed",
+    ),
+    # back home after the trip: it is over, on the day of return or before
+    (
+        "returned-home-after-a-trip",
+        "2024-11-08",
+        "Chilean Foreign Minister Ana Soto returned home on Friday after a trip to Peru.",
+        "Ana Soto",
+        "PER",
+        "completed",
+    ),
+    (
+        "returned-after-a-tour-second-leg",
+        "2024-11-08",
+        "Japanese Foreign Minister Ken Ito returned to Tokyo on Thursday after a four-day trip to Egypt "
+        "and Jordan.",
+        "Ken Ito",
+        "JOR",
+        "completed",
+    ),
+    (
+        "will-return-after-a-trip",
+        "2024-11-08",
+        "Japanese Foreign Minister Ken Ito will return home on Sunday after a trip to Peru.",
+        "Ken Ito",
+        "PER",
+        "planned",
     ),
 ]
 

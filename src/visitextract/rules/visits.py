@@ -672,7 +672,9 @@ class VisitRules:
         """ "concluded a two-day visit to Norway on Tuesday", "wraps up the visit on Friday": the
         date is the last day; "On Wednesday, she will travel to Valparaiso, wrapping up the Chile
         leg of her visit": a participle's day is its main verb's."""
-        returned = verb.lower_.startswith("return") and tok.dep_ == "pobj" and tok.head.lower_ == "from"
+        returned = (
+            verb.lower_.startswith("return") and tok.dep_ == "pobj" and tok.head.lower_ in _RETURN_PREPS
+        )
         if verb.lower_ not in _ENDING_VERBS and not returned:
             return "full", None  # "returned from a three-day trip to Brazil on Sunday" ends then
         if self.ctx.dates_for(tok):
@@ -920,6 +922,13 @@ class VisitRules:
             for d in dates:
                 if d.start and dt.date.fromisoformat(d.start) > published:
                     return "planned"
+                if (
+                    role == "end"
+                    and d.end
+                    and tense in {"past", "perfect"}
+                    and d.end <= published.isoformat()
+                ):
+                    return "completed"  # "returned home on Thursday after a trip to Jordan": told as over
                 if role != "full":
                     continue  # the day of departure or of one activity does not end the visit
                 if d.start == d.end and governing_verb(tok).lower_ in lx.ARRIVE_VERBS | lx.DEPART_VERBS:
@@ -1007,6 +1016,10 @@ class VisitRules:
                             leg_dates.append((_open_end(d), "start"))
                         elif n == len(legs) - 1:
                             leg_dates.append((_open_start(d), "end"))
+                    elif len(legs) > 1 and d.granularity in {None, "day"} and d_role == "end":
+                        # "returned on Thursday after a trip to Egypt and Jordan": the last leg's day
+                        if n == len(legs) - 1:
+                            leg_dates.append((d, d_role))
                     elif len(legs) > 1 and d.granularity in {None, "day"}:
                         # "arrived on Monday for a visit to Chile and Uruguay": the first leg's day
                         if n == 0:
@@ -1096,6 +1109,8 @@ def _duration_of(nouns: list[Token]) -> int | None:
 
 
 _VISITED_FORMS = frozenset({"visited", "toured", "been"})
+# "returned from a trip to Peru", "returned home after a trip to Peru": the trip is over.
+_RETURN_PREPS = frozenset({"from", "after"})
 
 
 def _ending(tok: Token, tense: Tense) -> bool:
@@ -1104,7 +1119,9 @@ def _ending(tok: Token, tense: Tense) -> bool:
     if tense not in {"past", "perfect"}:
         return False
     verb = governing_verb(tok)
-    return verb.lower_ in _ENDING_VERBS or (verb.lower_.startswith("return") and tok.head.lower_ == "from")
+    return verb.lower_ in _ENDING_VERBS or (
+        verb.lower_.startswith("return") and tok.head.lower_ in _RETURN_PREPS
+    )
 
 
 def _has_year(d: m.DateRange) -> bool:
