@@ -158,9 +158,11 @@ class Extractor:
         max_chars: int | None = DEFAULT_MAX_CHARS,
         chunk_chars: int = DEFAULT_CHUNK_CHARS,
     ) -> None:
-        """``gate``: skip the pipeline for documents that cannot hold a visit, meeting or statement
-        by an official (no office, no trigger word, no place: ``visitextract.gate``); they come back
-        as empty Extractions with ``gated=True``. ``max_chars``: longer texts are refused ([E038];
+        """``gate``: look for no records in documents that cannot hold a visit, meeting or
+        statement by an official (no office, no trigger word, no place: ``visitextract.gate``).
+        Such a document still gets its mentions (places and named people) through a cheaper part
+        of the pipeline, and comes back with ``gated=True``, meaning "no records were looked for"
+        (``visitextract.pipeline.mentions``). ``max_chars``: longer texts are refused ([E038];
         None: no limit). ``chunk_chars``: longer texts are processed in pieces of this size, cut at
         paragraph breaks, with flat memory (``visitextract.pipeline.pieces``)."""
         self.model_name = resolve_model_name(model)
@@ -283,31 +285,43 @@ class Extractor:
                 return
             results: dict[int, Extraction] = {}
             todo: list[tuple[int, _Entry]] = []
+            gated: list[tuple[int, _Entry]] = []
             for k, entry in enumerate(batch):
                 if isinstance(entry, Extraction):
                     results[k] = entry
                     continue
                 text, published, doc_id = entry
-                if not (text.strip() and self.relevant(text)):
-                    results[k] = Extraction(
-                        doc_id=doc_id, published=_iso(published), gated=bool(text.strip())
-                    )
+                if not text.strip():
+                    results[k] = Extraction(doc_id=doc_id, published=_iso(published))
                 elif len(text) > self._piece_limit():
                     results[k] = self._guarded(self._long_doc, text, published, doc_id)
-                else:
+                elif self.relevant(text):
                     todo.append((k, entry))
-            try:
-                docs = self.nlp.pipe([text for _, (text, _, _) in todo], batch_size=size)
-                for (k, (_, published, doc_id)), doc in zip(todo, docs, strict=True):
-                    results[k] = self._guarded(self._assemble, doc, published, doc_id)
-            except Exception:
-                # the pipeline failed inside the batch: the rest is redone one by one, so that only
-                # the document that fails becomes an error result
-                for k, (text, published, doc_id) in todo:
-                    if k not in results:
-                        results[k] = self._guarded(self._one, text, published, doc_id)
+                else:
+                    gated.append((k, entry))
+            self._run_batch(todo, results, size, full=True)
+            self._run_batch(gated, results, size, full=False)
             for k in range(len(batch)):
                 yield results[k]
+
+    def _run_batch(
+        self, todo: list[tuple[int, _Entry]], results: dict[int, Extraction], size: int, *, full: bool
+    ) -> None:
+        """Extract ``todo`` in one ``nlp.pipe`` call into ``results``: all records (``full``), or the
+        mentions of gated documents (``visitextract.pipeline.mentions``)."""
+        if not todo:
+            return
+        finish = self._assemble if full else self._mentions_only
+        try:
+            docs = self.nlp.pipe([text for _, (text, _, _) in todo], batch_size=size, disable=_skipped(full))
+            for (k, (_, published, doc_id)), doc in zip(todo, docs, strict=True):
+                results[k] = self._guarded(finish, doc, published, doc_id)
+        except Exception:
+            # the pipeline failed inside the batch: the rest is redone one by one, so that only
+            # the document that fails becomes an error result
+            for k, (text, published, doc_id) in todo:
+                if k not in results:
+                    results[k] = self._guarded(self._one, text, published, doc_id, full)
 
     def _guarded(self, fn: Any, *args: Any) -> Extraction:
         """``fn(*args)``, or the error result of its exception (args end with published, doc id)."""
@@ -317,7 +331,10 @@ class Extractor:
             return _error_result(exc, args[-1], _iso(args[-2]))
         return result
 
-    def _one(self, text: str, published: dt.date | None, doc_id: str | None) -> Extraction:
+    def _one(self, text: str, published: dt.date | None, doc_id: str | None, full: bool = True) -> Extraction:
+        if not full:
+            [doc] = self.nlp.pipe([text], disable=_skipped(False))
+            return self._mentions_only(doc, published, doc_id)
         return self._assemble(self.nlp(text), published, doc_id)
 
     def _assemble(self, doc: Doc, published: dt.date | None, doc_id: str | None) -> Extraction:
@@ -325,6 +342,11 @@ class Extractor:
         from visitextract.rules.assemble import assemble
 
         return compact_embedded(assemble(doc, published, doc_id, self.gazetteer))
+
+    def _mentions_only(self, doc: Doc, published: dt.date | None, doc_id: str | None) -> Extraction:
+        from visitextract.pipeline.mentions import mentions_only
+
+        return mentions_only(doc, published, doc_id, self.gazetteer)
 
     def _piece_limit(self) -> int:
         return min(self.chunk_chars, self.nlp.max_length)
@@ -337,8 +359,8 @@ class Extractor:
         merger = PieceMerger(doc_id, _iso(published))
         offset = 0
         for piece in split_text(text, self._piece_limit()):
-            if piece.strip() and self.relevant(piece):
-                merger.add(offset, self._one(piece, published, doc_id))
+            if piece.strip():
+                merger.add(offset, self._one(piece, published, doc_id, self.relevant(piece)))
             else:
                 merger.add(offset, Extraction(doc_id=doc_id, published=_iso(published), gated=True))
             offset += len(piece)
@@ -375,6 +397,15 @@ class Extractor:
             for result in pool.imap(_worker_run, chunks()):
                 for data in result:
                     yield Extraction.model_validate(data)
+
+
+def _skipped(full: bool) -> list[str]:
+    """The components ``nlp.pipe`` leaves out: none for records, the rules' own for mentions only."""
+    if full:
+        return []
+    from visitextract.pipeline.mentions import SKIPPED
+
+    return list(SKIPPED)
 
 
 _Entry = tuple[str, dt.date | None, str | None]

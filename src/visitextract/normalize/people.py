@@ -111,11 +111,15 @@ class PersonRegistry:
         self._blocs: frozenset[str] | None = None
 
     # ------------------------------------------------------------------------------ public
-    def link_document(self, people: Sequence[PersonRef], published: str | None = None) -> dict[str, str]:
+    def link_document(
+        self, people: Sequence[PersonRef], published: str | None = None, *, learn: bool = True
+    ) -> dict[str, str]:
         """Canonical ids for the person records of one document: ``{record id: canonical id}``.
 
         Full names are linked first, then single name words, then unnamed office holders, so that
         "Tokayev" in a document that also names "Kassym-Jomart Tokayev" sees the full name's entry.
+        ``learn=False`` only looks up: the registry gains no person and no name variant from this
+        document, and a person it cannot place gets a batch-unique id.
         """
         mapping: dict[str, str] = {}
         claimed: set[int] = set()
@@ -134,12 +138,15 @@ class PersonRegistry:
                 mapping[ref.id] = self._unlinked(ref)
                 continue
             index = self._find(words, ref, claimed)
+            if index is None and not learn:
+                mapping[ref.id] = self._unlinked(ref)
+                continue
             if index is None:
                 index = self._register(words, ref, published, fresh=not self._any_candidate(words, ref))
                 if index is None:
                     mapping[ref.id] = self._unlinked(ref)
                     continue
-            else:
+            elif learn:
                 self._learn(index, words, ref, published)
             claimed.add(index)
             mapping[ref.id] = self.entries[index].id
@@ -494,10 +501,16 @@ def _rewrite(record: MutableMapping[str, Any], mapping: Mapping[str, str]) -> No
 
 
 def link_record(record: MutableMapping[str, Any], registry: PersonRegistry) -> MutableMapping[str, Any]:
-    """Rewrite the person ids of one Extraction's JSON (a batch record) in place, and return it."""
+    """Rewrite the person ids of one Extraction's JSON (a batch record) in place, and return it.
+
+    A gated record (no records were looked for, so its people have no office or country) is only
+    looked up: its people take the id of a registered person they match, and add none, so that a
+    name in sports news ("Jason Lee") cannot keep an official's surname met later ("Mr Lee" of
+    Singapore) from linking."""
     refs = _record_refs(record)
     if refs:
-        _rewrite(record, registry.link_document(refs, record.get("published")))
+        learn = not record.get("gated")
+        _rewrite(record, registry.link_document(refs, record.get("published"), learn=learn))
     return record
 
 
@@ -516,7 +529,8 @@ def link_people(
     """The same Extractions with ``Person.id`` linked across them: the same person, the same id.
 
     Ids are rewritten everywhere a person appears (people, visitors, participants, speakers, person
-    mentions); nothing else changes. Pass a registry to continue linking across several calls.
+    mentions); nothing else changes. Gated Extractions are only looked up (see :func:`link_record`).
+    Pass a registry to continue linking across several calls.
     """
     from visitextract.models import Extraction
 
@@ -527,7 +541,7 @@ def link_people(
         if not refs:
             yield extraction
             continue
-        mapping = registry.link_document(refs, data.get("published"))
+        mapping = registry.link_document(refs, data.get("published"), learn=not extraction.gated)
         if all(old == new for old, new in mapping.items()):
             yield extraction
             continue
