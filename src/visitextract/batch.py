@@ -482,7 +482,10 @@ def extract_payloads(
             results = [
                 e.model_dump(mode="json")
                 for e in extractor.pipe(
-                    items, batch_size=max(1, min(batch_size, len(items))), link_people=False
+                    items,
+                    # spaCy's batch: the extractor's (memory grows with it), at most the shard
+                    batch_size=max(1, min(batch_size, extractor.batch_size, len(items))),
+                    link_people=False,
                 )
             ]
     except (Exception, DocumentTimeout):
@@ -495,10 +498,11 @@ def extract_payloads(
                 results.append(exc)
             except Exception as exc:
                 results.append(exc)
-    from visitextract.io.tables import check_record  # pyarrow: imported when there is work, not by the CLI
+    from visitextract.io.tables import check_records  # pyarrow: imported when there is work, not by the CLI
 
     by_index = dict(zip(todo, results, strict=True))
     records: list[Record] = []
+    extracted: list[int] = []  # the records with an Extraction
     for k, payload in enumerate(payloads):
         if payload.get("error") is not None:
             records.append(utf8_safe(make_record(payload, None, payload["error"])))
@@ -520,15 +524,14 @@ def extract_payloads(
         if error is not None:
             records.append(utf8_safe(make_record(payload, None, error)))
             continue
-        record = utf8_safe(make_record(payload, result, None))
-        try:
-            check_record(record)
-        except Exception as exc:
-            msg = Errors.E028.format(type=type(exc).__name__, reason=exc)
-            record = utf8_safe(
-                make_record(payload, None, {"stage": "write", "message": msg, "type": type(exc).__name__})
-            )
-        records.append(record)
+        extracted.append(k)
+        records.append(utf8_safe(make_record(payload, result, None)))
+    # a record that cannot take the table types is an error record (checked for the shard at once)
+    for k, problem in zip(extracted, check_records([records[k] for k in extracted]), strict=True):
+        if problem is not None:
+            msg = Errors.E028.format(type=type(problem).__name__, reason=problem)
+            error = {"stage": "write", "message": msg, "type": type(problem).__name__}
+            records[k] = utf8_safe(make_record(payloads[k], None, error))
     return records
 
 
@@ -589,9 +592,7 @@ class InProcessEngine:
         from visitextract.api import Extractor
 
         # the batch refuses documents over --max-chars itself (shard_tasks), before any engine
-        self.extractor = Extractor(
-            model, batch_size=batch_size, user_tables=user_tables, max_chars=None, gate=gate
-        )
+        self.extractor = Extractor(model, user_tables=user_tables, max_chars=None, gate=gate)
         self.batch_size = batch_size
         self.time_limit = time_limit
 
@@ -621,6 +622,10 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
+# In the batch process, from loading to the fork of the workers: the Extractor they inherit.
+_FORKED: Extractor | None = None
+
+
 def _pool_init(
     model: str | None,
     batch_size: int,
@@ -628,17 +633,21 @@ def _pool_init(
     user_tables: Sequence[str] = (),
     time_limit: float | None = None,
     gate: bool = True,
+    inherit: bool = False,
 ) -> None:
+    """Worker set-up: the Extractor of the process this worker was forked from (``inherit``, its
+    pipeline loaded), else one loaded here."""
     global _POOL_EXTRACTOR, _POOL_BATCH, _POOL_TIME_LIMIT
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    from visitextract.api import Extractor
+    shared = _FORKED if inherit else None
+    if shared is None:
+        from visitextract.api import Extractor
 
-    _POOL_EXTRACTOR = Extractor(
-        model, batch_size=batch_size, user_tables=user_tables, max_chars=None, gate=gate
-    )
+        shared = Extractor(model, user_tables=user_tables, max_chars=None, gate=gate)
+        _ = shared.nlp
+    _POOL_EXTRACTOR = shared
     _POOL_BATCH = batch_size
     _POOL_TIME_LIMIT = time_limit
-    _ = _POOL_EXTRACTOR.nlp
 
 
 def _pool_run(payloads_json: str) -> str:
@@ -655,9 +664,15 @@ def _pool_ping() -> int:
 
 
 class PoolEngine:
-    """``--workers N``: N worker processes, each loading the pipeline once (like ``Extractor.pipe``
-    with ``n_process``), plus what a long batch needs: a document that kills its worker (a crash,
-    the out-of-memory killer) becomes an error record and the pool is rebuilt."""
+    """``--workers N``: N worker processes (like ``Extractor.pipe`` with ``n_process``), plus what a
+    long batch needs: a document that kills its worker (a crash, the out-of-memory killer) becomes
+    an error record and the pool is rebuilt.
+
+    On Linux the pipeline is loaded once, here, and the workers are forked from this process before
+    any other thread starts: they share its pages (copy-on-write) and start at once. A pool rebuilt
+    while the batch runs (its progress display is a thread, and a forked child of a threaded parent
+    can deadlock) is spawned, each worker loading its own pipeline; so is every pool elsewhere.
+    """
 
     def __init__(
         self,
@@ -674,24 +689,53 @@ class PoolEngine:
         self.gate = gate
         self._pool: ProcessPoolExecutor | None = None
 
-    def _new_pool(self, workers: int | None = None) -> ProcessPoolExecutor:
+    def _new_pool(self, *, fork: bool = False) -> ProcessPoolExecutor:
         import multiprocessing
 
-        # spawn, not fork: the parent runs threads (progress display, pool management), and a
-        # forked child of a threaded parent can deadlock.
-        ctx = multiprocessing.get_context("spawn")
+        from visitextract.api import fork_context
+
+        global _FORKED
+        ctx = fork_context() if fork else None
+        if ctx is not None:
+            from visitextract.api import Extractor
+
+            _FORKED = Extractor(self.model, user_tables=self.user_tables, max_chars=None, gate=self.gate)
+            import visitextract.io.tables  # noqa: F401  (pyarrow, which every worker uses: shared too)
+
+            _FORKED.share_with_workers()
+        else:
+            ctx = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
-            max_workers=workers or self.workers,
+            max_workers=self.workers,
             mp_context=ctx,
             initializer=_pool_init,
-            initargs=(self.model, self.batch_size, os.getpid(), self.user_tables, self.time_limit, self.gate),
+            initargs=(
+                self.model,
+                self.batch_size,
+                os.getpid(),
+                self.user_tables,
+                self.time_limit,
+                self.gate,
+                fork,
+            ),
         )
 
     def start(self) -> None:
         """Start the workers now (before a progress display starts its thread) and wait until ready."""
-        self._pool = self._new_pool()
-        for f in [self._pool.submit(_pool_ping) for _ in range(self.workers)]:
-            f.result()
+        global _FORKED
+        self._pool = self._new_pool(fork=True)
+        try:
+            # with fork, every worker starts on the first submission, before the pool's own thread
+            for f in [self._pool.submit(_pool_ping) for _ in range(self.workers)]:
+                f.result()
+        finally:
+            if _FORKED is not None:
+                # the workers have their copy: this process needs none (a rebuilt pool is spawned)
+                import gc
+
+                _FORKED = None
+                gc.unfreeze()
+                gc.collect()
 
     def run(self, tasks: Iterator[ShardTask]) -> Iterator[tuple[int, list[Record]]]:
         if self._pool is None:
@@ -932,7 +976,9 @@ def _check_config(cfg: BatchConfig) -> tuple[str, str | None]:
     return fmt, default_published
 
 
-def make_engine(cfg: BatchConfig) -> ShardEngine:
+def make_engine(cfg: BatchConfig, shards: int | None = None) -> ShardEngine:
+    """The engine for ``cfg``; ``shards``: how many shards there are to do, when known (a single
+    shard would keep one worker busy: it is done in this process, as with ``--workers 1``)."""
     engine = cfg.engine.value if isinstance(cfg.engine, Enum) else cfg.engine
     if engine == "dask":
         try:
@@ -947,7 +993,7 @@ def make_engine(cfg: BatchConfig) -> ShardEngine:
             user_tables=_alias_paths(cfg),
             gate=cfg.gate,
         )
-    if cfg.workers > 1:
+    if cfg.workers > 1 and (shards is None or shards > 1):
         return PoolEngine(cfg.model, cfg.batch_size, cfg.workers, _alias_paths(cfg), cfg.time_limit, cfg.gate)
     return InProcessEngine(cfg.model, cfg.batch_size, _alias_paths(cfg), cfg.time_limit, cfg.gate)
 
@@ -958,7 +1004,7 @@ def _loading_message(cfg: BatchConfig, model: str) -> str:
         where = f"the Dask scheduler {cfg.scheduler}" if cfg.scheduler else "a local Dask cluster"
         return f"connecting to {where} (each worker loads the spaCy pipeline {model} on its first task)"
     if cfg.workers > 1:
-        return f"starting {cfg.workers} worker processes, each loading the spaCy pipeline {model} ..."
+        return f"loading the spaCy pipeline {model} for {cfg.workers} worker processes ..."
     return f"loading the spaCy pipeline {model} ..."
 
 
@@ -1027,7 +1073,7 @@ def run_batch(
         progress.note(f"ready in {time.perf_counter() - t:.1f} s")
 
     if output is None:  # standard output: stream in input order, no resume
-        eng = engine or make_engine(cfg)
+        eng = engine or make_engine(cfg, n_shards)
         try:
             if total:
                 started(eng)
@@ -1077,7 +1123,7 @@ def run_batch(
         pending = [k for k in range(n_shards) if k not in done]
         summary.resumed = sum(expected(k) for k in done)
         if pending:
-            eng = engine or make_engine(cfg)
+            eng = engine or make_engine(cfg, len(pending))
             try:
                 started(eng)
                 progress.start(total, summary.resumed)
