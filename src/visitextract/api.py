@@ -98,16 +98,19 @@ def build_pipeline(
     exclude: Sequence[str] = DEFAULT_EXCLUDE,
     user_tables: Sequence[str] = (),
     fast_pos: bool = True,
+    partial_parse: bool = False,
 ) -> Language:
     """Load a spaCy pipeline and add the visitextract components after its NER.
 
     ``fast_pos`` replaces the attribute_ruler with ``visitextract_tagmap`` (same coarse POS, a tenth
-    of the pipeline's time less; docs/performance.md).
+    of the pipeline's time less; docs/performance.md). ``partial_parse`` adds ``visitextract_parse``
+    after the parser (``visitextract.pipeline.partial``), to be run instead of it.
     """
     import spacy
 
     import visitextract.pipeline.dates
     import visitextract.pipeline.entities
+    import visitextract.pipeline.partial
     import visitextract.pipeline.tagmap
 
     name = resolve_model_name(model)
@@ -130,6 +133,9 @@ def build_pipeline(
         # the rules read only coarse POS: a table lookup instead of the attribute_ruler's Matcher
         nlp.remove_pipe("attribute_ruler")
         nlp.add_pipe("visitextract_tagmap", after="tagger")
+    if partial_parse and "parser" in nlp.pipe_names:
+        # the parse where a record can be; Extractor leaves the model's parser out of nlp.pipe
+        nlp.add_pipe("visitextract_parse", after="parser")
     after = "ner" if "ner" in nlp.pipe_names else None
     config: dict[str, Any] = {"user_tables": [str(p) for p in user_tables]}
     if after:
@@ -162,6 +168,7 @@ class Extractor:
         gate: bool = True,
         max_chars: int | None = DEFAULT_MAX_CHARS,
         chunk_chars: int = DEFAULT_CHUNK_CHARS,
+        partial_parse: bool = False,
     ) -> None:
         """``gate``: look for no records in documents that cannot hold a visit, meeting or
         statement by an official (no office, no trigger word, no place: ``visitextract.gate``).
@@ -169,7 +176,10 @@ class Extractor:
         of the pipeline, and comes back with ``gated=True``, meaning "no records were looked for"
         (``visitextract.pipeline.mentions``). ``max_chars``: longer texts are refused ([E038];
         None: no limit). ``chunk_chars``: longer texts are processed in pieces of this size, cut at
-        paragraph breaks, with flat memory (``visitextract.pipeline.pieces``)."""
+        paragraph breaks, with flat memory (``visitextract.pipeline.pieces``). ``partial_parse``:
+        parse only the sentences that can hold a record, with one sentence on each side
+        (``visitextract.pipeline.partial``); off by default, as it saves nothing on news, where
+        those windows cover 98-99 % of the tokens (docs/performance.md)."""
         self.model_name = resolve_model_name(model)
         self.user_tables = [os.fspath(p) for p in user_tables]
         self.exclude = tuple(exclude)
@@ -177,6 +187,7 @@ class Extractor:
         self.gate = gate
         self.max_chars = max_chars
         self.chunk_chars = max(1000, chunk_chars)
+        self.partial_parse = partial_parse
         self._nlp: Language | None = None
         self._gate: RelevanceGate | None = None
         self._lock = threading.Lock()
@@ -187,7 +198,10 @@ class Extractor:
             with self._lock:
                 if self._nlp is None:
                     self._nlp = build_pipeline(
-                        self.model_name, exclude=self.exclude, user_tables=self.user_tables
+                        self.model_name,
+                        exclude=self.exclude,
+                        user_tables=self.user_tables,
+                        partial_parse=self.partial_parse,
                     )
         return self._nlp
 
@@ -201,6 +215,7 @@ class Extractor:
             gate=gate,
             max_chars=self.max_chars,
             chunk_chars=self.chunk_chars,
+            partial_parse=self.partial_parse,
         )
         other._nlp = self._nlp
         return other
@@ -340,7 +355,8 @@ class Extractor:
             return
         finish = self._assemble if full else self._mentions_only
         try:
-            docs = self.nlp.pipe([text for _, (text, _, _) in todo], batch_size=size, disable=_skipped(full))
+            texts = [text for _, (text, _, _) in todo]
+            docs = self.nlp.pipe(texts, batch_size=size, disable=self._skipped(full))
             for (k, (_, published, doc_id)), doc in zip(todo, docs, strict=True):
                 results[k] = self._guarded(finish, doc, published, doc_id)
         except Exception:
@@ -360,9 +376,19 @@ class Extractor:
 
     def _one(self, text: str, published: dt.date | None, doc_id: str | None, full: bool = True) -> Extraction:
         if not full:
-            [doc] = self.nlp.pipe([text], disable=_skipped(False))
+            [doc] = self.nlp.pipe([text], disable=self._skipped(False))
             return self._mentions_only(doc, published, doc_id)
-        return self._assemble(self.nlp(text), published, doc_id)
+        [doc] = self.nlp.pipe([text], disable=self._skipped(True))
+        return self._assemble(doc, published, doc_id)
+
+    def _skipped(self, full: bool) -> list[str]:
+        """The components ``nlp.pipe`` leaves out: for records, the model's parser (``partial_parse``)
+        or the partial one; for mentions only, the rules' own (``visitextract.pipeline.mentions``)."""
+        if not full:
+            from visitextract.pipeline.mentions import SKIPPED
+
+            return [n for n in self.nlp.pipe_names if n in SKIPPED or n == "visitextract_parse"]
+        return ["parser"] if "visitextract_parse" in self.nlp.pipe_names else []
 
     def _assemble(self, doc: Doc, published: dt.date | None, doc_id: str | None) -> Extraction:
         from visitextract.pipeline.pieces import compact_embedded
@@ -427,6 +453,7 @@ class Extractor:
                 self.gate,
                 self.max_chars,
                 self.chunk_chars,
+                self.partial_parse,
             )
         try:
             with ctx.Pool(n_process, initializer=init, initargs=init_args) as pool:
@@ -438,15 +465,6 @@ class Extractor:
                 import gc
 
                 gc.unfreeze()
-
-
-def _skipped(full: bool) -> list[str]:
-    """The components ``nlp.pipe`` leaves out: none for records, the rules' own for mentions only."""
-    if full:
-        return []
-    from visitextract.pipeline.mentions import SKIPPED
-
-    return list(SKIPPED)
 
 
 _Entry = tuple[str, dt.date | None, str | None]
@@ -560,6 +578,7 @@ def _worker_init(
     gate: bool,
     max_chars: int | None = DEFAULT_MAX_CHARS,
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    partial_parse: bool = False,
 ) -> None:
     # An initializer that raises makes multiprocessing respawn workers forever: keep the error and
     # raise it from the first task instead, so the parent sees it.
@@ -573,6 +592,7 @@ def _worker_init(
             gate=gate,
             max_chars=max_chars,
             chunk_chars=chunk_chars,
+            partial_parse=partial_parse,
         )
         _ = _WORKER.nlp
     except Exception as exc:
