@@ -1,6 +1,6 @@
 """Throughput, memory and start-up of visitextract against bare spaCy, on the same texts, in one run.
 
-    .venv/bin/python benchmarks/run.py           # full run, about 13 min on 2 cores: docs/performance.md
+    .venv/bin/python benchmarks/run.py           # full run, about 20 min on 2 cores: docs/performance.md
     .venv/bin/python benchmarks/run.py --quick   # smoke run, about 1.5 min: bench-out/performance.md
 
 Variants, each measured in its own subprocess so that peak memory does not mix:
@@ -9,8 +9,15 @@ Variants, each measured in its own subprocess so that peak memory does not mix:
   user pays;
 * B -- ``Extractor().pipe(items)`` producing full Extractions;
 * C -- ``visitextract batch INPUT.jsonl -o out.jsonl --workers N`` (N = 1, 2), the whole command;
-* G -- the relevance gate (``visitextract.gate``) then B on the relevant documents only, the others
-  getting an empty Extraction: what ``Extractor.pipe`` will cost once the gate is wired in.
+* G -- ``Extractor().pipe(items)`` with its relevance gate (``visitextract.gate``): a gated-out
+  document gets its mentions through the pipeline without parser and dates, and no records.
+
+The checks of issue 11 open the report, each a ratio against bare spaCy (or one worker) measured in
+the same run: alias-in-context accuracy with the gate on, B and G against A, ``--workers 2`` against
+``--workers 1`` on 186 documents (median of 3) and on the whole diplomatic corpus with the tree's
+summed PSS (forked workers share the parent's pages; summed RSS counts them in each process),
+interpreter start to first result, import time, and the partial parse
+(``Extractor(partial_parse=True)``) compared with the full parse, Extraction by Extraction.
 
 Throughput is measured after the model is loaded (C: wall time of the whole command). Tokens/s
 divides the corpus's spaCy token count (from A) by the time, for every variant alike. The script also
@@ -168,7 +175,7 @@ def work_extract(spec: Result) -> Result:
     load = time.perf_counter() - t0
     after_load = _rss_kb()
     items = _read_items(spec["input"], spec.get("limit"))
-    size = spec.get("batch_size", 32)
+    size = spec.get("batch_size") or ex.batch_size  # the Extractor's default unless told
     mode = spec.get("gate")  # None: the Extractor's default; True/False: switched; "wrapper": gated_pipe
     if isinstance(mode, bool) and hasattr(ex, "with_gate"):
         ex = ex.with_gate(mode)
@@ -300,7 +307,76 @@ def work_spy_target(spec: Result) -> Result:
     return {"docs": len(items)}
 
 
+def work_aliases(spec: Result) -> Result:
+    """Alias-in-context accuracy (tests/data/aliases_in_context.tsv) of the default extractor, gate
+    on, and of the same with the gate off."""
+    from visitextract import Extractor
+    from visitextract.evaluation.aliases import accuracy, read_cases, score
+
+    cases = read_cases(ROOT / "tests" / "data" / "aliases_in_context.tsv")
+    ex = Extractor(model=MODEL)
+    on = score(ex, cases)
+    off = score(ex.with_gate(False), cases)
+    by: dict[str, list[int]] = {}
+    for case, r in zip(cases, on, strict=True):
+        cell = by.setdefault(case.category, [0, 0])
+        cell[0] += 1
+        cell[1] += bool(r.ok)
+    return {"cases": len(cases), "gate_on": accuracy(on), "gate_off": accuracy(off), "by_category": by,
+            "misses": [f"{c.surface} ({c.category})" for c, r in zip(cases, on, strict=True)
+                       if not r.ok][:10]}  # fmt: skip
+
+
+def work_partial(spec: Result) -> Result:
+    """``visitextract_parse`` against the full parse: the JSON of every Extraction compared, the share
+    of tokens in the windows, and the speed of both, on each input (JSON Lines or a gold folder)."""
+    from visitextract import Extractor
+    from visitextract.pipeline import partial
+
+    full = Extractor(model=MODEL)
+    part = Extractor(model=MODEL, partial_parse=True)
+    pp: Any = part.nlp.get_pipe("visitextract_parse")
+    out: dict[str, Result] = {}
+    for name, source in spec["inputs"].items():
+        if Path(source).is_dir():
+            items = []
+            for path in sorted(Path(source).glob("*.json")):
+                gold = json.loads(path.read_text(encoding="utf-8"))
+                items.append({"text": gold["text"], "published": gold.get("published"), "id": gold["id"]})
+        else:
+            items = list(_read_items(source, spec.get("limit")))
+        tokens = windowed = whole = relevant = 0
+        for item in items:
+            if not part.relevant(item["text"]):
+                continue  # gated: no parse at all
+            relevant += 1
+            doc = part.nlp.make_doc(item["text"])
+            cut = sum(b - a for a, b in pp.windows(doc, partial.rough_sentences(doc)))
+            tokens += len(doc)
+            windowed += cut
+            whole += cut >= partial.FULL_SHARE * len(doc)
+        row: Result = {"docs": len(items), "relevant": relevant, "tokens": tokens, "windowed": windowed,
+                       "parsed_whole": whole}  # fmt: skip
+        for label, ex in (("full", full), ("partial", part)):
+            list(ex.pipe(items[:5]))  # warm
+            t0 = time.perf_counter()
+            row[label] = [e.model_dump(mode="json") for e in ex.pipe(items)]
+            row[f"{label}_seconds"] = time.perf_counter() - t0
+        # every document cut (no whole-Doc shortcut): the windows' write-back is what is compared
+        keep, partial.FULL_SHARE = partial.FULL_SHARE, 1.01
+        cut_all = [e.model_dump(mode="json") for e in part.pipe(items)]
+        partial.FULL_SHARE = keep
+        row["same"] = sum(a == b for a, b in zip(row["full"], row["partial"], strict=True))
+        row["same_cut_all"] = sum(a == b for a, b in zip(row["full"], cut_all, strict=True))
+        row["differ"] = [a["doc_id"] for a, b in zip(row["full"], cut_all, strict=True) if a != b][:10]
+        del row["full"], row["partial"]
+        out[name] = row
+    return {"inputs": out}
+
+
 WORKERS = {
+    "aliases": work_aliases,
+    "partial": work_partial,
     "spy_target": work_spy_target,
     "spacy": work_spacy,
     "extract": work_extract,
@@ -324,12 +400,15 @@ def worker_main(spec_json: str) -> int:
 
 # ===================================================================== orchestrator side (this process)
 class TreeSampler:
-    """Samples the summed RSS of a process and its descendants (psutil, when installed)."""
+    """Samples the summed RSS of a process and its descendants (psutil, when installed), and their
+    summed PSS (proportional set size: a page shared by n processes counts 1/n in each), which is
+    what forked workers sharing the parent's pages really take; RSS counts shared pages in each."""
 
     def __init__(self, pid: int, interval: float = 0.2) -> None:
         self.pid = pid
         self.interval = interval
         self.peak_kb = 0
+        self.peak_pss_kb = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -353,11 +432,14 @@ class TreeSampler:
         while not self._stop.is_set():
             try:
                 procs = [proc, *proc.children(recursive=True)]
-                total = 0
+                total = pss = 0
                 for p in procs:
-                    with contextlib.suppress(psutil.Error):
-                        total += p.memory_info().rss
+                    with contextlib.suppress(psutil.Error, AttributeError):
+                        info = p.memory_full_info()
+                        total += info.rss
+                        pss += getattr(info, "pss", 0)
                 self.peak_kb = max(self.peak_kb, total // 1024)
+                self.peak_pss_kb = max(self.peak_pss_kb, pss // 1024)
             except psutil.Error:
                 return
             self._stop.wait(self.interval)
@@ -378,6 +460,7 @@ def run_worker(spec: Result) -> Result:
     result: Result = json.loads(line[len("RESULT ") :])
     result["process_wall"] = wall
     result["tree_peak_kb"] = sampler.peak_kb
+    result["tree_pss_kb"] = sampler.peak_pss_kb
     result["load"] = _load_during(wall, load)
     return result
 
@@ -472,7 +555,7 @@ def run_cli_batch(cmd: list[str], input_path: Path, workers: int, workdir: Path)
         n = sum(1 for line in fh if line.strip())
     command = f"visitextract batch {input_path.name} -o {out.name} --workers {workers}"
     return {"docs": n, "seconds": wall, "tree_peak_kb": sampler.peak_kb, "peak_rss_kb": int(usage.ru_maxrss),
-            "command": command, "load": load}  # fmt: skip
+            "tree_pss_kb": sampler.peak_pss_kb, "command": command, "load": load}  # fmt: skip
 
 
 def import_time(runs: int = 5) -> Result:
@@ -513,6 +596,9 @@ class Report:
     components: list[Result] = field(default_factory=list)
     gate: Result = field(default_factory=dict)
     profile: Result = field(default_factory=dict)
+    aliases: Result = field(default_factory=dict)
+    partial: Result = field(default_factory=dict)
+    small_batch: list[Result] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -586,6 +672,39 @@ def section_throughput(rep: Report, dip_path: Path, n_docs: int) -> None:
         c["tokens"] = a["tokens"]
         rep.throughput.append(c)
         log(f"   {c['docs'] / c['seconds']:.1f} docs/s")
+
+
+def section_small_batch(rep: Report, dip_path: Path, n_docs: int, repeats: int = 3) -> None:
+    """C on the first ``n_docs`` documents, --workers 1 and 2, each ``repeats`` times (median kept):
+    a run where loading the pipeline per worker would weigh most."""
+    cmd = batch_command()
+    if cmd is None:
+        return
+    small = OUT_DIR / f"diplomatic-{n_docs}.jsonl"
+    with dip_path.open(encoding="utf-8") as src, small.open("w", encoding="utf-8") as dst:
+        dst.writelines(islice(src, n_docs))
+    for workers in rep.args.workers:
+        runs = []
+        for k in range(repeats):
+            log(f"C small: visitextract batch on {n_docs} documents --workers {workers} ({k + 1}/{repeats})")
+            runs.append(run_cli_batch(cmd, small, workers, OUT_DIR))
+        runs.sort(key=lambda r: r["seconds"])
+        c = runs[len(runs) // 2]
+        c["all_seconds"] = [r["seconds"] for r in runs]
+        c["variant"] = f"C  `visitextract batch` to JSONL, --workers {workers}"
+        rep.small_batch.append(c)
+        runs_s = ", ".join(f"{x:.1f}" for x in c["all_seconds"])
+        log(f"   {c['docs'] / c['seconds']:.1f} docs/s (runs: {runs_s} s)")
+
+
+def section_partial(rep: Report, dip_path: Path, mixed_path: Path, limit: int) -> None:
+    log(f"partial parse: full JSON compared on {limit} diplomatic and mixed documents and the gold sets")
+    gold = {"devset": ROOT.parent / "shared" / "devset" / "articles",
+            "owndev": ROOT / "tests" / "data" / "owndev" / "articles",
+            "heldout": ROOT / "tests" / "data" / "heldout" / "articles"}  # fmt: skip
+    inputs = {"diplomatic": str(dip_path), "mixed": str(mixed_path)}
+    inputs.update({k: str(v) for k, v in gold.items() if v.is_dir()})
+    rep.partial = run_worker({"task": "partial", "inputs": inputs, "limit": limit})
 
 
 def section_mixed(rep: Report, mixed_path: Path, n_docs: int) -> None:
@@ -772,7 +891,8 @@ def rate_row(r: Result, a: Result) -> str:
         f"{tps:,.0f}",
         f"{ratio:.2f}x",
     ]
-    return "| " + " | ".join([*cells, peak, tree, f"{r.get('load', 0):.1f}"]) + " |"
+    pss = mb(r.get("tree_pss_kb", 0))
+    return "| " + " | ".join([*cells, peak, tree, pss, f"{r.get('load', 0):.1f}"]) + " |"
 
 
 def _fields(diff: Result) -> str:
@@ -804,6 +924,7 @@ def render(rep: Report) -> str:
         *[f"- **{k}**: {v}" for k, v in rep.corpora.items()],
         "",
     ]
+    out += render_checks(rep)
     if rep.throughput:
         a = rep.throughput[0]
         out += [
@@ -814,12 +935,15 @@ def render(rep: Report) -> str:
             "worker, JSON Lines written). Tokens/s = the corpus's spaCy tokens (from A) / time. Peak RSS: "
             "`ru_maxrss` of the measuring process (C: the largest process of the command); tree: the summed "
             "RSS of "
-            "the process and its workers, sampled every 0.2 s. Load: the machine's load average over the run "
+            "the process and its workers, sampled every 0.2 s; tree PSS: their summed proportional set "
+            "size, in which a page that forked workers share with the parent counts once (summed RSS "
+            "counts it in every process). Load: the machine's load average over the run "
             f"(1-min, or 5-min for runs over 150 s); above {os.cpu_count()} (the cores), something else was "
             "running and the figures of that row are low.",
             "",
-            "| variant | docs | s | docs/s | tokens/s | vs A | peak RSS MB | tree peak MB | load |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| variant | docs | s | docs/s | tokens/s | vs A | peak RSS MB | tree peak MB | tree PSS MB "
+            "| load |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
             *[rate_row(r, a) for r in rep.throughput],
             "",
             f"Pipelines: A = {', '.join(a['pipe_names'])}; B = {', '.join(rep.throughput[1]['pipe_names'])}.",
@@ -831,12 +955,14 @@ def render(rep: Report) -> str:
         out += [
             "## Mixed corpus (80 % ordinary news, 20 % diplomatic) with the relevance gate",
             "",
-            "G = `Extractor.pipe` with `visitextract.gate` on the raw text (gated-out documents come back as "
-            "empty Extractions without spaCy processing); where `Extractor` has no gate yet, the same wiring "
-            "by `benchmarks/run.py:gated_pipe`. B = the same with the gate off. Target: G >= 3.0x A.",
+            "G = `Extractor.pipe` with `visitextract.gate` on the raw text: a gated-out document goes "
+            "through the pipeline without parser and dates and gets its mentions (places and named "
+            "people), with `gated=True` and no records (`visitextract.pipeline.mentions`). B = the same "
+            "with the gate off. Target: G >= 2.5x A.",
             "",
-            "| variant | docs | s | docs/s | tokens/s | vs A | peak RSS MB | tree peak MB | load |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| variant | docs | s | docs/s | tokens/s | vs A | peak RSS MB | tree peak MB | tree PSS MB "
+            "| load |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
             *[rate_row(r, a) for r in (a, b, g)],
             "",
             f"Output of G against B, document by document. Kept by the gate: {g['n_kept']:,} documents, "
@@ -988,11 +1114,163 @@ def render(rep: Report) -> str:
                   for r in p["top_cum"][:12]],
                 "",
             ]  # fmt: skip
+    out += render_partial(rep)
     if rep.notes:
         out += ["## Notes", "", *[f"- {n}" for n in dict.fromkeys(rep.notes)], ""]
     if args.quick:
         out.insert(2, "**Quick smoke run: small corpora, figures are indicative only.**\n")
     return "\n".join(out)
+
+
+def _ratio(r: Result, a: Result) -> float:
+    return float((r["docs"] / r["seconds"]) / (a["docs"] / a["seconds"]))
+
+
+def _check(name: str, target: str, measured: str, met: bool | None) -> str:
+    verdict = "-" if met is None else ("met" if met else "**not met**")
+    return f"| {name} | {target} | {measured} | {verdict} |"
+
+
+def render_checks(rep: Report) -> list[str]:
+    """The checks of issue 11, each measured in this run against bare spaCy or the stated limit."""
+    rows: list[str] = []
+    if rep.aliases:
+        al = rep.aliases
+        rows.append(
+            _check(
+                "alias-in-context, default extractor (gate on)",
+                ">= 0.97",
+                f"{al['gate_on']:.3f} of {al['cases']} cases (gate off {al['gate_off']:.3f})",
+                al["gate_on"] >= 0.97,
+            )
+        )
+    if len(rep.throughput) > 1:
+        a, b = rep.throughput[0], rep.throughput[1]
+        r = _ratio(b, a)
+        rows.append(
+            _check("diplomatic: `Extractor.pipe` vs bare `nlp.pipe`", ">= 1.15x", f"{r:.2f}x", r >= 1.15)
+        )
+    if rep.mixed:
+        a, _, g = rep.mixed
+        r = _ratio(g, a)
+        rows.append(
+            _check(
+                "mixed: `Extractor.pipe` (gate on, mentions everywhere) vs bare spaCy",
+                ">= 2.5x",
+                f"{r:.2f}x",
+                r >= 2.5,
+            )
+        )
+    by_workers = {int(c["command"].rsplit(" ", 1)[1]): c for c in rep.small_batch if "command" in c}
+    if 1 in by_workers and 2 in by_workers:
+        one, two = by_workers[1], by_workers[2]
+        r = one["seconds"] / two["seconds"]
+        runs = "; ".join(f"{c['all_seconds'][0]:.1f}-{c['all_seconds'][-1]:.1f} s" for c in (one, two))
+        rows.append(
+            _check(
+                f"`batch --workers 2` vs `--workers 1`, {two['docs']:,} documents",
+                ">= 1.7x",
+                f"{r:.2f}x (medians of {len(one['all_seconds'])}; ranges {runs})",
+                r >= 1.7,
+            )
+        )
+    full = {int(c["command"].rsplit(" ", 1)[1]): c for c in rep.throughput if "command" in c}
+    if 1 in full and 2 in full:
+        one, two = full[1], full[2]
+        r = one["seconds"] / two["seconds"]
+        rows.append(
+            _check(
+                f"`batch --workers 2` vs `--workers 1`, {two['docs']:,} documents",
+                ">= 1.85x",
+                f"{r:.2f}x",
+                r >= 1.85,
+            )
+        )
+        pss, rss = two.get("tree_pss_kb", 0), two["tree_peak_kb"]
+        rows.append(
+            _check(
+                "two-worker tree peak",
+                "<= 800 MB",
+                f"{mb(pss)} MB PSS ({mb(rss)} MB summed RSS, shared pages counted per process)",
+                (pss or rss) / 1024 <= 800,
+            )
+        )
+    if rep.startup:
+        st = rep.startup
+        rows.append(
+            _check(
+                "interpreter start to first result",
+                "<= 2.0 s",
+                f"{st['first']['process_wall']:.2f} s",
+                st["first"]["process_wall"] <= 2.0,
+            )
+        )
+        rows.append(
+            _check(
+                "`import visitextract`",
+                "< 0.3 s",
+                f"{st['import']['cumulative']:.3f} s",
+                st["import"]["cumulative"] < 0.3,
+            )
+        )
+    if rep.partial:
+        ins = rep.partial["inputs"]
+        same = sum(r["same"] for r in ins.values())
+        cut = sum(r["same_cut_all"] for r in ins.values())
+        docs = sum(r["docs"] for r in ins.values())
+        rows.append(
+            _check(
+                "partial parse: Extractions identical to the full parse",
+                "all documents",
+                f"{same:,} / {docs:,} (every document cut: {cut:,} / {docs:,})",
+                same == cut == docs,
+            )
+        )
+    if not rows:
+        return []
+    return [
+        "## Checks (issue 11)",
+        "",
+        "Each ratio is measured in this run against bare spaCy, or one worker, on the same texts; the "
+        "sections below give the details. Load above the cores makes the time ratios noisy.",
+        "",
+        "| check | target | measured | |",
+        "| --- | --- | --- | --- |",
+        *rows,
+        "",
+    ]
+
+
+def render_partial(rep: Report) -> list[str]:
+    if not rep.partial:
+        return []
+    from visitextract.pipeline import partial
+
+    out = [
+        "## Parse only what the rules read (`Extractor(partial_parse=True)`)",
+        "",
+        "`visitextract_parse` runs the model's parser on windows: the rough sentences that hold a "
+        "trigger word, a reporting verb, a quotation or an official, with "
+        f"{partial.MARGIN} sentence on each side; the rest get flat trees. A document whose windows "
+        f"cover {partial.FULL_SHARE:.0%} of its tokens or more is parsed whole. Each input is extracted "
+        "with the full parse and with the partial one, and the JSON of every Extraction compared; "
+        "*every document cut* forces the windows on every document (no whole-Doc shortcut), so that the "
+        "windows' parse is what is compared. Gated documents are parsed by neither.",
+        "",
+        "| input | docs | relevant | tokens in windows | parsed whole | identical | identical, every "
+        "document cut | full docs/s | partial docs/s | partial vs full |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, r in rep.partial["inputs"].items():
+        share = r["windowed"] / max(1, r["tokens"])
+        f, p = r["docs"] / r["full_seconds"], r["docs"] / r["partial_seconds"]
+        differ = f" (differ: {', '.join(r['differ'])})" if r["differ"] else ""
+        out.append(
+            f"| {name} | {r['docs']:,} | {r['relevant']:,} | {100 * share:.1f} % | {r['parsed_whole']:,} | "
+            f"{r['same']:,} | {r['same_cut_all']:,}{differ} | {f:.1f} | {p:.1f} | {p / f:.2f}x |"
+        )
+    out.append("")
+    return out
 
 
 # -------------------------------------------------------------------------------------------- main
@@ -1012,13 +1290,25 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     ap.add_argument("--profile-docs", type=int, default=200, help="documents profiled; 0 skips profiling")
     ap.add_argument("--workers", default="1,2", help="worker counts for C")
-    ap.add_argument("--skip", default="", help="throughput,mixed,memory,startup,components,gate,profile")
+    ap.add_argument("--small-batch", type=int, default=186, help="documents of the small C runs; 0 skips")
+    ap.add_argument(
+        "--partial-docs",
+        type=int,
+        default=300,
+        help="diplomatic and mixed documents on which the partial parse is compared; 0 skips",
+    )
+    ap.add_argument(
+        "--skip",
+        default="",
+        help="aliases,throughput,batch,partial,mixed,memory,startup,components,gate,profile",
+    )
     ap.add_argument("-o", "--output", type=Path, help="markdown to write (default: docs/performance.md)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.quick:
         args.docs, args.mixed, args.memory_sizes = 60, 100, "20"
         args.components_docs, args.profile_docs = 20, 30
+        args.small_batch, args.partial_docs = 40, 20
     args.workers = [int(w) for w in str(args.workers).split(",") if w]
     args.memory_sizes = [int(s) for s in str(args.memory_sizes).split(",") if s]
     args.skip = set(filter(None, str(args.skip).split(",")))
@@ -1056,8 +1346,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         ordinary = corpus.ordinary_corpus(max(args.mixed, 2000), seed=7)
         section_gate(rep, dip, ordinary)
         rep.corpora["gate check"] = f"the diplomatic corpus and {corpus.describe(ordinary)}"
+    if "aliases" not in args.skip:
+        log("alias-in-context: default extractor, gate on and off")
+        rep.aliases = run_worker({"task": "aliases"})
     if "throughput" not in args.skip:
         section_throughput(rep, dip_path, len(dip))
+    if "batch" not in args.skip and args.small_batch:
+        section_small_batch(rep, dip_path, min(args.small_batch, len(dip)))
+    if "partial" not in args.skip and args.partial_docs:
+        section_partial(rep, dip_path, mixed_path, args.partial_docs)
     if "mixed" not in args.skip:
         section_mixed(rep, mixed_path, len(mixed))
     if "memory" not in args.skip and args.memory_sizes:
