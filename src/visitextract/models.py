@@ -144,7 +144,9 @@ class Extraction(_Record):
     statements: list[Statement] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)  # extra
-    gated: bool = False  # extra: the relevance gate skipped this document (nothing an official did)
+    # extra: the relevance gate found nothing an official did, so no records were looked for;
+    # mentions and named people are still resolved
+    gated: bool = False
     # extra: set (and every list empty) when Extractor.pipe could not extract this item
     error: ExtractionError | None = None
     _exception: BaseException | None = PrivateAttr(default=None)
