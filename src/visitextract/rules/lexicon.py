@@ -51,7 +51,14 @@ PHONE_WORDS = _forms("phone telephone telephoned phoned call calls called dialed
 VIDEO_WORDS = _forms("video videoconference video-conference virtual virtually online zoom teleconference")
 
 # ---------------------------------------------------------------- statements
-REPORT_VERBS = _forms(
+# Verbs that characterise: "described the talks as frank", "termed the visit historic". They report
+# only with the characterisation ("as ..." or a predicate), never a bare object ("described the route").
+CHARACTERISE_VERBS = _forms(
+    """describe describes described describing characterise characterises characterised
+    characterising characterize characterizes characterized characterizing term terms termed
+    terming dub dubs dubbed dubbing brand brands branded branding"""
+)
+REPORT_VERBS = CHARACTERISE_VERBS | _forms(
     """congratulate congratulates congratulated regret regrets regretted deplore deplores deplored
     lament laments lamented hail hails hailed commend commends commended
     say says said saying tell tells told telling stress stresses stressed stressing underline
@@ -72,10 +79,7 @@ REPORT_VERBS = _forms(
     retort retorts retorted remark remarks remarked comment comments commented recall recalls
     recalled admit admits admitted concede concedes conceded predict predicts predicted caution
     cautions cautioned underscore underscores underscored observe observes observed contend
-    contends contended allege alleges alleged complain complains complained acknowledging
-    describe describes described describing characterise characterises characterised
-    characterising characterize characterizes characterized characterizing term terms termed
-    terming dub dubs dubbed dubbing brand brands branded branding"""
+    contends contended allege alleges alleged complain complains complained acknowledging"""
 )
 # "called for", "pointed out": a reporting verb plus its particle.
 REPORT_PHRASAL = {
@@ -104,13 +108,6 @@ REPORT_OBJECT_VERBS = _forms(
     rejected condemn condemns condemned mention mentions mentioned highlight highlights highlighted
     disclose discloses disclosed announce announces announced reveal reveals revealed outline
     outlines outlined"""
-)
-# Verbs that characterise: "described the talks as frank", "termed the visit historic". They report
-# only with the characterisation ("as ..." or a predicate), never a bare object ("described the route").
-CHARACTERISE_VERBS = _forms(
-    """describe describes described describing characterise characterises characterised
-    characterising characterize characterizes characterized characterizing term terms termed
-    terming dub dubs dubbed dubbing brand brands branded branding"""
 )
 QUOTE_READ_VERBS = _forms("read reads")
 # ---------------------------------------------------------------- tense and status
