@@ -117,6 +117,72 @@ CASES = [
         "CHL",
         ("2025-06-23", "2025-06-25"),
     ),
+    # a day counted within the visit: the last day is its end, the Nth day puts the start N - 1 days
+    # earlier; the date stands beside the phrase (apposition) or on the clause's verb
+    (
+        "last-day-in-apposition",
+        "2024-01-23",
+        "Chilean Foreign Minister Rosa Vidal arrived in Accra on Monday. She will travel to Kumasi on "
+        "Wednesday, the last day of her visit, to meet cocoa farmers.",
+        "Rosa Vidal",
+        "GHA",
+        ("2024-01-22", "2024-01-24"),
+    ),
+    (
+        "final-day-fronted",
+        "2024-01-23",
+        "Chilean Foreign Minister Rosa Vidal arrived in Accra on Monday. On Thursday, the final day of "
+        "her visit, she will open a trade fair.",
+        "Rosa Vidal",
+        "GHA",
+        ("2024-01-22", "2024-01-25"),
+    ),
+    (
+        "second-day-gives-the-start",
+        "2024-01-23",
+        "On the second day of her visit to Ghana on Tuesday, Chilean Foreign Minister Rosa Vidal met "
+        "President John Mahama.",
+        "Rosa Vidal",
+        "GHA",
+        ("2024-01-22", None),
+    ),
+    (
+        "first-day-of-a-two-country-tour-is-not-the-last-legs",
+        "2024-01-23",
+        "Chilean Foreign Minister Rosa Vidal opened a trade office in Accra on Tuesday, the first day of "
+        "her tour of West Africa and Morocco.",
+        "Rosa Vidal",
+        "MAR",
+        None,
+    ),
+    # a particle of direction between the verb and its preposition ("fly back to", "head on to")
+    (
+        "fly-back-to-the-capital-ends-the-trip",
+        "2024-11-18",
+        "Argentine Foreign Minister Lucia Paz arrived in Rome on Sunday. She will fly back to Buenos Aires "
+        "on Wednesday.",
+        "Lucia Paz",
+        "ITA",
+        ("2024-11-17", "2024-11-20"),
+    ),
+    (
+        "delegation-flies-back-home",
+        "2024-11-18",
+        "Peruvian President Ana Quispe arrived in Lisbon on Sunday for a summit. The Peruvian delegation "
+        "is due to head back to Lima on Tuesday night.",
+        "Ana Quispe",
+        "PRT",
+        ("2024-11-17", "2024-11-19"),
+    ),
+    (
+        "heading-on-to-the-next-leg",
+        "2024-11-18",
+        "Kenyan Foreign Minister Joseph Ouma will hold talks in Jakarta on Tuesday before heading on to "
+        "Manila on Thursday.",
+        "Joseph Ouma",
+        "PHL",
+        ("2024-11-21", None),
+    ),
 ]
 
 

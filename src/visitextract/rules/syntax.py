@@ -102,6 +102,14 @@ def prep_objects(tok: Token, preps: set[str]) -> Iterator[Token]:
             for g in c.children:
                 if g.dep_ in {"pobj", "pcomp"}:
                     yield from with_conjuncts(g)
+        elif c.dep_ in {"advmod", "prt"} and c.lower_ in _DIRECTIONAL:
+            # "fly back to Buenos Aires", "headed on to Manila": the parser hangs the
+            # preposition on the directional particle, not on the verb
+            yield from prep_objects(c, preps)
+
+
+# Particles of direction between a motion verb and its preposition.
+_DIRECTIONAL = frozenset({"back", "home", "on", "onward", "onwards", "over", "straight", "directly"})
 
 
 def objects(tok: Token) -> list[Token]:

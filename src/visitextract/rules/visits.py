@@ -666,7 +666,56 @@ class VisitRules:
             return
         tense = self._noun_tense(tok, verb)
         role, anchor = self._noun_date_role(tok, verb)
+        # "the first day of a tour of the Gulf and India" counts the whole tour, not its last leg
+        one_stop = not _names_a_tour(tok) and len({p.country for p in places}) == 1 and places[0].country
+        day = self._day_of_visit(tok, tense) if one_stop else None
+        if day is not None:
+            self._emit(tok, visitors, places, "visit.noun", tense, role=day[1], strength=1, dates=day[0])
+            return
         self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, date_anchor=anchor)
+
+    def _day_of_visit(
+        self, tok: Token, tense: Tense
+    ) -> tuple[list[tuple[m.DateRange, str]], DateRole] | None:
+        """ "on Wednesday, the last day of his visit", "On the second day of her visit on Tuesday": a
+        day counted within the visit fixes one end of it (the last day its end; the Nth day its start,
+        N - 1 days earlier). None when ``tok`` is not the visit of such a phrase."""
+        of = tok.head
+        day = of.head
+        if not (tok.dep_ == "pobj" and of.lower_ == "of" and day.lower_ == "day" and day.i != of.i):
+            return None
+        words = {c.lower_ for c in day.children if c.dep_ in {"amod", "nummod"}}
+        if words & {"last", "final", "closing"}:
+            n = None
+        else:
+            n = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+            if n is None:
+                return None
+        if day.dep_ == "appos" and day.head.i in self.ctx.date_at:
+            found = [self.ctx.date_at[day.head.i]]  # "on Wednesday, the last day of his visit"
+        else:
+            appos = [
+                self.ctx.date_at[c.i] for c in day.children if c.dep_ == "appos" and c.i in self.ctx.date_at
+            ]
+            own = {dm.span.start for dm in self.ctx.dates if dm.span.start <= day.i < dm.span.end}
+            found = appos or [
+                dm
+                for dm in self.ctx.dates_for(governing_verb(day), through_talks=True)
+                if dm.span.start not in own
+            ]
+        out: list[tuple[m.DateRange, str]] = []
+        for dm in found[:1]:
+            d = self.ctx.resolve_date(dm, tense)
+            if d.start is None or d.start != d.end or d.granularity not in {None, "day"}:
+                continue
+            if n is None:
+                out.append((d.model_copy(update={"start": None}), dm.span.text))
+            else:
+                first = (dt.date.fromisoformat(d.start) - dt.timedelta(days=n - 1)).isoformat()
+                out.append((d.model_copy(update={"start": first, "end": None}), dm.span.text))
+        if not out:
+            return None
+        return out, ("end" if n is None else "start")
 
     def _noun_date_role(self, tok: Token, verb: Token) -> tuple[DateRole, Token | None]:
         """ "concluded a two-day visit to Norway on Tuesday", "wraps up the visit on Friday": the
@@ -701,6 +750,9 @@ class VisitRules:
         tense = self._noun_tense(tok, verb)
         role, anchor = self._noun_date_role(tok, verb)
         dates = self._dates(anchor or tok, tense)
+        day = self._day_of_visit(tok, tense)
+        if day is not None:
+            dates, role = day
         status = self._status(tok, tense, [d for d, _ in dates])
         roles: list[DateRole] = [role for _ in dates]
         for c in tok.children:
@@ -966,10 +1018,12 @@ class VisitRules:
         status: str | None = None,
         host_override: str | None = None,
         date_anchor: Token | None = None,
+        dates: list[tuple[m.DateRange, str]] | None = None,
     ) -> None:
         if places:
             self._destinations.append((tok.i, places[0]))
-        dates = self._dates(date_anchor or tok, tense)
+        if dates is None:
+            dates = self._dates(date_anchor or tok, tense)
         if not dates and role == "start" and tense in {"perfect", "present"} and self.ctx.published:
             # "has arrived in Germany", "has departed Abuja": the arrival is the publication day.
             day = self.ctx.published.isoformat()
@@ -1182,6 +1236,12 @@ def _names_a_tour(tok: Token) -> bool:
 
 def _has_more_legs(noun: Token) -> bool:
     return any(c.dep_ in {"relcl", "acl"} for c in noun.children)
+
+
+_ORDINALS = {
+    "first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+}  # fmt: skip
 
 
 def _number(word: str) -> int | None:
