@@ -155,6 +155,25 @@ CASES = [
         "MAR",
         None,
     ),
+    # a dated clause on the trip noun is a leg of its own, with its own tense and days
+    (
+        "tour-clause-with-a-range",
+        "2025-03-18",
+        "Thai Prime Minister Anan Chai arrived in Quito on March 16, beginning a South American tour that "
+        "will also take him to Peru from March 19 to 21.",
+        "Anan Chai",
+        "PER",
+        ("2025-03-19", "2025-03-21"),
+    ),
+    (
+        "trip-clause-with-a-day",
+        "2025-03-18",
+        "Japanese Foreign Minister Ken Ito arrived in Rabat on Monday at the start of a trip which will "
+        "also take him to Tunisia on Thursday.",
+        "Ken Ito",
+        "TUN",
+        ("2025-03-20", None),
+    ),
     # a particle of direction between the verb and its preposition ("fly back to", "head on to")
     (
         "fly-back-to-the-capital-ends-the-trip",
@@ -268,6 +287,15 @@ STATUS = [
         "Omar Said",
         "KEN",
         "completed",
+    ),
+    (
+        "a-dated-leg-ahead-on-a-tour-begun",
+        "2025-03-18",
+        "Thai Prime Minister Anan Chai arrived in Quito on March 16, beginning a South American tour that "
+        "will also take him to Peru from March 19 to 21.",
+        "Anan Chai",
+        "PER",
+        "planned",
     ),
     # back home after the trip: it is over, on the day of return or before
     (

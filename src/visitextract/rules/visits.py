@@ -635,10 +635,19 @@ class VisitRules:
                 pm = self.ctx.place_at.get(c.i)
                 if pm is not None and not pm.is_demonym and pm not in places:
                     places.append(pm)
+        # "a tour that will also take him to Colombia from March 19 to 21": a leg with its own tense
+        # and dates, told in a clause on the trip noun; undated ("a tour that took him to Kenya and
+        # Tanzania") the clause's places are the trip's own
+        itinerary: list[tuple[Token, list[PlaceMention]]] = []
+        for c in tok.children:
             if c.dep_ in {"relcl", "acl"} and c.lower_ in _ITINERARY_VERBS:
-                places += [
+                legs = [
                     p for p in self._dest_places(list(prep_objects(c, {"in", "at", "to"}))) if p not in places
                 ]
+                if self._dates(c, self.ctx.tense(c)):
+                    itinerary.append((c, legs))
+                else:
+                    places += legs
         verb = governing_verb(tok)
         if not places and tok.dep_ in {"pobj"} and tok.head.lower_ in {"for", "on"}:
             # "arrived in Germany for the first state visit": the verb's own rule covers it
@@ -660,8 +669,19 @@ class VisitRules:
                 visitors = self._visitors_of(verb)
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 visitors = []
+        for clause, legs in itinerary:
+            if visitors and legs and not self._negated(clause):
+                self._emit(
+                    clause,
+                    visitors,
+                    legs,
+                    "visit.itinerary",
+                    self.ctx.tense(clause),
+                    role="start",
+                    strength=1,
+                )
         if not visitors or not places:
-            if visitors and not places:
+            if visitors and not places and not any(legs for _, legs in itinerary):
                 self._placeless(tok, visitors)
             return
         tense = self._noun_tense(tok, verb)
@@ -1313,6 +1333,7 @@ def _confidence(rule: str, visitor: PersonCluster) -> float:
         "visit.hosted": 0.75,
         "visit.visiting": 0.7,
         "visit.stop": 0.75,
+        "visit.itinerary": 0.75,
     }.get(rule, 0.6)
     if not visitor.named:
         base -= 0.15
