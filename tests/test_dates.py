@@ -171,6 +171,24 @@ RESOLVE_CASES: list[tuple[str, dt.date | None, Tense | None, dict[str, Any]]] = 
         {"start": "2024-03-01", "end": "2024-03-31", "granularity": "month"},
     ),
     ("mid-March", TUE, "past", {"start": "2022-03-01", "end": "2022-03-31"}),
+    # a part of a month or a year is known to the month or the year
+    (
+        "the first week of March",
+        dt.date(2024, 2, 10),
+        "future",
+        {"start": "2024-03-01", "granularity": "month"},
+    ),
+    ("the end of November", dt.date(2024, 2, 10), "past", {"start": "2023-11-01", "end": "2023-11-30"}),
+    (
+        "the second half of 2026",
+        None,
+        None,
+        {"start": "2026-01-01", "end": "2026-12-31", "granularity": "year"},
+    ),
+    ("the beginning of next month", TUE, None, {"start": "2023-01-01", "end": "2023-01-31"}),
+    ("early next year", TUE, None, {"start": "2023-01-01", "end": "2023-12-31", "granularity": "year"}),
+    ("the end of the year", TUE, None, {"start": "2022-01-01", "granularity": "year"}),
+    ("mid-2026", None, None, {"start": "2026-01-01", "granularity": "year"}),
     ("late March 2021", None, None, {"start": "2021-03-01", "end": "2021-03-31", "year_inferred": False}),
     ("this month", TUE, None, {"start": "2022-12-01", "end": "2022-12-31", "granularity": "month"}),
     ("last month", dt.date(2023, 1, 15), None, {"start": "2022-12-01", "end": "2022-12-31"}),
@@ -358,6 +376,10 @@ FIND_CASES: list[tuple[str, list[str]]] = [
     ("The leaders will meet this weekend.", ["this weekend"]),
     ("Crowds march through the city on Sunday.", ["Sunday"]),
     ("Visits are planned for April and May.", ["April", "May"]),
+    ("She will go to Lima in the first week of November.", ["the first week of November"]),
+    ("A summit is planned for the end of the year.", ["the end of the year"]),
+    ("He hopes to return early next year.", ["early next year"]),
+    ("Talks resume at the beginning of next month.", ["the beginning of next month"]),
     # must not fire
     ("Theresa May spoke to reporters.", []),
     ("Johnson and May met in London.", []),
@@ -373,6 +395,8 @@ FIND_CASES: list[tuple[str, list[str]]] = [
     ("She won the second round easily.", []),
     ("The Sun and the Sat channel covered it.", []),
     ("Prices rose by 5 - 7 percent.", []),
+    ("The end of the war is not in sight.", []),
+    ("The first half of the match was dull.", []),
     ("The note was dated 06/12/2022.", []),
 ]
 

@@ -155,6 +155,16 @@ CASES = [
         "MAR",
         None,
     ),
+    # a part of a month dates the trip to that month ('YYYY-MM' in the devset)
+    (
+        "first-week-of-a-month",
+        "2025-10-21",
+        "Brazilian Trade Minister Paulo Reis is expected to travel to Ottawa in the first week of November "
+        "for talks on a trade deal.",
+        "Paulo Reis",
+        "CAN",
+        ("2025-11-01", "2025-11-30"),
+    ),
     # a dated clause on the trip noun is a leg of its own, with its own tense and days
     (
         "tour-clause-with-a-range",

@@ -356,11 +356,31 @@ def _point(toks: list[_Tok], *, fragment: bool = False) -> DatePoint | None:
             return DatePoint("day", offset=-2)
         case ("day", "after", "tomorrow"):
             return DatePoint("day", offset=2)
+        case (part, *_) if part in _PERIOD_PARTS and len(toks) > 1:
+            return _part_of(toks[1:])
+        case (nth, "week" | "weeks" | "half" | "fortnight", *_) if nth in _PERIOD_ORDINALS and len(toks) > 2:
+            return _part_of(toks[2:])
         case ("D",) if fragment:
             return DatePoint("day", day=n[0])
         case ("D", "Y") if fragment:
             return DatePoint("day", day=n[0], year=n[1])
     return None
+
+
+# "the end of November", "the first week of March", "early next year", "the second half of 2026": a
+# part of a month or a year is known to that month or year (the devset writes it 'YYYY-MM' or 'YYYY')
+_PERIOD_PARTS = frozenset({"start", "beginning", "end", "middle", "close", "turn", "early", "late", "mid"})
+_PERIOD_ORDINALS = frozenset({"first", "second", "third", "fourth", "last", "final"})
+
+
+def _part_of(rest: list[_Tok]) -> DatePoint | None:
+    """The month or year that a part-of-period phrase is part of; None for a day or a week."""
+    if _sig(rest) == ("year",):
+        return DatePoint("year", rel="this")  # "the end of the year"
+    inner = _point(rest)
+    if inner is None or inner.unit not in {"month", "year"} or inner.qualifier is not None:
+        return None
+    return inner
 
 
 def _unit(word: str) -> Unit:

@@ -154,6 +154,26 @@ _RELATIVE: list[list[dict[str, Any]]] = [
     [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}},
      {"LOWER": {"IN": ["yesterday", "tomorrow"]}}],
 ]  # fmt: skip
+# A part of a month or a year: "the end of November", "the first week of March", "the second half
+# of 2026", "the beginning of next month", "early next year", "mid-2026". The whole phrase is one
+# span, so its nouns ("week", "end") do not stand between the date and the verb it dates.
+_PERIOD_WHOLE: list[list[dict[str, Any]]] = [
+    [_M_FULL, _opt(_Y)],
+    [_Y],
+    [_REL, {"LOWER": {"IN": ["month", "year"]}}],
+    [{"LOWER": "the"}, {"LOWER": "year"}],
+]
+_THE: dict[str, Any] = {"LOWER": "the", "OP": "?"}
+_PART_NOUN: dict[str, Any] = {"LOWER": {"IN": ["start", "beginning", "end", "middle", "close", "turn"]}}
+_NTH: dict[str, Any] = {"LOWER": {"IN": ["first", "second", "third", "fourth", "last", "final"]}}
+_STRETCH: dict[str, Any] = {"LOWER": {"IN": ["week", "weeks", "half", "fortnight"]}}
+_QUALIFIER: dict[str, Any] = {"LOWER": {"IN": ["early", "late", "mid"]}}
+_PERIOD_PARTS: list[list[dict[str, Any]]] = [
+    *([_THE, _PART_NOUN, _OF, *whole] for whole in _PERIOD_WHOLE),
+    *([_THE, _NTH, _STRETCH, _OF, *whole] for whole in _PERIOD_WHOLE),
+    [_QUALIFIER, {"ORTH": "-", "OP": "?"}, _REL, {"LOWER": "year"}],
+    [_QUALIFIER, {"ORTH": "-", "OP": "?"}, _Y],
+]  # fmt: skip
 _WEEKDAYS: list[list[dict[str, Any]]] = [
     [_W, _PART],
     [_REL, _W, _PART],
@@ -195,6 +215,7 @@ class DateFinder:
         self.matcher.add("RANGE", [[_RANGE_PREFIX, *p] for p in _DAY_RANGES] + _MONTH_RANGES)
         self.matcher.add("MONTH", _MONTHS)
         self.matcher.add("YEAR", _YEARS)
+        self.matcher.add("PERIOD_PART", _PERIOD_PARTS)
         # "his 2019 visit", "the 2022 summit": a year naming an event; the span is the year alone
         self.matcher.add("EVENT_YEAR", _EVENT_YEARS)
         self.matcher.add("RELATIVE", _RELATIVE)
