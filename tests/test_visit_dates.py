@@ -165,6 +165,32 @@ CASES = [
         "CAN",
         ("2025-11-01", "2025-11-30"),
     ),
+    # no publication date: a day without its year takes the year the text gives nearby
+    (
+        "no-published-year-from-the-header",
+        None,
+        "Travel of the Foreign Minister, May 2, 2019 to May 6, 2019\n\nGerman Foreign Minister Lena Vogt "
+        "traveled to Peru and Chile. She then traveled to Santiago, Chile May 5-6.",
+        "Lena Vogt",
+        "CHL",
+        ("2019-05-05", "2019-05-06"),
+    ),
+    (
+        "no-published-range-over-new-year",
+        None,
+        "In 2019, Chilean President Tomas Rios visited Lima from December 30 to January 2.",
+        "Tomas Rios",
+        "PER",
+        ("2019-12-30", "2020-01-02"),
+    ),
+    (
+        "no-published-no-year-anywhere",
+        None,
+        "Chilean President Tomas Rios visited Lima from December 30 to January 2.",
+        "Tomas Rios",
+        "PER",
+        (None, None),
+    ),
     # a dated clause on the trip noun is a leg of its own, with its own tense and days
     (
         "tour-clause-with-a-range",

@@ -357,7 +357,27 @@ class DocContext:
     def resolve_date(self, dm: DateMention, tense: Tense | None) -> m.DateRange:
         date_tense: Literal["past", "present", "future"] | None
         date_tense = "past" if tense == "perfect" else tense
-        return resolve(dm.expr, self.published, date_tense, text=dm.span.text, span=self.span_of(dm.span))
+        d = resolve(dm.expr, self.published, date_tense, text=dm.span.text, span=self.span_of(dm.span))
+        if self.published is None and d.start is None and (d.start_partial or d.end_partial):
+            year = self._text_year(dm)
+            if year is not None:
+                return _with_year(d, year)
+        return d
+
+    def _text_year(self, dm: DateMention) -> int | None:
+        """With no publication date, the year the text itself gives: that of the nearest date before
+        this one that names its year (a press release headed "April 13, 2012 to April 19, 2012"),
+        else of the first one after it."""
+        years = [
+            (other.span.start, p.year)
+            for other in self.dates
+            for p in (other.expr.start, other.expr.end)
+            if p is not None and p.year is not None
+        ]
+        before = [y for start, y in years if start < dm.span.start]
+        if before:
+            return before[-1]
+        return next((y for start, y in years if start > dm.span.start), None)
 
     def dates_for(
         self, trigger: Token, *, scope: Span | None = None, through_talks: bool = True
@@ -493,6 +513,36 @@ def _crosses_clause(start: Token, anchor: Token) -> bool:
 def is_agency(pm: PlaceMention) -> bool:
     """A news agency of the organisations table (models/hand/organizations.csv)."""
     return pm.entity.id.startswith("org:agency-")
+
+
+def _with_year(d: m.DateRange, year: int) -> m.DateRange:
+    """A date without its year ("--04-16", "--05") in ``year``; a range that runs past December
+    ends the next year. Unchanged when a day does not exist in that year (February 29)."""
+
+    def day(partial: str, y: int, last: bool) -> str | None:
+        parts = partial[2:].split("-")
+        try:
+            month = int(parts[0])
+            if len(parts) == 1:  # a month: its first or last day
+                first = dt.date(y, month, 1)
+                nxt = dt.date(y + month // 12, month % 12 + 1, 1)
+                return (nxt - dt.timedelta(days=1) if last else first).isoformat()
+            return dt.date(y, month, int(parts[1])).isoformat()
+        except ValueError:
+            return None
+
+    sp, ep = d.start_partial, d.end_partial
+    if (sp is not None and not sp.startswith("--")) or (ep is not None and not ep.startswith("--")):
+        return d
+    start = day(sp, year, False) if sp else None
+    end = day(ep, year, True) if ep else None
+    if start and end and end < start and ep is not None:
+        end = day(ep, year + 1, True)
+    if (sp and start is None) or (ep and end is None):
+        return d
+    return d.model_copy(
+        update={"start": start, "end": end, "start_partial": None, "end_partial": None, "year_inferred": True}
+    )
 
 
 def parse_published(value: object) -> dt.date | None:

@@ -1018,7 +1018,8 @@ class VisitRules:
             return "completed"
         if tense == "perfect" and tok.lower_ in _VISITED_FORMS:
             return "completed"  # "he has (already) visited Argentina"; not "has arrived in"
-        if tense == "past" and published is None and (not dates or any(_has_year(d) for d in dates)):
+        # (with no publication date, a dated day's year is the text's own: DocContext.resolve_date)
+        if tense == "past" and published is None and (not dates or any(d.start or d.end for d in dates)):
             # no reference date: a trip told in the past, or dated in a past year, is over
             if tok.lower_ not in lx.ARRIVE_VERBS:
                 return "completed"
@@ -1196,10 +1197,6 @@ def _ending(tok: Token, tense: Tense) -> bool:
     return verb.lower_ in _ENDING_VERBS or (
         verb.lower_.startswith("return") and tok.head.lower_ in _RETURN_PREPS
     )
-
-
-def _has_year(d: m.DateRange) -> bool:
-    return not d.year_inferred and bool(d.start or d.end)
 
 
 def _speaker_of_sentence(tok: Token) -> bool:
