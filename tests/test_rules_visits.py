@@ -719,8 +719,20 @@ def test_a_spokesperson_briefing_on_the_visit_is_no_companion(extract):
         ("NEW DELHI, Oct 28 (PTI) - Indian Prime Minister Arjun Mehta arrived on Monday.", []),
         # without a dateline nothing says where
         ("Kenyan President Samuel Otieno arrived on Monday for the summit.", []),
+        # place, date and agency with no dash before the story ("New Delhi, Oct 28 (PTI) Ghanaian ...")
+        (
+            "New Delhi, Oct 28 (PTI) Ghanaian President Kofi Mensah arrived on Monday for the summit.",
+            [("Kofi Mensah", "IND", "ongoing")],
+        ),
     ],
-    ids=["arrived-no-place", "expected-to-arrive", "the-national-capital", "own-official", "no-dateline"],
+    ids=[
+        "arrived-no-place",
+        "expected-to-arrive",
+        "the-national-capital",
+        "own-official",
+        "no-dateline",
+        "agency-without-dash",
+    ],
 )
 def test_an_arrival_without_a_place_is_at_the_dateline(extract, text, expected):
     ex = extract(text, published="2025-10-28")
@@ -810,3 +822,15 @@ def test_going_home_ends_the_visit(extract, text, dates):
     ex = extract(text, published="2025-10-14")
     visit = next(v for v in ex.visits if v.visitor.name == "Asha Rao")
     assert visit.dates is not None and (visit.dates.start, visit.dates.end) == dates, summary(ex)
+
+
+def test_the_filing_date_of_a_dateline_without_dash_dates_nothing(extract):
+    """ "Lima, Oct 7 (Andina) ... returned home on Sunday": the trip ends on Sunday, not on the
+    dateline's day."""
+    text = (
+        "Lima, Oct 7 (Andina) Peruvian Foreign Minister Elena Ruiz returned home on Sunday after a "
+        "visit to Mexico."
+    )
+    ex = extract(text, published="2024-10-07")
+    (v,) = [v for v in ex.visits if v.host_country == "MEX"]
+    assert v.dates is not None and v.dates.end == "2024-10-06", summary(ex)

@@ -284,6 +284,23 @@ ROLES = {
         published="2023-03-08",
         visits=[("Pedro Sanchez", "MAR"), ("Antonio Costa", "MAR")],
     ),
+    # an upper-case office abbreviation after a determiner or a possessive is a bare role
+    "the-pm-abbreviation": Case(
+        "Prime Minister Arjun Mehta arrived in Helsinki on Thursday. The PM left for Tallinn on Friday "
+        "evening.",
+        published="2024-10-07",
+        people={"Arjun Mehta": ("Prime Minister", ANY)},
+        refers={"PM": "Arjun Mehta"},
+        visits=[("Arjun Mehta", "FIN"), ("Arjun Mehta", "EST")],
+        not_people=["PM"],
+    ),
+    "the-fm-said": Case(
+        "Indonesian Foreign Minister Retno Marsudi met her Malaysian counterpart in Kuala Lumpur on Monday. "
+        '"We agreed to finish the border talks this year," the FM said.',
+        published="2024-02-03",
+        statements=[("Retno Marsudi", "finish the border talks")],
+        not_people=["FM"],
+    ),
     "group-two-men": Case(
         "Prime Minister Justin Trudeau congratulated President Donald Trump on his inauguration. The "
         "two men spoke by phone on Saturday, his office said.",

@@ -456,9 +456,9 @@ class EntityCorrector:
             if info is None:
                 continue
             if span.text in self._abbreviations and not (
-                span.end < len(doc) and _is_name_token(doc[span.end])
+                (span.end < len(doc) and _is_name_token(doc[span.end])) or _abbreviation_as_role(doc, span)
             ):
-                continue  # an abbreviation is a title only before a name
+                continue  # an abbreviation is a title before a name, or a role after "the" ("the PM")
             if span.start > 0 and doc[span.start - 1].lower_ in NAME_PARTICLES:
                 continue  # "bin Sultan" is a name
             if (
@@ -927,6 +927,18 @@ def _place_label(kind: str, alias_type: str) -> str:
     if alias_type in {"demonym", "demonym_plural"}:
         return "NORP"
     return {"country": "GPE", "city": "GPE", "region": "LOC", "site": "FAC", "bloc": "ORG"}.get(kind, "ORG")
+
+
+def _abbreviation_as_role(doc: Doc, span: Span) -> bool:
+    """ "The PM left for Tallinn", "India's EAM said": an upper-case office abbreviation after a
+    determiner or a possessive stands for the office's holder, unless a common noun follows it
+    ("the FM band")."""
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ not in {"the", "'s", "’s", "his", "her", "their", "its"}:
+        return False
+    return not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
 
 
 def _is_name_token(tok: Token) -> bool:

@@ -40,6 +40,11 @@ _INTENT_VERBS = frozenset(
 DATES_KEY = "ve_dates"
 
 _DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
+# "New Delhi, Oct 7 (PTI) External Affairs Minister ...": place, date and the agency in brackets,
+# with no dash before the story
+_DATELINE_AGENCY = re.compile(
+    r",[ \t]*[^()\n,]{3,25}(?:,[ \t]*\d{4})?[ \t]*\([A-Z][A-Za-z .&-]{1,20}\)[ \t]*"
+)
 
 
 @dataclass(frozen=True)
@@ -218,7 +223,10 @@ class DocContext:
             if (
                 not before
                 and after[:1] == ","
-                and _DATELINE_DASH.search(line, pm.span.end_char, pm.span.end_char + 45)
+                and (
+                    _DATELINE_DASH.search(line, pm.span.end_char, pm.span.end_char + 45)
+                    or _DATELINE_AGENCY.match(line, pm.span.end_char)
+                )
             ):
                 return pm
         return None
@@ -237,6 +245,9 @@ class DocContext:
         dash = _DATELINE_DASH.search(self.text, start, min(line_end, start + 60))
         if dash is not None:
             return dash.end()
+        agency = _DATELINE_AGENCY.match(self.text, start, line_end)
+        if agency is not None:
+            return agency.end()
         return line_end if "|" in self.text[:line_end] else start
 
     # ----------------------------------------------------------- places
