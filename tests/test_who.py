@@ -387,6 +387,35 @@ COUNTRIES = {
         people={"Bassirou Diomaye Faye": ("President", "SEN"), "Julius Maada Bio": ("President", "SLE")},
         meetings=[{"John Mahama", "Bassirou Diomaye Faye"}, {"John Mahama", "Julius Maada Bio"}],
     ),
+    # an office held under a named person is of that person's country, wherever the story is set
+    "aide-of-a-named-leader": Case(
+        "MOSCOW - Hungarian Prime Minister Viktor Orban arrived in Moscow on Friday for talks with "
+        "President Vladimir Putin, Orban's spokesman Zoltan Kiss said.",
+        published="2024-07-05",
+        people={"Zoltan Kiss": ("Spokesperson", "HUN")},
+    ),
+    "aide-in-apposition": Case(
+        "HARARE - South African President Cyril Ramaphosa met President Emmerson Mnangagwa on Friday, "
+        "Thandi Mokoena, Ramaphosa's spokeswoman, said.",
+        published="2018-03-10",
+        people={"Thandi Mokoena": (ANY, "ZAF")},
+    ),
+    # a longer form of a name the ministers' table knows (a patronymic added)
+    "minister-with-patronymic": Case(
+        "BRASILIA - Saudi climate envoy Adel al-Jubeir met Brazilian officials on Monday and conveyed "
+        "the greetings of Foreign Minister Prince Faisal bin Farhan bin Abdullah.",
+        published="2025-05-21",
+        people={"Faisal bin Farhan bin Abdullah": ("Foreign Minister", "SAU")},
+    ),
+    # "the two Egyptian ministers": the demonym picks the pair
+    "group-with-a-demonym": Case(
+        "Egyptian Foreign Minister Omar Said held talks with Tanzanian Foreign Minister Juma Kombo in "
+        "Dodoma on Tuesday, joined by Egyptian Trade Minister Ali Fahmy. The two Egyptian ministers "
+        "later flew to Zanzibar.",
+        published="2024-11-07",
+        visits=[("Omar Said", "TZA"), ("Ali Fahmy", "TZA")],
+        no_visits=["Juma Kombo"],
+    ),
 }
 
 
@@ -412,6 +441,25 @@ OFFICES = {
             "Khalid bin Hilal Al Maawali": ("Member of the State Council", ANY),
         },
         not_people=["Affairs", "Economic"],
+    ),
+    # a ministry's list of portfolios ends where the holder's name begins, with or without a comma
+    "portfolio-list-then-name": Case(
+        "Saudi Foreign Minister Faisal bin Farhan held talks in Madrid on Tuesday with Spain's Minister of "
+        "Foreign Affairs, European Union and Cooperation José Manuel Albares.",
+        published="2025-05-21",
+        people={"José Manuel Albares": ("Foreign Minister", "ESP")},
+        meetings=[{"Faisal bin Farhan", "José Manuel Albares"}],
+    ),
+    "coordinated-portfolios": Case(
+        "Vietnamese Foreign Minister Bui Thanh Son held talks in Lisbon with Portuguese Minister of State "
+        "and Foreign Affairs Rui Mendes and with Tanzanian Minister of Foreign Affairs and East African "
+        "Cooperation Asha Juma.",
+        published="2025-07-10",
+        people={"Rui Mendes": ("Foreign Minister", "PRT"), "Asha Juma": ("Foreign Minister", "TZA")},
+    ),
+    "portfolio-list-without-holder": Case(
+        "The Minister of Foreign Affairs and International Co-operation visited the fair in the evening.",
+        not_people=["Co-operation", "operation"],
     ),
     "speaker-of-parliament": Case(
         "Om Birla, Speaker of the Lok Sabha, arrived in Kathmandu on Sunday.",

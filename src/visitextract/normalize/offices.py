@@ -106,6 +106,19 @@ class OfficeTaxonomy:
             if abbreviations.exists()
             else {}
         )
+        # The words a ministry's list of portfolios is made of ("Foreign Affairs, European Union and
+        # Cooperation"): where such a list ends, the holder's name begins.
+        extra = base / "portfolio_words.csv"
+        self.portfolio_words: frozenset[str] = frozenset(
+            word
+            for phrase in [
+                *self.portfolios,
+                *self.topics,
+                *([r["word"] for r in _read_csv(extra)] if extra.exists() else []),
+            ]
+            for word in phrase.split()
+            if word not in {"and", "the", "of", "for"}
+        )
         self.modifiers: dict[str, _Modifier] = {
             row["phrase"]: _Modifier(row["modifier"], row["kind"])
             for row in _read_csv(base / "modifiers.csv")

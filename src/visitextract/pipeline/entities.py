@@ -531,12 +531,47 @@ class EntityCorrector:
             and doc[end].text == ","
             and any(t.lower_ in {"of", "for"} for t in span)
         ):
-            list_end = _portfolio_list_end(doc, end, places)
+            list_end = _portfolio_list_end(doc, end, places, self.taxonomy.portfolio_words)
             if list_end is not None:
                 # "... African Cooperation and Moroccan Expatriates": the country of the ministry
                 extended = Span(doc, span.start, list_end, label="OFFICE")
                 country = _country_in(extended, places, self.gazetteer)
                 return extended, replace(info, title=extended.text, country=country or info.country)
+        if (
+            not is_role
+            and end + 1 < len(doc)
+            and doc[end].lower_ in {"and", "&"}
+            and any(t.lower_ in {"of", "for"} for t in span)
+        ):
+            # "Minister of State and Foreign Affairs", "Minister of Foreign Affairs and East African
+            # Cooperation": one more portfolio after "and", then the name
+            k = end + 1
+            words = self.taxonomy.portfolio_words
+            ends_in_word = False  # a portfolio word closes it, not a place ("... and Ghana")
+            while k < len(doc):
+                if doc[k].text[:1].isupper() and (doc[k].lower_ in words or _in_places(k, places)):
+                    ends_in_word = doc[k].lower_ in words and not _in_places(k, places)
+                    k += 1
+                elif (
+                    k + 2 < len(doc)
+                    and doc[k + 1].text == "-"
+                    and f"{doc[k].lower_}-{doc[k + 2].lower_}" in words
+                ):
+                    k += 3  # "Co-operation", split at its hyphen
+                    ends_in_word = True
+                else:
+                    break
+            if ends_in_word:
+                extended = Span(doc, span.start, k, label="OFFICE")
+                # the office is the first portfolio's, unless that one says no more than a rank
+                # ("Minister of State and Foreign Affairs" is the foreign minister)
+                base = info
+                if not info.is_minister or info.category in {"minister", "deputy_minister"}:
+                    added = self.taxonomy.normalize(f"Minister of {doc[end + 1 : k].text}")
+                    if added is not None and added.category not in {"minister", "other"}:
+                        base = replace(info, office=added.office, category=added.category)
+                country = _country_in(extended, places, self.gazetteer)
+                return extended, replace(base, title=extended.text, country=country or base.country)
         if is_role and span.text == "Secretary" and span.start > 0 and doc[span.start - 1].lower_ == "the":
             # "The Secretary looks forward to ...": a reference to the story's secretary (of State,
             # General), resolved by the people model
@@ -1193,11 +1228,12 @@ def _list_closes(doc: Doc, i: int, limit: int) -> bool:
     return False
 
 
-def _portfolio_list_end(doc: Doc, i: int, places: list[Span]) -> int | None:
+def _portfolio_list_end(doc: Doc, i: int, places: list[Span], words: frozenset[str]) -> int | None:
     """End of the rest of a portfolio written as a list after a minister's title, starting at the
     comma ``i``: "Minister of Foreign Affairs[, African Cooperation and Moroccan Expatriates],
-    Nasser Bourita". The list closes with "and <Capitalised words>"; a name, an office or a verb in
-    it means it is not one."""
+    Nasser Bourita". The list closes with "and <Capitalised words>"; after the "and" only portfolio
+    ``words`` and places, so that a name right after the list ("... and Cooperation José Manuel
+    Albares") is not taken into it; a name, an office or a verb before the "and" means it is not one."""
     k = i
     seen_and = False
     last_good: int | None = None
@@ -1214,6 +1250,12 @@ def _portfolio_list_end(doc: Doc, i: int, places: list[Span]) -> int | None:
             seen_and = True
             k += 1
             continue
+        if seen_and and (tok.lower_ in words or _in_places(k, places)) and tok.text[:1].isupper():
+            k += 1
+            last_good = k  # a portfolio word even where the NER reads a name into it
+            continue
+        if seen_and and last_good is not None:
+            return last_good  # the list's last portfolio is complete; a name follows
         if tok.ent_type_ == "PERSON" or tok.lower_ in HONORIFICS:
             return None
         if tok.text[:1].isupper() or _in_places(k, places) or (tok.lower_ in {"of", "the"} and k > i + 1):

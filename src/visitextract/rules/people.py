@@ -248,6 +248,7 @@ class PeopleResolver:
         self._genders()
         self._list_order()
         self._from_tables()
+        self._countries_of_aides()
         # Counterparts first ("his Pakistani counterpart X" makes X a foreign minister), so that a
         # later "the Pakistani Foreign Minister" finds X; again after the titles, for owners that
         # are title references ("The Foreign Minister met his American counterpart X").
@@ -574,6 +575,45 @@ class PeopleResolver:
                 if not om.info.category.startswith("role:"):
                     cluster.set_office(om.info, "list order")
 
+    def _countries_of_aides(self) -> None:
+        """ "Orban's spokesman Bertalan Havasi", "Bertalan Havasi, Orban's spokesman": an office
+        held under a named person (spokesperson, adviser, envoy, chief of staff) is of that person's
+        country, whatever country the story is set in."""
+        for cluster in self.clusters:
+            if not cluster.named or COUNTRY_EVIDENCE.get(cluster.country_source or "", 0) >= 5:
+                continue
+            for span in cluster.mentions:
+                owner = self._owner_before(span.start) or self._owner_after(span.end)
+                if owner is not None and owner is not cluster and owner.country:
+                    cluster.set_country(owner.country, "possessive")
+                    break
+
+    def _owner_before(self, start: int) -> PersonCluster | None:
+        """The person of "X's" before the office that titles the name at ``start``."""
+        doc = self.ctx.doc
+        j = start - 1
+        while j >= 0 and j in self.attached_offices:
+            j -= 1
+        if j == start - 1 or j < 1 or doc[j].tag_ != "POS":
+            return None
+        owner = self.by_token.get(j - 1)
+        return owner if owner is not None and owner.named else None
+
+    def _owner_after(self, end: int) -> PersonCluster | None:
+        """The person of ", X's <office>" right after a name."""
+        doc = self.ctx.doc
+        if end + 3 >= len(doc) or doc[end].text != ",":
+            return None
+        owner = self.by_token.get(end + 1)
+        if owner is None or not owner.named:
+            return None
+        k = end + 1
+        while k < len(doc) and self.by_token.get(k) is owner:
+            k += 1
+        if k + 1 < len(doc) and doc[k].tag_ == "POS" and (k + 1) in self.ctx.office_at:
+            return owner
+        return None
+
     # ------------------------------------------------------------ knowledge
     def _from_tables(self) -> None:
         """The office-holder tables at the story's date: a head of state or government the table
@@ -636,6 +676,10 @@ class PeopleResolver:
             if cluster.office is not None and cluster.office.category not in _MINISTER_CATEGORIES:
                 continue  # "President X" is not the foreign minister X of the table
             every = index.lookup(cluster.name)
+            if not every and len(cluster.tokens) >= 3:
+                # "Faisal bin Farhan bin Abdullah" is the table's "Faisal bin Farhan" (a longer form
+                # of the name: a patronymic added)
+                every = [t for leader in index.match_within(cluster.name) for t in leader.terms]
             if on is not None:
                 now = [t for t in every if t.active_on(on) and (t.end is not None or fresh)]
                 if len({t.country for t in now}) == 1:
@@ -768,12 +812,43 @@ class PeopleResolver:
         elif tok.lower_ not in lx.GROUP_PEOPLE_NOUNS:
             return []
         before = [c for c in pool if c.first_token < tok.i]
+        countries = self._group_countries(tok)
+        if countries:
+            # "the two Egyptian ministers"; and a later "the two ministers" is that same pair
+            # (a companion's country may be known only later: a person of no country yet fits)
+            before = [c for c in before if c.country in countries or c.country is None]
         before.sort(key=lambda c: max(s.start for s in c.mentions + c.refs if s.start < tok.i), reverse=True)
         if tok.lower_ in {"sides", "parties", "counterparts"}:
             # "the two sides": one of each country, not two members of one delegation
             if len(before) >= 2 and before[0].country and before[0].country == before[1].country:
                 return []
         return before[:2] if len(before) >= 2 else []
+
+    def _group_countries(self, tok: Token) -> set[str]:
+        """The countries a group noun's demonyms give ("the two Egyptian ministers"), else those of
+        the last earlier group of the same noun that had them, within three sentences."""
+        own = {
+            pm.country
+            for c in tok.children
+            if c.dep_ in {"amod", "compound", "nmod"}
+            for pm in [self.ctx.place_at.get(c.i)]
+            if pm is not None and pm.country
+        }
+        if own:
+            return own
+        first = self.ctx.sents[max(0, self.ctx.sentence_index(tok.i) - 3)].start
+        for t in reversed(self.ctx.tokens[first : tok.i]):
+            if t.lower_ == tok.lower_ and any(c.lower_ in lx.GROUP_WORDS for c in t.children):
+                found = {
+                    pm.country
+                    for c in t.children
+                    if c.dep_ in {"amod", "compound", "nmod"}
+                    for pm in [self.ctx.place_at.get(c.i)]
+                    if pm is not None and pm.country
+                }
+                if found:
+                    return found
+        return set()
 
     def _plural_pronoun(self, tok: Token) -> list[PersonCluster]:
         """ "X will hold talks with Y. They will later be joined by Z": "they" are the people who are
