@@ -585,3 +585,46 @@ def test_disclosed_this_is_no_claim(extract):
 def test_a_characterising_verb_without_its_characterisation_reports_nothing(extract, text):
     ex = extract(text)
     assert not ex.statements, summary(ex)
+
+
+# A second reporting verb coordinated with the first ("said X and stressed that Y", '"...", but
+# noted that Y', "told reporters that X and said Y") is a second claim of the same speaker, however
+# the parser hangs it; the first claim ends before the "and".
+COORDINATED_CLAIMS = [
+    (
+        "inside-the-first-claim",
+        "Chilean Foreign Minister Rosa Vidal said Chile valued Japan's help after the earthquake and "
+        "stressed that Santiago opposed any new tariffs on copper.",
+        [
+            ("Rosa Vidal", "Chile valued Japan's help after the earthquake"),
+            ("Rosa Vidal", "Santiago opposed any new tariffs on copper"),
+        ],
+    ),
+    (
+        "after-a-direct-quote",
+        'Kazakh Foreign Minister Arman Sadykov told reporters that Astana "will not become a route for '
+        'banned goods", but noted that trade with its northern neighbour remained vital.',
+        [
+            ("Arman Sadykov", "will not become a route for banned goods"),
+            ("Arman Sadykov", "trade with its northern neighbour remained vital"),
+        ],
+    ),
+    (
+        "told-and-said",
+        "Finnish Foreign Minister Aino Laine told reporters that Helsinki saw India as a key partner and "
+        "said Finnish firms were keen to invest in the Indian market.",
+        [
+            ("Aino Laine", "Helsinki saw India as a key partner"),
+            ("Aino Laine", "Finnish firms were keen to invest in the Indian market"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in COORDINATED_CLAIMS], ids=[c[0] for c in COORDINATED_CLAIMS]
+)
+def test_coordinated_claims_are_the_first_speakers(extract, text, expected):
+    ex = extract(text)
+    assert_offsets(text, ex)
+    assert sorted((s.speaker.name, s.quote) for s in ex.statements) == sorted(expected), summary(ex)

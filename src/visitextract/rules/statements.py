@@ -153,6 +153,10 @@ class StatementRules:
                     relayed = self._speaker(obj)
                     if relayed != (None, None):
                         return relayed
+        outer = _coordinated_in_claim(verb)
+        if outer is not None:
+            # "X said Egypt appreciated ... and stressed that ...": the second verb is X's too
+            return self._speaker_of(outer)
         subj = [t for t in subjects(verb) if t.i not in self._quote_tokens]
         if quote_end is not None and not subj:
             for j in range(verb.i - 1, quote_end - 1, -1):
@@ -271,6 +275,8 @@ class StatementRules:
             t = doc[j]
             if t.i in self._quote_tokens:
                 break
+            if t.dep_ == "cc":
+                break  # '"...", but noted that ...': a second claim of the speaker named before
             if (t.lower_ in lx.REPORT_VERBS or t.lower_ in lx.QUOTE_READ_VERBS) and is_verb(t):
                 return t
             if t.text in {".", "!", "?"} and j > quote.end + 1:
@@ -362,6 +368,12 @@ class StatementRules:
                 if self.ctx.doc[start].lower_ == "that":
                     start += 1
                 end = sub[-1].i + 1
+                for g in c.children:
+                    if _coordinated_in_claim(g) == verb:
+                        # "said Egypt appreciated X and stressed that Y": the claim ends before "and"
+                        end = min(end, g.left_edge.i)
+                        while end > start and self.ctx.doc[end - 1].dep_ == "cc":
+                            end -= 1
                 # "said he believed the leaders ... would stick to ...": the parser may cut one
                 # clause in two, both hanging from the verb; the content runs to the end of the last
                 for more in verb.children:
@@ -563,6 +575,25 @@ class StatementRules:
                 date=date if isinstance(date, m.DateRange) else None,
             )
         )
+
+
+def _coordinated_in_claim(verb: Token) -> Token | None:
+    """The reporting verb whose claim a coordinated reporting verb without its own subject was
+    parsed into ("X said Egypt appreciated ... and stressed that ..." hangs "stressed" on
+    "appreciated"), else None."""
+    if verb.dep_ != "conj" or verb.lower_ not in lx.REPORT_VERBS or not is_verb(verb):
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    head = verb.head
+    if (
+        head.dep_ == "ccomp"
+        and head.head != head
+        and head.head.lower_ in lx.REPORT_VERBS
+        and is_verb(head.head)
+    ):
+        return head.head
+    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
