@@ -628,3 +628,40 @@ def test_coordinated_claims_are_the_first_speakers(extract, text, expected):
     ex = extract(text)
     assert_offsets(text, ex)
     assert sorted((s.speaker.name, s.quote) for s in ex.statements) == sorted(expected), summary(ex)
+
+
+RELEASE = (
+    "12.03.2024 - Press release\n\n"
+    "Statement by Foreign Minister Lena Vogt ahead of her trip to Lima and Santiago:\n\n"
+    "Chile and Peru are partners we can rely on in difficult times. I will use this trip to listen.\n\n"
+    "Our companies want to invest in clean hydrogen and in copper that is mined responsibly."
+)
+
+
+def test_a_statement_in_its_authors_name_is_theirs_sentence_by_sentence(extract):
+    ex = extract(RELEASE, published="2024-03-12")
+    assert_offsets(RELEASE, ex)
+    assert {s.rule for s in ex.statements} == {"statement.release_body"}, summary(ex)
+    assert all(s.direct and s.speaker.name == "Lena Vogt" for s in ex.statements), summary(ex)
+    assert [s.quote for s in ex.statements] == [
+        "Chile and Peru are partners we can rely on in difficult times",
+        "I will use this trip to listen",
+        "Our companies want to invest in clean hydrogen and in copper that is mined responsibly",
+    ], summary(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading without a named author
+        "Statement by the Ministry of Foreign Affairs on the situation in the region:\n\n"
+        "The ministry is following the events in the border region with great concern.",
+        # the words "statement by" inside a sentence are no heading
+        "The statement by Foreign Minister Lena Vogt was read out in Lima. The talks will resume "
+        "in the second week of May in the capital.",
+    ],
+    ids=["no-named-author", "not-a-heading"],
+)
+def test_no_release_body_without_a_named_authors_heading(extract, text):
+    ex = extract(text, published="2024-03-12")
+    assert not [s for s in ex.statements if s.rule == "statement.release_body"], summary(ex)

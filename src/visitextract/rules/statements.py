@@ -12,6 +12,8 @@ statement to the inner speaker, who is the one whose words are reported.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from visitextract.rules import lexicon as lx
@@ -84,7 +86,34 @@ class StatementRules:
                 and self.ctx.doc[tok.i + 1].lower_ == ("to" if low == "according" else "per")
             ):
                 self._according(tok)  # "according to the ministry", "as per a release by the MEA"
+        self._release_body()
         return self.candidates
+
+    def _release_body(self) -> None:
+        """ "Statement by Foreign Minister X at the start of her visit:" heading a press release: the
+        unquoted body is X's own words, each sentence a direct statement."""
+        text = self.ctx.text
+        head = _RELEASE_HEADING.search(text[:600])
+        if head is None:
+            return
+        doc = self.ctx.doc
+        span = doc.char_span(head.start(), head.end(), alignment_mode="expand")
+        if span is None:
+            return
+        person = next((c for t in span if (c := self.people.by_token.get(t.i)) is not None and c.named), None)
+        if person is None:
+            return
+        for sent in self.ctx.sents:
+            if sent.end_char <= head.end() or sent.start in self._quote_tokens:
+                continue
+            if text[head.end() : sent.start_char].count("\n\n") > 12:
+                break
+            # (the parser may run the heading into the body's first sentence)
+            start, end = _trim(text, max(sent.start_char, head.end()), sent.end_char)
+            if len(text[start:end].split()) >= MIN_DIRECT_WORDS and not any(
+                t.i in self._quote_tokens for t in sent
+            ):
+                self._add(person, None, start, end, True, "statement.release_body", 0.7, sent.root, None)
 
     # --------------------------------------------------------------- speakers
     def _speaker(self, tok: Token) -> tuple[PersonCluster | None, Span | None]:
@@ -575,6 +604,14 @@ class StatementRules:
                 date=date if isinstance(date, m.DateRange) else None,
             )
         )
+
+
+# The heading of a statement published in its author's name: "Statement by Foreign Minister X at
+# the start of her visit:", "Remarks by President X on ...:", alone on its line and ending in a colon.
+_RELEASE_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:Press |Joint |Opening |Closing )?(?:Statement|Remarks|Speech|Address|Message|Op-ed|"
+    r"Article)s?[ \t]+(?:by|of|from)[ \t]+[^\n]{3,200}?:[ \t]*$"
+)
 
 
 def _coordinated_in_claim(verb: Token) -> Token | None:
