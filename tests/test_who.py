@@ -656,6 +656,14 @@ DESCRIBED = {
         published="2025-03-10",
         visits=[("Pham Minh Chinh", "PER")],
     ),
+    # a country's own press calls it "the Kingdom": the dateline's kingdom, though another is named
+    # more often
+    "the-kingdom-of-the-dateline": Case(
+        "Amman, May 21 (Petra) -- Foreign Minister Ayman Safadi held talks in Madrid with Spanish "
+        "Foreign Minister Jose Albares on the situation in Gaza. Spain and Madrid's partners welcomed "
+        "the Kingdom's efforts to deliver aid.",
+        published="2025-05-21",
+    ),
 }
 
 
@@ -669,8 +677,9 @@ def _described(ex: Extraction) -> dict[str, str | None]:
         (DESCRIBED["gulf-kingdom"], "the Gulf kingdom", "SAU"),
         (DESCRIBED["himalayan-nation"], "the Himalayan nation", "NPL"),
         (DESCRIBED["andean-country"], "the Andean country", "PER"),
+        (DESCRIBED["the-kingdom-of-the-dateline"], "the Kingdom", "JOR"),
     ],
-    ids=["gulf-kingdom", "himalayan-nation", "andean-country"],
+    ids=["gulf-kingdom", "himalayan-nation", "andean-country", "the-kingdom-of-the-dateline"],
 )
 def test_descriptive_references_to_countries(extract, case: Case, mention: str, country: str) -> None:
     ex = extract(case.text, published=case.published)

@@ -891,6 +891,18 @@ def _described_countries(doc: Doc, places: list[Span], gazetteer: Gazetteer, tak
             named[entity.country] += 1
     if not named or not table:
         return []
+    # the country of a place that opens the text's first line (a dateline: "Riyadh, May 21, SPA --")
+    first_line = doc.text.split("\n", 1)[0]
+    filed_from = next(
+        (
+            e.country
+            for p in places
+            if p.start_char < min(40, len(first_line))
+            and (e := gazetteer.entities.get(str((p._.ve_place or {}).get("id", "")))) is not None
+            and e.kind in {"country", "city"}
+        ),
+        None,
+    )
     out: list[Span] = []
     for tok in doc:
         if tok.lower_ not in _COUNTRY_NOUNS or tok.i < 2 or tok.i in taken:
@@ -923,7 +935,12 @@ def _described_countries(doc: Doc, places: list[Span], gazetteer: Gazetteer, tak
         if not sets:
             continue
         fits = frozenset.intersection(*sets)
-        ranked = sorted(((n, c) for c, n in named.items() if c in fits), reverse=True)
+        if not words and filed_from in fits:
+            # "the Kingdom's Vision 2030" in a story filed from Riyadh: a country's own press names
+            # it so, whichever other kingdom the story is about
+            ranked = [(named[filed_from], filed_from)]
+        else:
+            ranked = sorted(((n, c) for c, n in named.items() if c in fits), reverse=True)
         if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
             continue
         country = ranked[0][1]
