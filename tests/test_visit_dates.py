@@ -191,6 +191,16 @@ CASES = [
         "PER",
         (None, None),
     ),
+    # a companion stays as long as the principal: the duration ends both
+    (
+        "companion-takes-the-duration",
+        "2024-08-14",
+        "President Musa Adebayo has departed Abuja for Malabo on a three-day official visit. He is "
+        "accompanied by Foreign Minister Ada Okafor.",
+        "Ada Okafor",
+        "GNQ",
+        ("2024-08-14", "2024-08-16"),
+    ),
     # a dated clause on the trip noun is a leg of its own, with its own tense and days
     (
         "tour-clause-with-a-range",

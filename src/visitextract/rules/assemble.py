@@ -553,6 +553,8 @@ def _companion_visits(
                     evidence=[sent, *v.evidence[:1]],
                     dates=dates,
                     strength=0,
+                    # "a three-day visit": the principal's duration ends the companion's stay too
+                    duration=v.duration if dates else None,
                     explanation=[f"travels with {principal.name}"],
                 )
             )
