@@ -75,6 +75,9 @@ class Errors(StrEnum):
     # E065-E079: events across documents, export (PLOVER, CAMEO) and the HTML report
     E065 = "[E065] Cannot read {path} as an output of visitextract batch: {reason}. Give the JSON Lines file, Parquet folder, DuckDB file or visits CSV that visitextract batch wrote (docs/batch.md)."
 
+    # E090-E094: start-up (issue 11)
+    E090 = "[E090] The phrase-pattern cache {path} is not what models/build_patterns.py writes ({reason}). Regenerate it: python models/build_patterns.py (or delete it: the patterns are then tokenized at start-up, more slowly)."
+
     def format(self, *args: object, **kwargs: object) -> str:
         return str(self.value).format(*args, **kwargs)
 

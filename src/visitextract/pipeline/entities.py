@@ -26,12 +26,12 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from visitextract.normalize.gazetteer import Alias, Entity, Gazetteer
 from visitextract.normalize.offices import INSTITUTION_HEADS, OfficeInfo, OfficeTaxonomy, default_taxonomy
+from visitextract.pipeline.patterns import cached_tokens, phrase_matcher
 
 PLACES_KEY = "ve_places"
 OFFICES_KEY = "ve_offices"
@@ -212,6 +212,37 @@ _PLURALS = {
 }
 
 
+def office_phrases(taxonomy: OfficeTaxonomy) -> dict[str, OfficeInfo]:
+    """Every office phrase the component matches (titles, their plurals, roles), with its office."""
+    phrases: dict[str, OfficeInfo] = {}
+    for phrase, info in taxonomy.iter_phrases():
+        phrases.setdefault(phrase, info)
+        words = phrase.split()
+        plural = _PLURALS.get(words[-1])
+        if plural:
+            phrases.setdefault(" ".join([*words[:-1], plural]), info)
+    for phrase, info in taxonomy.roles.items():
+        phrases.setdefault(phrase, OfficeInfo(office=info.office, category="role:" + info.category))
+    return phrases
+
+
+def office_abbreviations(taxonomy: OfficeTaxonomy, phrases: dict[str, OfficeInfo]) -> dict[str, OfficeInfo]:
+    """ "FM", "PM": the taxonomy's abbreviations whose phrase is matched, with its office."""
+    return {abbr: phrases[phrase] for abbr, phrase in taxonomy.abbreviations.items() if phrase in phrases}
+
+
+def matcher_texts(
+    gazetteer: Gazetteer, phrases: dict[str, OfficeInfo], abbreviations: dict[str, OfficeInfo]
+) -> dict[str, list[str]]:
+    """The phrases of each PhraseMatcher by match key, sorted (models/build_patterns.py caches their
+    tokens from the same function)."""
+    return {
+        "VE_PLACE": sorted({alias.text for alias in gazetteer.iter_aliases()}),
+        "VE_OFFICE": sorted(phrases),
+        "VE_OFFICE_ABBR": sorted(abbreviations),
+    }
+
+
 def _register_extensions() -> None:
     for name in ("ve_place", "ve_office"):
         if not Span.has_extension(name):
@@ -248,30 +279,19 @@ class EntityCorrector:
         self.gazetteer = gazetteer
         self.taxonomy = taxonomy
         self.weak_city_population = weak_city_population
-        self.place_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        texts = sorted({alias.text for alias in gazetteer.iter_aliases()})
-        self.place_matcher.add("VE_PLACE", [nlp.make_doc(t) for t in texts])
-        phrases: dict[str, OfficeInfo] = {}
-        for phrase, info in taxonomy.iter_phrases():
-            phrases.setdefault(phrase, info)
-            words = phrase.split()
-            plural = _PLURALS.get(words[-1])
-            if plural:
-                phrases.setdefault(" ".join([*words[:-1], plural]), info)
-        for phrase, info in taxonomy.roles.items():
-            phrases.setdefault(phrase, OfficeInfo(office=info.office, category="role:" + info.category))
+        phrases = office_phrases(taxonomy)
         self._offices = phrases
         # First words of office titles: "Israel Katz" is a name, "Jordan King Abdullah" is not.
         self._office_words = frozenset(p.split()[0] for p in phrases)
-        self.office_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.office_matcher.add("VE_OFFICE", [nlp.make_doc(t) for t in sorted(phrases)])
         # "FM Wang Yi", "PM Modi": abbreviations match in their own upper case only ("3 pm" is not one)
-        self._abbreviations: dict[str, OfficeInfo] = {
-            abbr: phrases[phrase] for abbr, phrase in taxonomy.abbreviations.items() if phrase in phrases
-        }
-        self.abbreviation_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.abbreviation_matcher.add(
-            "VE_OFFICE_ABBR", [nlp.make_doc(t) for t in sorted(self._abbreviations)]
+        self._abbreviations = office_abbreviations(taxonomy, phrases)
+        # the tokens of the shipped tables' phrases are cached (models/patterns.json): no Doc each
+        cached = cached_tokens(nlp)
+        texts = matcher_texts(gazetteer, phrases, self._abbreviations)
+        self.place_matcher = phrase_matcher(nlp, "VE_PLACE", texts["VE_PLACE"], "LOWER", cached)
+        self.office_matcher = phrase_matcher(nlp, "VE_OFFICE", texts["VE_OFFICE"], "LOWER", cached)
+        self.abbreviation_matcher = phrase_matcher(
+            nlp, "VE_OFFICE_ABBR", texts["VE_OFFICE_ABBR"], "ORTH", cached
         )
 
     # ------------------------------------------------------------------ places
