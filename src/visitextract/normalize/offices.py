@@ -10,7 +10,7 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from visitextract.normalize.gazetteer import models_dir
@@ -134,12 +134,19 @@ class OfficeTaxonomy:
 
     def iter_phrases(self) -> Iterator[tuple[str, OfficeInfo]]:
         """Office phrases with and without modifiers ("deputy foreign minister"), lower case."""
+        return iter(self._phrases)
+
+    @cached_property
+    def _phrases(self) -> tuple[tuple[str, OfficeInfo], ...]:
+        # made once: the entity component and the relevance gate both read all ~8,800 at start-up
+        out: list[tuple[str, OfficeInfo]] = []
         for phrase, info in self._base_phrases.items():
-            yield phrase, info
+            out.append((phrase, info))
             for mod_phrase, mod in self.modifiers.items():
                 if phrase.startswith(mod_phrase + " "):
                     continue
-                yield f"{mod_phrase} {phrase}", self._apply_modifier(info, mod)
+                out.append((f"{mod_phrase} {phrase}", self._apply_modifier(info, mod)))
+        return tuple(out)
 
     @staticmethod
     def _apply_modifier(info: OfficeInfo, mod: _Modifier) -> OfficeInfo:
