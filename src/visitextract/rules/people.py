@@ -827,28 +827,26 @@ class PeopleResolver:
     def _group_countries(self, tok: Token) -> set[str]:
         """The countries a group noun's demonyms give ("the two Egyptian ministers"), else those of
         the last earlier group of the same noun that had them, within three sentences."""
-        own = {
-            pm.country
-            for c in tok.children
-            if c.dep_ in {"amod", "compound", "nmod"}
-            for pm in [self.ctx.place_at.get(c.i)]
-            if pm is not None and pm.country
-        }
+        own = self._demonym_countries(tok)
         if own:
             return own
         first = self.ctx.sents[max(0, self.ctx.sentence_index(tok.i) - 3)].start
         for t in reversed(self.ctx.tokens[first : tok.i]):
             if t.lower_ == tok.lower_ and any(c.lower_ in lx.GROUP_WORDS for c in t.children):
-                found = {
-                    pm.country
-                    for c in t.children
-                    if c.dep_ in {"amod", "compound", "nmod"}
-                    for pm in [self.ctx.place_at.get(c.i)]
-                    if pm is not None and pm.country
-                }
+                found = self._demonym_countries(t)
                 if found:
                     return found
         return set()
+
+    def _demonym_countries(self, noun: Token) -> set[str]:
+        """Countries of the place words that modify ``noun`` ("Egyptian" in "the two Egyptian ministers")."""
+        return {
+            pm.country
+            for c in noun.children
+            if c.dep_ in {"amod", "compound", "nmod"}
+            for pm in [self.ctx.place_at.get(c.i)]
+            if pm is not None and pm.country
+        }
 
     def _plural_pronoun(self, tok: Token) -> list[PersonCluster]:
         """ "X will hold talks with Y. They will later be joined by Z": "they" are the people who are
