@@ -301,6 +301,30 @@ ROLES = {
         statements=[("Retno Marsudi", "finish the border talks")],
         not_people=["FM"],
     ),
+    # a bare role is the holder of that office, not the deputy named after him
+    "the-minister-not-the-deputy": Case(
+        "Foreign Minister Ilse Vandermeer arrived in Baku on Monday. Deputy Foreign Minister Joost Kramer "
+        "is also on the trip. Kramer told reporters the talks would cover energy. On Wednesday the "
+        "minister will fly to Tbilisi.",
+        published="2024-03-04",
+        refers={"the minister": "Ilse Vandermeer"},
+        visits=[("Ilse Vandermeer", "GEO")],
+    ),
+    "the-president-not-the-vice-president": Case(
+        "President Rodrigo Paz opened a trade fair in La Paz on Monday with Vice President Edmand Lara. "
+        "Lara said the fair would draw investors from Peru. The President will travel to Lima on Friday.",
+        published="2025-11-10",
+        refers={"The President": "Rodrigo Paz"},
+        visits=[("Rodrigo Paz", "PER")],
+        no_visits=["Edmand Lara"],
+    ),
+    "a-deputy-title-keeps-the-deputy": Case(
+        "Foreign Minister Ilse Vandermeer met ambassadors in The Hague on Monday. Deputy Foreign Minister "
+        "Joost Kramer arrived in Baku the same day. The deputy minister will meet President Ilham Aliyev.",
+        published="2024-03-04",
+        refers={"deputy minister": "Joost Kramer"},
+        meetings=[{"Joost Kramer", "Ilham Aliyev"}],
+    ),
     "group-two-men": Case(
         "Prime Minister Justin Trudeau congratulated President Donald Trump on his inauguration. The "
         "two men spoke by phone on Saturday, his office said.",

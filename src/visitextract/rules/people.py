@@ -787,6 +787,11 @@ class PeopleResolver:
             pool = elsewhere
         if country and len(pool) > 1 and not any(p[1].country == country for p in pool):
             return None
+        # "the minister" is the minister, not the deputy travelling with him: a deputy is taken only
+        # when nobody else fits or the title says deputy itself
+        if not _is_deputy(om.info.office):
+            principals = [p for p in pool if not _is_deputy(p[1].office.office if p[1].office else "")]
+            pool = principals or pool
         # A definite title ("the President", "the top diplomat") refers to the story's protagonist
         # more often than to whoever was named last: the person most often the subject so far.
         return max(pool, key=lambda p: (self._salience(p[1], om.span.start), p[0]))[1]
@@ -1098,6 +1103,14 @@ def _given_and_surname(index: LeaderIndex, tokens: tuple[str, ...]) -> list[Lead
         if len(words) > len(tokens) and words[0] == first and words[-1] == last:
             out.append(leader)
     return out
+
+
+_DEPUTY_WORDS = ("deputy ", "vice ", "vice-", "assistant ", "under ", "under-", "junior ")
+
+
+def _is_deputy(office: str) -> bool:
+    """ "Deputy Foreign Minister", "Vice President", "Under-Secretary": second to the office named."""
+    return office.lower().startswith(_DEPUTY_WORDS)
 
 
 def _office_compatible(ref: OfficeInfo, person: OfficeInfo) -> bool:
