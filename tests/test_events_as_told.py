@@ -113,6 +113,34 @@ CASES = {
         "India at an early date.",
         no_visits=[("K P Sharma Oli", None)],
     ),
+    # an invitation is a visit only once it is accepted or carries an agreed day or month
+    "invited-passive-vague-period": Told(
+        "Uruguayan President Yamandu Orsi has been invited to pay a state visit to Spain later this "
+        "year, the foreign ministry said.",
+        published="2025-06-09",
+        no_visits=[("Yamandu Orsi", None)],
+    ),
+    "invitation-noun-no-date": Told(
+        "King Felipe VI extended an invitation to Uruguayan President Yamandu Orsi to visit Madrid.",
+        published="2025-06-09",
+        no_visits=[("Yamandu Orsi", None)],
+    ),
+    "invitation-accepted": Told(
+        "Uruguayan President Yamandu Orsi accepted an invitation to visit Spain in October.",
+        published="2025-06-09",
+        visits={("Yamandu Orsi", "ESP"): "planned"},
+        visit_dates={("Yamandu Orsi", "ESP"): ("2025-10-01", "2025-10-31")},
+    ),
+    "invited-on-an-agreed-day": Told(
+        "Uruguayan President Yamandu Orsi has been invited to visit Spain on June 20, the ministry said.",
+        published="2025-06-09",
+        visits={("Yamandu Orsi", "ESP"): "planned"},
+    ),
+    "at-the-invitation-of": Told(
+        "Uruguayan President Yamandu Orsi arrived in Madrid on Monday at the invitation of King Felipe VI.",
+        published="2025-06-09",
+        visits={("Yamandu Orsi", "ESP"): "ongoing"},
+    ),
     # envoys
     "envoy-travels": Told(
         "The Prime Minister's special envoy will travel to Caracas next week, the government said. The "

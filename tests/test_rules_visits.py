@@ -771,11 +771,12 @@ def test_companions_of_a_coming_trip_are_not_put_on_a_past_one(extract):
     assert [v.visitor.name for v in ex.visits] == ["Musa Adebayo"], summary(ex)
 
 
-def test_an_old_meeting_does_not_start_an_invited_visit(extract):
+def test_an_old_meeting_does_not_start_a_planned_visit(extract):
+    # (an invitation alone, without an agreed date, is no visit: test_events_as_told)
     text = (
         "Polish President Adam Nowak last visited Astana in June last year, when he and Kazakh President "
-        "Erlan Seitov discussed energy. Seitov has been invited to pay an official visit to Poland later "
-        "this year, the ministry said."
+        "Erlan Seitov discussed energy. Seitov will pay an official visit to Poland later this year, the "
+        "ministry said."
     )
     ex = extract(text, published="2025-06-09")
     visit = next(v for v in ex.visits if v.visitor.name == "Erlan Seitov")

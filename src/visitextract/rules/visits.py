@@ -1055,6 +1055,8 @@ class VisitRules:
                 (m.DateRange(start=day, end=day, granularity="day", year_inferred=True, text=text), text)
             ]
             role = "start"
+        if _invited_only(tok) and not any(_agreed(d) for d, _ in dates):
+            return  # "was invited to visit Poland later this year": an invitation, not a planned visit
         hosts = _hosts(places)
         duration, trip_scope = trip_duration(tok), _names_a_tour(tok)
         explanation = [f"trigger '{tok.text}' ({rule}), tense {tense}"]
@@ -1222,6 +1224,36 @@ def _mooted(tok: Token) -> bool:
         if node.dep_ not in {"prep", "pobj"} and node.lower_ != "of":
             return False
     return False
+
+
+_INVITE_WORDS = frozenset("invite invites invited inviting invitation invitations".split())
+_ACCEPT_WORDS = frozenset(
+    "accept accepts accepted accepting acceptance take takes took taken taking honour honor".split()
+)
+
+
+def _invited_only(tok: Token) -> bool:
+    """ "invited him to visit Nepal", "has been invited to pay a visit", "an invitation to visit":
+    the trip is the content of an invitation. "at the invitation of X" is not (the visit happens), nor
+    is an accepted invitation ("accepted an invitation to visit")."""
+    node = tok
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ not in {"xcomp", "acl", "dobj", "pobj", "prep", "aux", "ccomp", "relcl"}:
+            return False
+        node = node.head
+        if node.lower_ in _INVITE_WORDS:
+            if node.pos_ in {"NOUN", "PROPN"} and any(c.lower_ == "of" for c in node.children):
+                return False  # "at the invitation of the President"
+            head = node.head
+            return not (head.lower_ in _ACCEPT_WORDS or any(c.lower_ in _ACCEPT_WORDS for c in node.children))
+    return False
+
+
+def _agreed(d: m.DateRange) -> bool:
+    """A date an invitation names as agreed: a day or a month, not "later this year" or "soon"."""
+    return d.granularity in {"day", "month"} and not (d.start and d.end and d.start[:7] != d.end[:7])
 
 
 def _remote(tok: Token) -> bool:
