@@ -54,6 +54,43 @@ def check(ex: Extraction, case: Told) -> None:
 
 
 CASES = {
+    # summits told from the event's side: who attended it is there
+    "summit-attended-by": Told(
+        "The Pacific Islands Forum summit in Nuku'alofa was attended by New Zealand Prime Minister "
+        "Christopher Luxon and Australian Prime Minister Anthony Albanese.",
+        published="2024-08-30",
+        visits={("Christopher Luxon", "TON"): "ongoing", ("Anthony Albanese", "TON"): "ongoing"},
+    ),
+    "summit-held-and-attended-in-a-month": Told(
+        "The meeting follows the regional summit, held in Bogota in early March and hosted by President "
+        "Ana Rojas, which was attended by Ecuadorian President Daniel Noboa.",
+        published="2025-06-09",
+        visits={("Daniel Noboa", "COL"): "completed"},
+        visit_dates={("Daniel Noboa", "COL"): ("2025-03-01", "2025-03-31")},
+        no_visits=[("Ana Rojas", None)],
+    ),
+    "summit-participle-attended-by": Told(
+        "The G20 summit in Johannesburg, attended by Indian Prime Minister Narendra Modi, ended on Sunday.",
+        published="2025-11-24",
+        visits={("Narendra Modi", "ZAF"): "ongoing"},
+    ),
+    "leaders-attending-included": Told(
+        "Leaders attending the summit in Kazan included Indian Prime Minister Narendra Modi and Iranian "
+        "President Masoud Pezeshkian.",
+        published="2024-10-23",
+        visits={("Narendra Modi", "RUS"): "ongoing", ("Masoud Pezeshkian", "RUS"): "ongoing"},
+    ),
+    "among-those-attending-will-be": Told(
+        "Among the ministers attending the conference in Lima will be Japanese Foreign Minister Takeshi "
+        "Iwaya.",
+        published="2024-11-10",
+        visits={("Takeshi Iwaya", "PER"): "planned"},
+    ),
+    "summit-not-attended-by": Told(
+        "The summit in Kazan was not attended by Brazilian President Luiz Inacio Lula da Silva.",
+        published="2024-10-23",
+        no_visits=[("Luiz Inacio Lula da Silva", None)],
+    ),
     # tours
     "tour-three-countries": Told(
         "Chilean President Rosa Vidal visited Argentina, Uruguay and Paraguay last week as part of a "

@@ -7,6 +7,7 @@ dependency tree:
 * ``visit.noun``        "X's visit to Y", "the visit of X to Y", "X embarked on a trip to Y"
 * ``visit.presence``    "X, currently in Y, ..."
 * ``visit.attend``      "X will attend a summit in Y"
+* ``visit.attended_by`` "the summit in Y was attended by X", "the summit, attended by X, ..."
 * ``visit.hosted``      "A hosted / received / welcomed X" (X visits A's country)
 * ``visit.stop``        "in Y — X's fourth stop on his tour"
 * ``visit.led``         "X led a delegation to Y"
@@ -811,8 +812,81 @@ class VisitRules:
             return "present"
         return self.ctx.tense(verb)
 
+    def _attended_by(self, tok: Token, agent: Token) -> None:
+        """ "The summit in Samarkand was attended by X and Y", "the summit, attended by X, ...",
+        "the summit, held in Samarkand and hosted by Z, which was attended by X": the people of the
+        agent phrase take part in the event, so those from abroad are visitors to its place."""
+        event = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ in lx.EVENT_NOUNS), None)
+        node, hops = tok, 0
+        while event is None and node.head != node and hops < 6:
+            node, hops = node.head, hops + 1
+            if node.lower_ in lx.EVENT_NOUNS and node.pos_ in {"NOUN", "PROPN"}:
+                event = node
+        if event is None or self._negated(tok) or _remote(tok):
+            return
+        visitors = self._persons([t for p in agent.children if p.dep_ == "pobj" for t in with_conjuncts(p)])
+        # where: "the summit in Samarkand", "the Samarkand summit", "a summit held in Samarkand"
+        anchors = [event, *(c for c in event.children if c.dep_ == "acl" and c.lower_ != tok.lower_)]
+        places: list[PlaceMention] = []
+        for a in anchors:
+            places += self._dest_places(list(prep_objects(a, {"in", "at"})))
+            for c in a.children:
+                pm = self.ctx.place_at.get(c.i)
+                if c.dep_ in {"compound", "nmod"} and pm is not None and pm.entity.kind == "city":
+                    places.append(pm)
+        places = [p for p in places if p.country]
+        if not places:
+            return
+        visitors = [
+            v
+            for v in visitors
+            if v.named and v.country and v.office is not None and v.country != places[0].country
+        ]
+        if not visitors:
+            return
+        tense = self.ctx.tense(tok)
+        # the event's month or year dates the trip ("held in Samarkand in early April"); its day is
+        # the event's own
+        coarse = [
+            (d, dm.span.text)
+            for a in anchors
+            for dm in self.ctx.dates_for(a)
+            for d in [self.ctx.resolve_date(dm, tense)]
+            if d.granularity != "day"
+        ]
+        role: DateRole = "full" if coarse else "activity"
+        self._emit(
+            tok, visitors, places[:1], "visit.attended_by", tense, role=role, strength=1, dates=coarse[:1]
+        )
+
+    def _listing_verb(self, tok: Token) -> Token | None:
+        """ "Leaders attending the summit included X and Y", "Among those attending the summit were X
+        and Y": the verb that lists the people attending."""
+        group = tok.head
+        if tok.dep_ != "acl" or tok.tag_ != "VBG" or group.lower_ not in _ATTENDEE_NOUNS:
+            return None
+        if group.dep_ == "nsubj":
+            verb = group.head
+        elif group.dep_ == "pobj" and group.head.lower_ == "among":
+            verb = group.head.head
+        else:
+            return None
+        return verb if verb.lower_ in _LISTING_VERBS and not self._negated(verb) else None
+
+    def _listed(self, verb: Token, group: Token) -> list[PersonCluster]:
+        # "Among those attending were X and Y": X may be parsed as the inverted subject
+        listed = objects(verb) + [c for c in verb.children if c.dep_ == "nsubj" and c != group]
+        return self._persons([t for c in listed for t in with_conjuncts(c)])
+
     def _attend(self, tok: Token) -> None:
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None and tok.tag_ == "VBN":
+            self._attended_by(tok, agent)
+            return
         visitors = self._visitors_of(tok)
+        listing = None if visitors else self._listing_verb(tok)
+        if listing is not None:
+            visitors = self._listed(listing, tok.head)
         if not visitors:
             return
         places: list[PlaceMention] = []
@@ -838,7 +912,8 @@ class VisitRules:
             places = [scene] if visitors and scene is not None else []
         if not places:
             return
-        tense = self.ctx.tense(tok)
+        # "Ministers attending the conference will include X": the listing verb tells the time
+        tense = self.ctx.tense(listing or tok)
         # "attended the summit in Beijing last September": a month or a year dates the trip; the day
         # of the event itself is the event's ("will attend the summit on Friday")
         coarse = [
@@ -1226,6 +1301,11 @@ def _mooted(tok: Token) -> bool:
     return False
 
 
+_ATTENDEE_NOUNS = frozenset(
+    """leaders heads ministers participants delegates dignitaries guests attendees those others
+    presidents officials""".split()
+)
+_LISTING_VERBS = frozenset("include includes included including are were is was be".split())
 _INVITE_WORDS = frozenset("invite invites invited inviting invitation invitations".split())
 _ACCEPT_WORDS = frozenset(
     "accept accepts accepted accepting acceptance take takes took taken taking honour honor".split()
@@ -1359,6 +1439,7 @@ def _confidence(rule: str, visitor: PersonCluster) -> float:
         "visit.led": 0.8,
         "visit.expected": 0.75,
         "visit.attend": 0.75,
+        "visit.attended_by": 0.7,
         "visit.hosted": 0.75,
         "visit.visiting": 0.7,
         "visit.stop": 0.75,
