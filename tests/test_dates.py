@@ -278,6 +278,12 @@ RESOLVE_CASES: list[tuple[str, dt.date | None, Tense | None, dict[str, Any]]] = 
     ("through Sunday", TUE, None, {"start": None, "end": "2022-12-11"}),
     ("since Monday", TUE, "present", {"start": "2022-12-05", "end": None}),
     ("since 2019", None, None, {"start": "2019-01-01", "end": None, "granularity": "year"}),
+    # a day of the month alone ("on the 14th"): the reference month, or the next (previous) one
+    # when told as ahead (past) and that day has gone (not yet come)
+    ("the 14th", TUE, "future", {"start": "2022-12-14", "end": "2022-12-14"}),
+    ("the 2nd", TUE, "future", {"start": "2023-01-02", "end": "2023-01-02"}),
+    ("the 2nd", TUE, "past", {"start": "2022-12-02", "end": "2022-12-02"}),
+    ("the 21st", TUE, "past", {"start": "2022-11-21", "end": "2022-11-21"}),
     # February 29 with an inferred non-leap year: what the text says, no invented date
     ("February 29", dt.date(2023, 5, 1), "past", {"start": None, "start_partial": "--02-29"}),
 ]
@@ -380,7 +386,11 @@ FIND_CASES: list[tuple[str, list[str]]] = [
     ("A summit is planned for the end of the year.", ["the end of the year"]),
     ("He hopes to return early next year.", ["early next year"]),
     ("Talks resume at the beginning of next month.", ["the beginning of next month"]),
+    ("The envoy arrives on the 14th.", ["the 14th"]),
+    ("The envoy arrives on the 3rd and leaves on the 5th.", ["the 3rd", "the 5th"]),
     # must not fire
+    ("The talks were held on the 14th floor.", []),
+    ("Ideas born on the 21st century's frontier.", []),
     ("Theresa May spoke to reporters.", []),
     ("Johnson and May met in London.", []),
     ("Prime Minister May flew to Brussels.", []),

@@ -91,6 +91,18 @@ CASES = {
         published="2024-10-23",
         no_visits=[("Luiz Inacio Lula da Silva", None)],
     ),
+    # "due in": expected at a place, like "expected in"
+    "due-in-a-capital": Told(
+        "Argentine Foreign Minister Pablo Quirno is due in Santiago on Friday for talks on the border.",
+        published="2025-11-05",
+        visits={("Pablo Quirno", "CHL"): "planned"},
+        visit_dates={("Pablo Quirno", "CHL"): ("2025-11-07", None)},
+    ),
+    "due-back-home": Told(
+        "Argentine Foreign Minister Pablo Quirno is due back in Buenos Aires on Friday.",
+        published="2025-11-05",
+        no_visits=[("Pablo Quirno", None)],
+    ),
     # tours
     "tour-three-countries": Told(
         "Chilean President Rosa Vidal visited Argentina, Uruguay and Paraguay last week as part of a "

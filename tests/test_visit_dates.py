@@ -248,6 +248,22 @@ CASES = [
         "PHL",
         ("2024-11-21", None),
     ),
+    (
+        "a-day-of-the-month-alone",
+        "2024-11-18",
+        "Kenyan Foreign Minister Joseph Ouma is due in Jakarta on the 25th for talks on fisheries.",
+        "Joseph Ouma",
+        "IDN",
+        ("2024-11-25", None),
+    ),
+    (
+        "a-day-of-the-month-alone-next-month",
+        "2024-11-18",
+        "Kenyan Foreign Minister Joseph Ouma will visit Jakarta on the 2nd, the ministry said.",
+        "Joseph Ouma",
+        "IDN",
+        ("2024-12-02", "2024-12-02"),
+    ),
 ]
 
 

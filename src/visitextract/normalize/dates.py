@@ -209,6 +209,7 @@ class _Tok:
     num: int = 0
     word: str = ""
     iso: dt.date | None = None
+    ordinal: bool = False  # written "14th": a day of the month on its own
 
 
 def _granularity(unit: Unit) -> Granularity:
@@ -244,7 +245,7 @@ def _tokenize(text: str) -> list[_Tok] | None:
                 n = int(ordinal.group(1))
                 if not 1 <= n <= 31:
                     return None
-                toks.append(_Tok("D", num=n))
+                toks.append(_Tok("D", num=n, ordinal=True))
                 continue
             if not raw.isdigit():
                 return None  # "12th" with three digits, "5st", ...
@@ -360,7 +361,8 @@ def _point(toks: list[_Tok], *, fragment: bool = False) -> DatePoint | None:
             return _part_of(toks[1:])
         case (nth, "week" | "weeks" | "half" | "fortnight", *_) if nth in _PERIOD_ORDINALS and len(toks) > 2:
             return _part_of(toks[2:])
-        case ("D",) if fragment:
+        case ("D",) if fragment or toks[0].ordinal:
+            # "on the 14th": a day of the month the story is told in (resolve takes the month)
             return DatePoint("day", day=n[0])
         case ("D", "Y") if fragment:
             return DatePoint("day", day=n[0], year=n[1])
@@ -512,6 +514,19 @@ _WINDOW = dt.timedelta(days=30)
 _FAR = dt.timedelta(days=243)  # ~8 months
 
 
+def _nearest_day_of_month(day: int, ref: dt.date, tense: Tense | None) -> dt.date:
+    """ "on the 14th": that day of the reference month, or of the next month when told as ahead and
+    already past (or of the month before when told as past and not yet come)."""
+    year, month = ref.year, ref.month
+    if tense == "future" and day < ref.day:
+        year, month = _shift_month(year, month, 1)
+    elif tense == "past" and day > ref.day:
+        year, month = _shift_month(year, month, -1)
+    if day > _days_in_month(year, month):
+        raise ValueError("no such day in that month")
+    return dt.date(year, month, day)
+
+
 def _infer_year(month: int, day: int | None, ref: dt.date, tense: Tense | None) -> int:
     """The year of a month (and day) written without one.
 
@@ -595,7 +610,8 @@ def _resolve_unqualified(p: DatePoint, ref: dt.date, tense: Tense | None) -> _In
             day = _resolve_weekday(ref, p.weekday, p.rel, tense)
             return _Interval(day, day, "day", True)
         if p.month is None:
-            raise ValueError("a calendar day needs its month")
+            day = _nearest_day_of_month(p.day, ref, tense)
+            return _Interval(day, day, "day", True)
         year = p.year if p.year is not None else _infer_year(p.month, p.day, ref, tense)
         day = dt.date(year, p.month, p.day)
         return _Interval(day, day, "day", p.year is None)

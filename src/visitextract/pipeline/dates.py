@@ -67,6 +67,10 @@ _WEEKDAY = sorted(WEEKDAYS)
 _DAY_RE = r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"
 _DAY_RANGE_RE = r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?[–—-](0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"
 _YEAR_RE = r"^(19|20)[0-9][0-9]$"
+# "on the 14th": a day of the month without its month (the month is the story's; resolve takes it)
+_DAY_OF_MONTH: list[list[dict[str, Any]]] = [
+    [{"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)$"}}]
+]
 
 _M: dict[str, Any] = {"LOWER": {"IN": _MONTH_ANY}}
 _M_FULL: dict[str, Any] = {"LOWER": {"IN": _MONTH_FULL}}
@@ -202,6 +206,8 @@ _TRIMMED_PREPOSITIONS = frozenset({"in", "by", "during", "over", "at"})
 # Month words that are also common lower-case English words.
 _AMBIGUOUS_MONTH_WORDS = frozenset({"may", "march", "august"})
 _NOUN_TAGS = frozenset({"NN", "NNS"})
+# Words that may follow "on the 14th" when it is a day: a clause goes on ("on the 14th and ...")
+_AFTER_DAY_OF_MONTH = frozenset("and or but to for with when where after before as in at while ahead".split())
 
 
 class DateFinder:
@@ -224,14 +230,16 @@ class DateFinder:
         # Open ranges: "until March 25", "since Monday", "through Sunday".
         self.matcher.add("OPEN", [[_OPEN_PREFIX, *p] for p in [*_CALENDAR_DAYS, *_MONTHS, *_WEEKDAYS]])
 
+        self.matcher.add("DAY_OF_MONTH", _DAY_OF_MONTH)
         self._event_year_id = nlp.vocab.strings.add("EVENT_YEAR")
+        self._day_of_month_id = nlp.vocab.strings.add("DAY_OF_MONTH")
         # Every date expression contains one of these words or shapes; the Matcher (whose regex
         # predicates are its cost) runs only on windows around them.
         strings = nlp.vocab.strings
         anchors = {*MONTHS, *(f"{k}." for k in MONTHS), *WEEKDAYS, *_WEEKDAY_ABBR, *_ANCHOR_WORDS}
         self._anchor_lower = numpy.array(sorted(strings.add(w) for w in anchors), dtype="uint64")
         self._anchor_shape = numpy.array(
-            sorted(strings.add(w) for w in ("dddd", "dddd-dd-dd")), dtype="uint64"
+            sorted(strings.add(w) for w in ("dddd", "dddd-dd-dd", "dxx", "ddxx")), dtype="uint64"
         )
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
@@ -266,6 +274,11 @@ class DateFinder:
                 if year_expr is not None:
                     candidates.append((year, year_expr))
                 continue
+            if match_id == self._day_of_month_id:
+                nxt = doc[end] if end < len(doc) else None
+                if nxt is not None and (nxt.is_alpha and nxt.lower_ not in _AFTER_DAY_OF_MONTH):
+                    continue  # "on the 14th floor", "on the 21st century", "on the 5th of May" (a day)
+                start += 1  # the span is "the 14th"
             span = self._checked(doc, start, end, tagged)
             if span is None:
                 continue

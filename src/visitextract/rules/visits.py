@@ -107,10 +107,14 @@ class VisitRules:
                 "relcl",
             }:
                 self._copula_in(tok)
-            elif low == "expected" and any(c.dep_ == "auxpass" for c in tok.children):
-                # "Presidents X and Y are expected in Accra on Wednesday"
+            elif (low == "expected" and any(c.dep_ == "auxpass" for c in tok.children)) or (
+                low == "due" and tok.dep_ == "acomp"
+            ):
+                # "Presidents X and Y are expected in Accra on Wednesday", "X is due in Canberra"
                 places = self._dest_places(list(prep_objects(tok, {"in", "at"})))
-                visitors = self._visitors_of(tok)
+                if not places and low == "due":
+                    places = self._dest_places(list(prep_objects(tok.head, {"in", "at"})))
+                visitors = self._visitors_of(tok if low == "expected" else tok.head)
                 if places and visitors:
                     self._emit(tok, visitors, places, "visit.expected", "future", role="start", strength=2)
             elif low in lx.STAY_VERBS and is_verb(tok):
