@@ -91,6 +91,37 @@ CASES = {
         published="2024-10-23",
         no_visits=[("Luiz Inacio Lula da Silva", None)],
     ),
+    # a trip as the subject of "take": the traveller goes where it takes him
+    "the-leg-takes-him-to": Told(
+        "Kenyan Foreign Minister Musalia Mudavadi arrived in Hanoi on Monday and met Deputy Prime "
+        "Minister Bui Thanh Son. The last leg of the tour takes him to Manila on Thursday.",
+        published="2025-03-10",
+        visits={("Musalia Mudavadi", "VNM"): "ongoing", ("Musalia Mudavadi", "PHL"): "planned"},
+        visit_dates={("Musalia Mudavadi", "PHL"): ("2025-03-13", "2025-03-13")},
+        no_visits=[("Bui Thanh Son", "PHL")],
+    ),
+    "a-tour-that-will-take-her-to": Told(
+        "Finnish President Alexander Stubb began a tour in Lima on Monday that will also take him to "
+        "Santiago.",
+        published="2025-03-10",
+        visits={("Alexander Stubb", "PER"): "ongoing", ("Alexander Stubb", "CHL"): "planned"},
+    ),
+    "reforms-take-him-nowhere": Told(
+        "Finnish President Alexander Stubb said the reforms would take him to the limit of his powers.",
+        published="2025-03-10",
+        no_visits=[("Alexander Stubb", None)],
+    ),
+    # an event attended under its proper name
+    "attended-a-named-week": Told(
+        "Vietnamese President Luong Cuong attended the APEC Economic Leaders' Week in Lima last November.",
+        published="2025-03-10",
+        visits={("Luong Cuong", "PER"): "completed"},
+    ),
+    "attended-a-university-is-no-visit": Told(
+        "Vietnamese President Luong Cuong attended Harvard University in Boston in the 1990s.",
+        published="2025-03-10",
+        no_visits=[("Luong Cuong", None)],
+    ),
     # "due in": expected at a place, like "expected in"
     "due-in-a-capital": Told(
         "Argentine Foreign Minister Pablo Quirno is due in Santiago on Friday for talks on the border.",

@@ -84,6 +84,13 @@ def check(ex: Extraction, case: Case) -> None:
 
 
 NOT_NAMES = {
+    # the name of an event after an office word ("Leaders' Week") is not a person called "Week"
+    "event-name-after-an-office-word": Case(
+        "President Tran Duc Minh attended the Pacific Leaders Week in Suva and the Heads of State "
+        "Summit in Apia.",
+        not_people=["Week", "Summit"],
+        people={"Tran Duc Minh": ("President", ANY)},
+    ),
     # a sentence-initial adverb or connective before a title
     "connective-meanwhile": Case(
         "Chancellor Olaf Scholz arrived in Paris on Monday. Meanwhile, the chancellor also held talks "

@@ -72,7 +72,8 @@ NOT_NAME = frozenset(
     Meanwhile However Earlier Later Also Both Reuters AFP AP PTI ANI Xinhua Source Photo Background
     Details Quote Update Note Context Video Read More Editor Reporting Writing Editing Updated
     Created Play Watch Slideshow Gallery Image Images Getty EPA Previously Elect Related Advertisement
-    Share Embed Skip Close Loading""".split()
+    Share Embed Skip Close Loading Week Weekend Month Year Summit Conference Forum Festival Congress
+    Convention Symposium""".split()
 )
 ORG_HEADS = frozenset(
     """ministry government office presidency embassy department agency commission council parliament

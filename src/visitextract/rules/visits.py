@@ -8,6 +8,7 @@ dependency tree:
 * ``visit.presence``    "X, currently in Y, ..."
 * ``visit.attend``      "X will attend a summit in Y"
 * ``visit.attended_by`` "the summit in Y was attended by X", "the summit, attended by X, ..."
+* ``visit.taken_to``    "the final leg takes him to Y", "a tour that will take her to Y"
 * ``visit.hosted``      "A hosted / received / welcomed X" (X visits A's country)
 * ``visit.stop``        "in Y — X's fourth stop on his tour"
 * ``visit.led``         "X led a delegation to Y"
@@ -117,6 +118,8 @@ class VisitRules:
                 visitors = self._visitors_of(tok if low == "expected" else tok.head)
                 if places and visitors:
                     self._emit(tok, visitors, places, "visit.expected", "future", role="start", strength=2)
+            elif low in _TAKE_VERBS and is_verb(tok):
+                self._taken_to(tok)
             elif low in lx.STAY_VERBS and is_verb(tok):
                 self._verb(tok, "visit.stay", {"in", "at"}, role="full")
             elif low in lx.ATTEND_VERBS and is_verb(tok):
@@ -816,6 +819,28 @@ class VisitRules:
             return "present"
         return self.ctx.tense(verb)
 
+    def _taken_to(self, tok: Token) -> None:
+        """ "The final leg takes him to Singapore from 14 to 15 March", "a tour that will also take
+        her to Hanoi": a trip as the subject of "take" carries the people it takes to the places."""
+        subj = subjects(tok)
+        if any(s.tag_ == "WDT" or s.lower_ == "that" for s in subj):
+            # "a tour in Lima on Monday that will take him to Santiago" (the relative clause parsed far
+            # from its noun): the trip noun nearest before it
+            subj = [t for t in sentence(tok) if t.i < tok.i and t.lower_ in _TRIP_SUBJECTS][-1:]
+        if not any(s.lower_ in _TRIP_SUBJECTS for s in subj) or self._negated(tok):
+            return
+        people = [c for c in tok.children if c.dep_ == "dobj"]
+        if people and all(p.lower_ in _OBJECT_PRONOUNS for p in people):
+            # "takes him to Singapore": the traveller of the trip told so far, not the last man named
+            last = self._last_visitor(tok.i)
+            visitors = [last] if last is not None else []
+        else:
+            visitors = self._persons([t for p in people for t in with_conjuncts(p)])
+        places = self._dest_places(list(prep_objects(tok, {"to"})))
+        if visitors and places:
+            tense = self.ctx.tense(tok)
+            self._emit(tok, visitors, places, "visit.taken_to", tense, role="full", strength=2)
+
     def _attended_by(self, tok: Token, agent: Token) -> None:
         """ "The summit in Samarkand was attended by X and Y", "the summit, attended by X, ...",
         "the summit, held in Samarkand and hosted by Z, which was attended by X": the people of the
@@ -863,6 +888,12 @@ class VisitRules:
             tok, visitors, places[:1], "visit.attended_by", tense, role=role, strength=1, dates=coarse[:1]
         )
 
+    def _named_event(self, obj: Token) -> bool:
+        """ "attended the APEC Economic Leaders' Week in Lima", "the Africa Climate Week", "the
+        Singapore Airshow": an event under a proper name whose head says what kind of event it is
+        (not "Harvard University")."""
+        return obj.is_title and obj.lower_ in _NAMED_EVENT_HEADS and obj.i not in self.people.by_token
+
     def _listing_verb(self, tok: Token) -> Token | None:
         """ "Leaders attending the summit included X and Y", "Among those attending the summit were X
         and Y": the verb that lists the people attending."""
@@ -895,7 +926,11 @@ class VisitRules:
             return
         places: list[PlaceMention] = []
         for obj in objects(tok):
-            if obj.lower_ not in lx.EVENT_NOUNS and not any(c.lower_ in lx.EVENT_NOUNS for c in obj.subtree):
+            if (
+                obj.lower_ not in lx.EVENT_NOUNS
+                and not any(c.lower_ in lx.EVENT_NOUNS for c in obj.subtree)
+                and not self._named_event(obj)
+            ):
                 continue
             for t in obj.subtree:
                 # "a summit in Zurich", not "a summit on the unrest in Iran" (a topic)
@@ -1309,6 +1344,15 @@ _ATTENDEE_NOUNS = frozenset(
     """leaders heads ministers participants delegates dignitaries guests attendees those others
     presidents officials""".split()
 )
+# Heads of the proper names of events one attends ("Leaders' Week", "Independence Day parade")
+_NAMED_EVENT_HEADS = frozenset(
+    """week festival congress convention symposium parade coronation retreat roundtable fair jubilee
+    championship championships cup wedding rally airshow show expo biennale dialogue day days
+    games olympics jamboree""".split()
+)
+_OBJECT_PRONOUNS = frozenset("him her them".split())
+_TAKE_VERBS = frozenset("take takes took taken taking".split())
+_TRIP_SUBJECTS = lx.VISIT_NOUNS | frozenset("leg legs swing stop itinerary programme program".split())
 _LISTING_VERBS = frozenset("include includes included including are were is was be".split())
 _INVITE_WORDS = frozenset("invite invites invited inviting invitation invitations".split())
 _ACCEPT_WORDS = frozenset(
@@ -1444,6 +1488,7 @@ def _confidence(rule: str, visitor: PersonCluster) -> float:
         "visit.expected": 0.75,
         "visit.attend": 0.75,
         "visit.attended_by": 0.7,
+        "visit.taken_to": 0.75,
         "visit.hosted": 0.75,
         "visit.visiting": 0.7,
         "visit.stop": 0.75,
