@@ -248,6 +248,25 @@ CASES = [
         "PHL",
         ("2024-11-21", None),
     ),
+    # a trip home ends the tour's last leg only
+    (
+        "return-home-ends-the-last-leg",
+        "2025-10-14",
+        "Austrian Chancellor Christian Stocker arrived in Lima on Tuesday. He will hold talks with "
+        "President Jose Jeri on Wednesday before travelling on to Quito. He returns to Vienna on Friday.",
+        "Christian Stocker",
+        "ECU",
+        (None, "2025-10-17"),
+    ),
+    (
+        "return-home-does-not-end-the-first-leg",
+        "2025-10-14",
+        "Austrian Chancellor Christian Stocker arrived in Lima on Tuesday. He will hold talks with "
+        "President Jose Jeri on Wednesday before travelling on to Quito. He returns to Vienna on Friday.",
+        "Christian Stocker",
+        "PER",
+        ("2025-10-14", None),
+    ),
     (
         "a-day-of-the-month-alone",
         "2024-11-18",

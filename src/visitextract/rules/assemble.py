@@ -296,7 +296,7 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
             if (v.visitor is r.visitor or (not r.visitor.named and v.visitor.country == r.visitor.country))
             and v.status in {"ongoing", "planned"}
         ]
-        for v in mine:
+        for v in _last_legs(mine):
             rng = _visit_range(v)
             for d, _ in r.dates:
                 end = d.start or d.end
@@ -308,6 +308,23 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
         _status_from_dates(ctx, v)
     merged.sort(key=lambda v: min(s.start for s in v.evidence))
     return merged
+
+
+def _last_legs(visits: list[VisitCandidate]) -> list[VisitCandidate]:
+    """Each visitor's last leg: a trip home ends the tour's last stop, not every stop ("talks in
+    Brasilia on Wednesday before travelling on to Buenos Aires ... He returns to Berlin on
+    Friday"). The last leg is one still ahead, else the one that starts last, else the one told
+    last."""
+    by_visitor: dict[int, list[VisitCandidate]] = {}
+    for v in visits:
+        by_visitor.setdefault(v.visitor.key, []).append(v)
+
+    def order(v: VisitCandidate) -> tuple[bool, str, int]:
+        rng = _visit_range(v)
+        start = rng[0] if rng is not None and rng[0] else ""
+        return (v.status == "planned", start, min(e.start for e in v.evidence))
+
+    return [max(legs, key=order) for legs in by_visitor.values()]
 
 
 def _chain_legs(visits: list[VisitCandidate]) -> None:
