@@ -575,3 +575,49 @@ def test_a_meeting_takes_the_place_of_the_trip_told_with_it(extract):
     ex = extract(text)
     mt = one_meeting(ex, ["Louis Marchand", "Karl Weber", "Jan Nowak"])
     assert mt.place is not None and mt.place.name == "Warsaw", summary(ex)
+
+
+# ------------------------------------------------------------------ a possessor is not a participant
+# "met Putin's spokesman X", "talks with Merz's predecessor, Olaf Scholz": the noun names someone
+# else than its possessor, so the possessor did not take part
+POSSESSOR_CASES = [
+    (
+        "spokesman-of",
+        "Turkish Foreign Minister Hakan Fidan met Putin's spokesman Dmitry Peskov in Moscow on Monday.",
+        {"Hakan Fidan", "Dmitry Peskov"},
+        {"Vladimir Putin", "Putin"},
+    ),
+    (
+        "predecessor-apposition",
+        "Turkish Foreign Minister Hakan Fidan held talks with Merz's predecessor, Olaf Scholz, in Berlin "
+        "last year.",
+        {"Hakan Fidan", "Olaf Scholz"},
+        {"Merz"},
+    ),
+    (
+        "adviser-of",
+        "Turkish Foreign Minister Hakan Fidan met Macron's diplomatic adviser Emmanuel Bonne in Paris.",
+        {"Hakan Fidan", "Emmanuel Bonne"},
+        {"Macron"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "met", "absent"), [c[1:] for c in POSSESSOR_CASES], ids=[c[0] for c in POSSESSOR_CASES]
+)
+def test_a_possessor_is_not_a_participant(extract, text, met, absent) -> None:
+    ex = extract(text, published="2025-10-14")
+    got = [{p.name for p in m.participants} for m in ex.meetings]
+    assert met in got, summary(ex)
+    assert not any(got_set & absent for got_set in got), summary(ex)
+
+
+def test_a_possessor_still_meets_when_the_noun_is_the_meeting(extract) -> None:
+    ex = extract(
+        "Turkish Foreign Minister Hakan Fidan joined President Vladimir Putin's talks with Indian Prime "
+        "Minister Narendra Modi in Moscow on Monday.",
+        published="2025-10-14",
+    )
+    got = [{p.name for p in m.participants} for m in ex.meetings]
+    assert any({"Vladimir Putin", "Narendra Modi"} <= g for g in got), summary(ex)

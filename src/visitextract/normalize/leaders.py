@@ -193,6 +193,11 @@ class LeaderIndex:
             numbers = self._fuzzy(key)
         return [self.leaders[n] for n in numbers]
 
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` (folded) is exactly a name or alias of the table: no fuzzy matching."""
+        key = fold_name(name)
+        return bool(key) and key in self._exact
+
     def match_within(self, name: str) -> list[Leader]:
         """Leaders whose name or alias of two words or more is a contiguous part of ``name`` ("Samia
         Suluhu" in "Samia Suluhu Hassan"); exact parts only, no fuzzy matching."""

@@ -699,6 +699,18 @@ class EntityCorrector:
             cleaned = self._clean_person(doc, ent, blocked)
             if cleaned is not None:
                 found.append(cleaned)
+        # (a2) a full name the office-holder tables know, whatever the model said ("Lula met Olaf
+        # Scholz in Berlin": the small model reads "Olaf Scholz" as an ORG)
+        known = _officeholders()
+        for ent in doc.ents:
+            if (
+                ent.label_ != "PERSON"
+                and 2 <= len(ent) <= 5
+                and not any(t.i in blocked for t in ent)
+                and all(_is_name_token(t) or t.lower_ in NAME_PARTICLES for t in ent)
+                and known.knows(ent.text)
+            ):
+                found.append(Span(doc, ent.start, ent.end, label="PERSON"))
         # (b) names after a title, "counterpart" or an honorific, whatever the model said.
         starts: list[int] = []
         for office in offices:
@@ -1012,6 +1024,12 @@ def _abbreviation_as_role(doc: Doc, span: Span) -> bool:
     if before.lower_ not in {"the", "'s", "’s", "his", "her", "their", "its"}:
         return False
     return not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
+
+
+def _officeholders() -> Any:
+    from visitextract.normalize.leaders import LeaderIndex
+
+    return LeaderIndex.officeholders()
 
 
 def _is_name_token(tok: Token) -> bool:

@@ -47,6 +47,14 @@ _JOIN_VERBS = frozenset("join joins joined joining".split())
 _WISH_VERBS = frozenset("hope hopes hoped hoping wish wishes wished wishing".split())
 
 
+# Nouns that name a person by their relation to the possessor ("Merz's predecessor")
+_RELATIONAL_NOUNS = frozenset(
+    """predecessor successor wife husband spouse son daughter brother sister envoy emissary aide
+    aides adviser advisor advisers spokesman spokeswoman spokesperson deputy deputies representative
+    representatives delegation team staff chief""".split()
+)
+
+
 def _topic_places(prep: Token) -> bool:
     """ "discussed ... developments, mainly in Gaza, Sudan and Libya": places the talks were about,
     not where they were held (a hedge before the preposition, or a list of places)."""
@@ -128,9 +136,13 @@ class MeetingRules:
     def _persons(self, tokens: list[Token]) -> list[PersonCluster]:
         out: list[PersonCluster] = []
         for t in tokens:
-            for tt in phrase_tokens(t):
+            phrase = phrase_tokens(t)
+            owners = self._owners(t, phrase)
+            for tt in phrase:
                 if tt.i != t.i and tt.lower_ in lx.PRONOUNS_MALE | lx.PRONOUNS_FEMALE:
                     continue  # "his counterpart": the owner is not a participant by that word
+                if tt.i in owners:
+                    continue  # "Putin's spokesman Dmitry Peskov": Peskov, not Putin
                 c = self.people.cluster_for_token(tt)
                 if c is None:
                     group = self._group(tt)
@@ -141,6 +153,30 @@ class MeetingRules:
                 if c is not None and c not in out and not c.family:
                     out.append(c)
         return out
+
+    def _owners(self, t: Token, phrase: list[Token]) -> set[int]:
+        """Tokens of a possessor in the phrase that is not itself a participant: its noun names
+        someone else ("Merz's predecessor, Olaf Scholz", "Putin's spokesman", "Macron's adviser")."""
+        inside = {tt.i for tt in phrase}
+        owners: set[int] = set()
+        for tt in phrase:
+            if tt.dep_ != "poss" or tt.i == t.i:
+                continue
+            owners.update(x.i for x in tt.subtree if x.i in inside)
+        if not owners:
+            return owners
+        others = any(
+            self.people.cluster_for_token(tt, follow_pronouns=False) is not None
+            for tt in phrase
+            if tt.i not in owners and tt.pos_ == "PROPN"
+        )
+        heads = {
+            phrase_tok.head.i for phrase_tok in phrase if phrase_tok.i in owners and phrase_tok.dep_ == "poss"
+        }
+        relational = any(
+            i in self.ctx.office_at or self.ctx.doc[i].lower_ in _RELATIONAL_NOUNS for i in heads
+        )
+        return owners if others or relational else set()
 
     def _group(self, tok: Token) -> list[PersonCluster]:
         """ "the two sides", "the two ministers": right after a meeting of two, its participants
