@@ -621,3 +621,34 @@ def test_a_possessor_still_meets_when_the_noun_is_the_meeting(extract) -> None:
     )
     got = [{p.name for p in m.participants} for m in ex.meetings]
     assert any({"Vladimir Putin", "Narendra Modi"} <= g for g in got), summary(ex)
+
+
+# ------------------------------------------------------------------ attending the talks told before
+ATTENDED_CASES = [
+    ("attended", "Foreign Ministers Ana Ruiz and Liu Wen attended the talks."),
+    ("present-at", "Foreign Ministers Ana Ruiz and Liu Wen were present at the talks."),
+    ("took-part", "Foreign Ministers Ana Ruiz and Liu Wen also took part in the talks."),
+]
+
+
+@pytest.mark.parametrize("second", [c[1] for c in ATTENDED_CASES], ids=[c[0] for c in ATTENDED_CASES])
+def test_attendees_join_the_talks_told_before(extract, second) -> None:
+    ex = extract(
+        "Chinese President Zhao Ming held talks with visiting Chilean President Jorge Vidal in Beijing "
+        "on Tuesday. " + second,
+        published="2025-05-20",
+    )
+    got = [{p.name for p in m.participants} for m in ex.meetings]
+    assert {"Zhao Ming", "Jorge Vidal", "Ana Ruiz", "Liu Wen"} in got, summary(ex)
+    assert {"Ana Ruiz", "Liu Wen"} not in got, summary(ex)
+
+
+def test_not_attending_the_talks_joins_nothing(extract) -> None:
+    ex = extract(
+        "Chinese President Zhao Ming held talks with visiting Chilean President Jorge Vidal in Beijing "
+        "on Tuesday. Chilean Foreign Minister Ana Ruiz did not attend the talks.",
+        published="2025-05-20",
+    )
+    assert [{p.name for p in m.participants} for m in ex.meetings] == [{"Zhao Ming", "Jorge Vidal"}], summary(
+        ex
+    )

@@ -55,6 +55,42 @@ _RELATIONAL_NOUNS = frozenset(
 )
 
 
+_TAKE_FORMS = frozenset("took take takes taking taken".split())
+_ATTEND_FORMS = frozenset("attended attend attends attending joined join joins".split())
+
+
+def _attended_noun(tok: Token) -> tuple[Token | None, Token | None]:
+    """The definite meeting noun an attendance verb takes ("attended the talks", "were present at
+    the talks", "took part in the meeting", "participated in these talks") and that verb."""
+    if tok.lower_ not in lx.MEETING_NOUNS or not any(
+        c.lower_ in {"the", "these", "those"} for c in tok.children
+    ):
+        return None, None
+    head = tok.head
+    if (
+        tok.dep_ == "dobj"
+        and head.lower_ in _ATTEND_FORMS
+        and not any(c.dep_ == "agent" for c in head.children)
+    ):
+        return tok, head
+    if tok.dep_ == "pobj" and head.lower_ in {"at", "in"}:
+        verb = head.head
+        if head.lower_ == "at" and verb.lower_ == "present" and verb.dep_ == "acomp":
+            return tok, verb.head
+        if head.lower_ == "at" and any(c.lower_ == "present" and c.dep_ == "acomp" for c in verb.children):
+            return tok, verb  # "were present at the talks" with "at" on the copula
+        if head.lower_ == "in":
+            if verb.lower_ == "part" and verb.head.lower_ in _TAKE_FORMS:
+                return tok, verb.head
+            if verb.lower_ in _TAKE_FORMS and any(
+                c.lower_ == "part" and c.dep_ == "dobj" for c in verb.children
+            ):
+                return tok, verb  # "took part in the talks" with "in" on the verb
+            if verb.lower_ in {"participated", "participate", "participates"}:
+                return tok, verb
+    return None, None
+
+
 def _topic_places(prep: Token) -> bool:
     """ "discussed ... developments, mainly in Gaza, Sudan and Libya": places the talks were about,
     not where they were held (a hedge before the preposition, or a list of places)."""
@@ -122,6 +158,9 @@ class MeetingRules:
                 self._joint(tok)
             elif low in {"phone", "telephone"} and tok.head.lower_ in {"by", "over"}:
                 self._by_phone(tok)
+        attended = [(noun, verb) for tok in self.ctx.tokens for noun, verb in [_attended_noun(tok)] if noun]
+        # "A and B attended the talks": the talks told before, not a meeting of A and B
+        self._used_nouns.update(noun.i for noun, _ in attended if noun is not None)
         for tok in self.ctx.tokens:
             if (
                 tok.lower_ in lx.MEETING_NOUNS
@@ -130,7 +169,33 @@ class MeetingRules:
             ):
                 self._noun(tok)
         self._attended_by()
+        for noun, verb in attended:
+            if noun is not None and verb is not None:
+                self._joined_earlier(noun, verb)
         return self.candidates
+
+    def _joined_earlier(self, noun: Token, verb: Token) -> None:
+        """ "Foreign Ministers A and B attended the talks", "were present at the talks", "also took
+        part in the talks": the attendees join the meeting told last before (within two sentences)."""
+        attendees = self._persons(subjects(verb))
+        if not attendees or is_negated(verb):
+            return
+        idx = self.ctx.sentence_index(noun.i)
+        earlier = [
+            c
+            for c in self.candidates
+            if c.trigger_i < noun.i
+            and idx - self.ctx.sentence_index(c.trigger_i) <= 2
+            and c.status != "cancelled"
+        ]
+        if not earlier:
+            return
+        cand = max(earlier, key=lambda c: c.trigger_i)
+        for a in attendees:
+            if a not in cand.participants:
+                cand.participants.append(a)
+                cand.attendees.append(a)
+        cand.explanation.append(f"attendees from '{sentence(verb).text.strip()[:60]}'")
 
     # ------------------------------------------------------------- helpers
     def _persons(self, tokens: list[Token]) -> list[PersonCluster]:
