@@ -374,6 +374,23 @@ def test_roles_and_pronouns_name_their_holder(extract, case: Case) -> None:
 
 
 COUNTRIES = {
+    # "X of Chile": the country right after the name is the text's own word for it
+    "of-country-after-the-name": Case(
+        "Chinese President Zhao Ming met Presidents Jorge Vidal of Chile and Rosa Paz of Peru in Beijing.",
+        published="2025-05-20",
+        people={"Jorge Vidal": ("President", "CHL"), "Rosa Paz": ("President", "PER")},
+        meetings=[{"Zhao Ming", "Jorge Vidal"}, {"Zhao Ming", "Rosa Paz"}],
+    ),
+    "of-country-beats-the-setting": Case(
+        "Foreign Ministers Ana Ruiz of Chile and Liu Wen of China met in Lima on Tuesday.",
+        published="2025-05-20",
+        people={"Ana Ruiz": ("Foreign Minister", "CHL"), "Liu Wen": ("Foreign Minister", "CHN")},
+    ),
+    "of-a-body-is-not-a-country": Case(
+        "Jorge Vidal of the Chile Solidarity Network met Foreign Minister Liu Wen in Beijing.",
+        published="2025-05-20",
+        people={"Jorge Vidal": (ANY, None)},
+    ),
     "table-beats-neighbour": Case(
         "German Foreign Minister Annalena Baerbock held talks with President Emmanuel Macron in Paris.",
         published="2022-03-07",
@@ -472,6 +489,17 @@ def test_country_evidence_precedence(extract, case: Case) -> None:
 
 
 OFFICES = {
+    # a plural title before a list of names is each member's office
+    "plural-title-over-a-list": Case(
+        "Secretary of State Marco Rubio met Foreign Ministers Ana Ruiz and Liu Wen in Washington.",
+        published="2025-05-20",
+        people={"Ana Ruiz": ("Foreign Minister", ANY), "Liu Wen": ("Foreign Minister", ANY)},
+    ),
+    "plural-presidents-over-a-list": Case(
+        "Chinese President Zhao Ming met Presidents Jorge Vidal of Chile and Rosa Paz of Peru.",
+        published="2025-05-20",
+        people={"Jorge Vidal": ("President", "CHL"), "Rosa Paz": ("President", "PER")},
+    ),
     # a list of those present, "Name, Title;": the title words the tables do not hold, a topic
     # that ends in "Affairs", a given name that is also a title ("Sultan bin ...")
     "attendance-list": Case(

@@ -44,6 +44,7 @@ COUNTRY_EVIDENCE: dict[str, int] = {
     "demonym": 5,
     "possessive": 5,
     "apposition": 5,
+    "of-phrase": 5,
     "list order": 4,
     "counterpart": 4,
     "title reference": 3,
@@ -56,7 +57,9 @@ COUNTRY_EVIDENCE: dict[str, int] = {
     "home country of the story": 1,
 }
 # Sources by which the text itself ties a person to a country ("Kenyan President X").
-TEXT_QUALIFIERS = frozenset({"office", "demonym", "possessive", "apposition", "counterpart", "list order"})
+TEXT_QUALIFIERS = frozenset(
+    {"office", "demonym", "possessive", "apposition", "of-phrase", "counterpart", "list order"}
+)
 # Offices a person of the foreign ministers' table may be named with in the text.
 _MINISTER_CATEGORIES = frozenset({"foreign_minister", "minister", "deputy_head_of_government", "leader"})
 # Offices the leaders table holds (a "President" in the text may be the table's head of state).
@@ -473,6 +476,12 @@ class PeopleResolver:
                     cluster.set_country(
                         near.country, "demonym", force=cluster.country_source in {"", "office"}
                     )
+            # "Ana Ruiz of Chile", "President Jorge Vidal of Chile": the country after the name
+            for span in cluster.mentions:
+                country = self._of_country(span)
+                if country is not None:
+                    cluster.set_country(country, "of-phrase")
+                    break
             # "Kazakh Tokayev", "Russia's Putin": a demonym right before the name.
             if cluster.country is None:
                 for span in cluster.mentions:
@@ -480,6 +489,48 @@ class PeopleResolver:
                     if near is not None and near.country and near.is_demonym:
                         cluster.set_country(near.country, "demonym")
                         break
+
+        self._plural_titles()
+
+    def _of_country(self, span: Span) -> str | None:
+        """The country of "X of Chile" / "X from Chile" right after a name (not "X of the UN
+        mission in Chile": the place must be the phrase's object)."""
+        doc = self.ctx.doc
+        if span.end + 1 >= len(doc) or doc[span.end].lower_ not in {"of", "from"}:
+            return None
+        nxt = span.end + 1
+        if doc[nxt].lower_ == "the":
+            nxt += 1
+        pm = self.ctx.place_at.get(nxt)
+        if pm is None or pm.entity.kind != "country" or pm.is_demonym or not pm.country:
+            return None
+        end = pm.span.end
+        if end < len(doc) and (doc[end].text in {"'s", "’s"} or doc[end].pos_ in {"NOUN", "PROPN"}):
+            return None  # "X of Chile's foreign ministry", "X of the Chile Solidarity Network"
+        return pm.country
+
+    def _plural_titles(self) -> None:
+        """ "Foreign Ministers A and B", "Presidents A of Chile and B of Peru": a plural title before
+        a list of names is each member's office."""
+        for cluster in self.clusters:
+            if cluster.office is not None:
+                continue
+            for span in cluster.mentions:
+                root = span.root
+                node = root
+                while node.dep_ == "conj" and node.head != node:
+                    node = node.head
+                if node is root:
+                    continue
+                first = self.by_token.get(node.i)
+                if first is None or first.office is None:
+                    continue
+                om = next((self._office_before(ms) for ms in first.mentions if ms.root == node), None)
+                if om is not None and (_plural(om) or _plural_title_word(om.span.root)):
+                    cluster.set_office(om.info, "title")
+                    for t in om.span:
+                        self.attached_offices.add(t.i)
+                    break
 
     # ------------------------------------------------------------ genders
     def _genders(self) -> None:
@@ -1090,6 +1141,12 @@ def _plural(om: OfficeMention) -> bool:
     """ "the foreign ministers", not "the High Commissioner for Human Rights"."""
     root = om.span.root
     return root.tag_ in {"NNS", "NNPS"} and root.lower_.endswith("s") and not root.lower_.endswith("ss")
+
+
+def _plural_title_word(root: Token) -> bool:
+    """ "Ministers", "Presidents" tagged as proper nouns (NNP) before names: a plural by its ending."""
+    low = root.lower_
+    return len(low) > 4 and low.endswith("s") and not low.endswith(("ss", "us", "is", "affairs"))
 
 
 def _given_and_surname(index: LeaderIndex, tokens: tuple[str, ...]) -> list[Leader]:
