@@ -435,6 +435,12 @@ COUNTRIES = {
             "Celinda Sosa": ("Foreign Minister", "BOL"),
         },
     ),
+    # names the model does not know, after "the foreign ministers of A and B,"
+    "list-order-unknown-names": Case(
+        "The foreign ministers of Chile and Peru, Ana Ruiz and Luis Soto, met in Lima on Monday.",
+        people={"Ana Ruiz": ("Foreign Minister", "CHL"), "Luis Soto": ("Foreign Minister", "PER")},
+        meetings=[{"Ana Ruiz", "Luis Soto"}],
+    ),
     "list-order-demonyms": Case(
         "The Kazakh and Uzbek foreign ministers, Murat Nurtleu and Bakhtiyor Saidov, arrived in Baku "
         "on Monday for talks.",

@@ -720,7 +720,7 @@ class EntityCorrector:
             head = office.root
             if head.right_edge.i + 1 > edge and head.right_edge.i - office.end < 8:
                 edge = head.right_edge.i + 1
-            for e in {office.end, edge}:
+            for e in {office.end, edge, _after_of_places(doc, office.end, places)}:
                 if e + 1 < len(doc) and doc[e].text in {",", "(", ":"}:
                     starts.append(e + 1)
             # "Anouar El Anouni, spokesperson for the European Commission";
@@ -1024,6 +1024,20 @@ def _abbreviation_as_role(doc: Doc, span: Span) -> bool:
     if before.lower_ not in {"the", "'s", "’s", "his", "her", "their", "its"}:
         return False
     return not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
+
+
+def _after_of_places(doc: Doc, i: int, places: list[Span]) -> int:
+    """The position after "of Chile, Peru and Bolivia" following a title ("the foreign ministers of
+    Chile and Peru, A and B"): where the names of the list begin after a comma."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return i
+    place_tokens = {t.i for s in places for t in s}
+    j = i + 1
+    while j < len(doc) and (
+        j in place_tokens or doc[j].lower_ in {"and", "the"} or (doc[j].text == "," and j + 1 in place_tokens)
+    ):
+        j += 1
+    return j if j > i + 1 and (j - 1) in place_tokens else i
 
 
 def _officeholders() -> Any:
