@@ -384,6 +384,35 @@ CHARACTERISE_CASES: list[StatementCase] = [
         None,
         "a turning point for the railway",
     ),
+    # a verbless quotation that characterises is the speaker's words (six words or more)
+    (
+        "called-quoted-characterisation",
+        'Irish Foreign Minister Helen McEntee called the talks "open, honest and useful for both sides".',
+        "Helen McEntee",
+        "person",
+        True,
+        "open, honest and useful for both sides",
+        None,
+    ),
+    (
+        "described-as-quoted-noun-phrase",
+        'Irish Foreign Minister Helen McEntee described the visit as "a new chapter for our two peoples".',
+        "Helen McEntee",
+        "person",
+        True,
+        "a new chapter for our two peoples",
+        None,
+    ),
+    # an attribution inside the claim: the longer side of it carries the claim
+    (
+        "parenthetical-said",
+        "Grain exports, Irish Foreign Minister Helen McEntee said, would resume within a fortnight.",
+        "Helen McEntee",
+        "person",
+        False,
+        "would resume within a fortnight",
+        None,
+    ),
 ]
 
 
@@ -461,6 +490,11 @@ def test_quote_span_offsets_in_a_paragraph(extract):
 
 # ---------------------------------------------------------------------------------------- no statement
 NO_STATEMENT_CASES = [
+    (
+        "called-someone-about-a-quoted-phrase",
+        'Irish Foreign Minister Helen McEntee called President Ana Ruiz to discuss "the next steps".',
+        "the next steps",
+    ),
     (
         "scare-quote-single-word",
         'The Greek foreign minister, Nikos Andreou, described the proposal as "unrealistic" and '

@@ -236,8 +236,13 @@ class StatementRules:
         if span is None:
             return None
         if not any(t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB") for t in span):
-            return None  # a quoted phrase ("in a new political situation"), not something said
-        verb = self._attribution_verb(span)
+            # a quoted phrase ("in a new political situation") is not something said, unless it is
+            # the speaker's characterisation: 'called the talks "constructive and very useful"'
+            verb = _characterisation(span, self._quote_tokens)
+            if verb is None:
+                return None
+        else:
+            verb = self._attribution_verb(span)
         if verb is None:
             self._continued(start, end)
             return None
@@ -320,11 +325,13 @@ class StatementRules:
             for _ in range(6):
                 if node.head == node:
                     break
-                node = node.head
+                child, node = node, node.head
                 if node.i in self._quote_tokens:
                     continue
                 if node.lower_ in lx.REPORT_VERBS and is_verb(node) and self._same_paragraph(quote, node):
                     return node
+                if _names_as(node, child):
+                    return node  # 'called the talks "a turning point in our relations"'
         # before the quotation in the same sentence: "Bagchi said, “...”", "Quote: “...”"
         first_sent = sentence(doc[quote.start])
         for j in range(quote.start - 1, max(first_sent.start - 1, quote.start - 10), -1):
@@ -390,6 +397,19 @@ class StatementRules:
                                 if c.dep_ in {"acl", "ccomp", "relcl"}
                                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                             ]
+        if not ccomp and verb.dep_ == "parataxis" and verb.head.i > verb.i and is_verb(verb.head):
+            # "The talks, the minister said, had been constructive": the clause around the verb;
+            # the longer of its two sides is the verbatim part that carries the claim
+            head = verb.head
+            before = (head.left_edge.i, verb.left_edge.i)
+            after = (verb.right_edge.i + 1, head.right_edge.i + 1)
+            start, end = max(before, after, key=lambda r: r[1] - r[0])
+            doc = self.ctx.doc
+            while start < end and doc[start].is_punct:
+                start += 1
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            return (start, end) if end > start else None
         for c in ccomp + [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]:
             if c.dep_ in {"ccomp", "acl", "relcl"} or (c.dep_ == "xcomp" and c.i > verb.i):
                 sub = list(c.subtree)
@@ -612,6 +632,33 @@ _RELEASE_HEADING = re.compile(
     r"(?m)^[ \t]*(?:Press |Joint |Opening |Closing )?(?:Statement|Remarks|Speech|Address|Message|Op-ed|"
     r"Article)s?[ \t]+(?:by|of|from)[ \t]+[^\n]{3,200}?:[ \t]*$"
 )
+
+
+_CALL_FORMS = frozenset("call calls called calling".split())
+
+
+def _names_as(verb: Token, child: Token) -> bool:
+    """ "called the talks <child>", "described the talks as <child>": ``child`` characterises."""
+    if child.dep_ in {"oprd", "acomp", "xcomp"} and any(c.dep_ == "dobj" for c in verb.children):
+        return verb.lower_ in _CALL_FORMS or verb.lower_ in lx.CHARACTERISE_VERBS
+    return child.dep_ == "pobj" and child.head.lower_ == "as" and verb.lower_ in lx.CHARACTERISE_VERBS
+
+
+def _characterisation(quote: Span, quote_tokens: set[int]) -> Token | None:
+    """The verb a verbless quotation characterises by ('called the talks "constructive and very
+    useful"', 'described the visit as "a new chapter in our ties"')."""
+    for tok in quote:
+        if tok.head.i in quote_tokens or tok.head == tok:
+            continue
+        head = tok.head
+        if head.lower_ == "as" and tok.dep_ == "pobj":
+            verb = head.head.head if head.head.dep_ == "dobj" else head.head  # "described the visit as"
+            if _names_as(verb, tok):
+                return verb
+            continue
+        if _names_as(head, tok):
+            return head
+    return None
 
 
 def _coordinated_in_claim(verb: Token) -> Token | None:
