@@ -311,6 +311,37 @@ CASES = {
         published="2025-01-13",
         visits={("Bola Tinubu", "GHA"): "completed"},
     ),
+    # a single dated day of a trip begun, or of a trip whose length is told, is its first day
+    "kicked-off-two-day-trip": Told(
+        "Thai Prime Minister Srettha Thavisin kicked off a two-day trip to Malaysia on Tuesday.",
+        visits={("Srettha Thavisin", "MYS"): "ongoing"},
+        visit_dates={("Srettha Thavisin", "MYS"): ("2024-03-05", "2024-03-06")},
+    ),
+    "began-three-day-visit-over": Told(
+        "Chilean President Gabriel Boric began a three-day state visit to Peru on Monday.",
+        published="2024-03-09",
+        visits={("Gabriel Boric", "PER"): "completed"},
+    ),
+    "started-visit-still-on": Told(
+        "Kenyan President William Ruto started a state visit to Ghana on Tuesday.",
+        visits={("William Ruto", "GHA"): "ongoing"},
+    ),
+    # arrivals told with a phrasal or motion verb
+    "touched-down": Told(
+        "Australian Foreign Minister Penny Wong touched down in Tokyo on Tuesday for talks on "
+        "regional security.",
+        visits={("Penny Wong", "JPN"): "ongoing"},
+        visit_dates={("Penny Wong", "JPN"): ("2024-03-05", None)},
+    ),
+    "flew-into": Told(
+        "Brazilian President Luiz Inacio Lula da Silva flew into Luanda on Monday.",
+        visits={("Luiz Inacio Lula da Silva", "AGO"): "ongoing"},
+    ),
+    "touched-on-is-not-arrival": Told(
+        "Australian Foreign Minister Penny Wong touched on trade with Japan during a press conference "
+        "in Canberra.",
+        no_visits=[("Penny Wong", "JPN")],
+    ),
 }
 
 

@@ -91,7 +91,8 @@ class VisitRules:
                 self._verb(tok, "visit.verb", {"to", "in"}, objects_are_dest=True)
             elif low in lx.VISIT_VERBS and tok.dep_ == "amod":
                 self._visiting_adjective(tok)
-            elif low in lx.ARRIVE_VERBS and is_verb(tok):
+            elif (low in lx.ARRIVE_VERBS or _touched_down(tok)) and is_verb(tok):
+                # "arrived in Tokyo", "touched down in Tokyo"
                 self._verb(tok, "visit.arrived", {"in", "at", "to"}, role="start")
             elif low in lx.DEPART_VERBS and is_verb(tok):
                 self._verb(tok, "visit.departed", {"for", "to"}, role="start", origin_objects=True)
@@ -100,7 +101,7 @@ class VisitRules:
                 tour = low.startswith("tour")
                 # "travels Thursday to Singapore": the day the leg begins (a tour's date is its span)
                 role: DateRole = "full" if tour else "start"
-                self._verb(tok, "visit.travel", {"to", "for", "in"}, role=role, objects_are_dest=tour)
+                self._verb(tok, "visit.travel", {"to", "for", "in", "into"}, role=role, objects_are_dest=tour)
             elif low in {"is", "are", "was", "were", "been", "be"} and tok.dep_ in {
                 "ROOT",
                 "ccomp",
@@ -1117,8 +1118,17 @@ class VisitRules:
                     return "completed"  # "returned home on Thursday after a trip to Jordan": told as over
                 if role != "full":
                     continue  # the day of departure or of one activity does not end the visit
-                if d.start == d.end and governing_verb(tok).lower_ in lx.ARRIVE_VERBS | lx.DEPART_VERBS:
-                    continue  # "arrived on Monday for a state visit": the arrival's day, not the end
+                days = trip_duration(tok) or 1
+                if d.start == d.end and (
+                    governing_verb(tok).lower_ in lx.ARRIVE_VERBS | lx.DEPART_VERBS | _BEGIN_VERBS or days > 1
+                ):
+                    # "arrived on Monday for a state visit", "kicked off a two-day trip on Monday":
+                    # the first day, not the end; the trip's length, when told, gives its last day
+                    if d.start and days > 1 and tense in {"past", "perfect"}:
+                        last = dt.date.fromisoformat(d.start) + dt.timedelta(days=days - 1)
+                        if last < published:
+                            return "completed"
+                    continue
                 if (
                     d.end
                     and dt.date.fromisoformat(d.end) < published
@@ -1349,6 +1359,18 @@ _NAMED_EVENT_HEADS = frozenset(
     """week festival congress convention symposium parade coronation retreat roundtable fair jubilee
     championship championships cup wedding rally airshow show expo biennale dialogue day days
     games olympics jamboree""".split()
+)
+
+
+def _touched_down(tok: Token) -> bool:
+    """ "touched down in Tokyo": an arrival."""
+    return tok.lower_ in {"touch", "touches", "touched", "touching"} and any(
+        c.lower_ == "down" and c.dep_ in {"prt", "advmod"} for c in tok.children
+    )
+
+
+_BEGIN_VERBS = frozenset(
+    "began begin begins beginning started start starts kicked kicks embarked embarks launched opened".split()
 )
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 _TAKE_VERBS = frozenset("take takes took taken taking".split())
