@@ -249,6 +249,21 @@ ROLES = {
         statements=[("Khusela Diko", "excellent relations")],
         no_statements=["Cyril Ramaphosa"],
     ),
+    # whom one accompanies travels: an object pronoun of "accompany" is the last traveller
+    "accompany-him-is-the-traveller": Case(
+        "New Zealand Prime Minister Christopher Luxon will lead a business delegation to India next "
+        "month. Luxon is expected to meet Indian Prime Minister Narendra Modi in New Delhi on March "
+        "17. Trade Minister Todd McClay will accompany him.",
+        people={"Todd McClay": ("Trade Minister", "NZL")},
+        visits=[("Christopher Luxon", "IND"), ("Todd McClay", "IND")],
+    ),
+    "accompany-him-after-a-meeting-abroad": Case(
+        "Ghanaian President John Mahama arrived in Lagos on Monday. Mahama met Nigerian Foreign "
+        "Minister Bianca Odumegwu-Ojukwu on Tuesday. Ghana's Trade Minister Elizabeth Ofosu-Adjare "
+        "accompanied him.",
+        people={"Elizabeth Ofosu-Adjare": ("Trade Minister", "GHA")},
+        visits=[("John Mahama", "NGA"), ("Elizabeth Ofosu-Adjare", "NGA")],
+    ),
     "the-two-sides-of-the-last-talks": Case(
         "Moroccan Foreign Minister Nasser Bourita met Mauritanian Foreign Minister Mohamed Merzoug in "
         "Cairo on Wednesday. Bourita also held talks with Emirati Minister of State Khalifa Almarar. "

@@ -555,7 +555,8 @@ class PeopleResolver:
             if female != male:
                 cluster.gender = "f" if female else "m"
 
-    def _agrees(self, cluster: PersonCluster | None, tok: Token) -> bool:
+    def agrees(self, cluster: PersonCluster | None, tok: Token) -> bool:
+        """Whether a pronoun can stand for the cluster (its gender, when known)."""
         if cluster is None or cluster.gender is None:
             return cluster is not None
         wanted = "f" if tok.lower_ in lx.PRONOUNS_FEMALE else "m" if tok.lower_ in lx.PRONOUNS_MALE else None
@@ -1005,7 +1006,7 @@ class PeopleResolver:
             for c in node.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i and c.i not in self.ctx.quote_tokens:
                     found = self.cluster_for_token(c, follow_pronouns=False)
-                    if self._agrees(found, tok):
+                    if self.agrees(found, tok):
                         return found
                 if (
                     c.dep_ == "nsubj"
@@ -1017,7 +1018,7 @@ class PeopleResolver:
                     # "During his 2024 trip to Canada, President Macron held talks": the fronted
                     # phrase's possessive is the subject that follows
                     found = self.cluster_for_token(c, follow_pronouns=False)
-                    if found is not None and self._agrees(found, tok):
+                    if found is not None and self.agrees(found, tok):
                         return found
         sent = sentence(tok)
         subj = self._sentence_subject(sent, before=tok.i, pronoun=tok)
@@ -1031,7 +1032,7 @@ class PeopleResolver:
                 return subj
         last: tuple[int, PersonCluster] | None = None
         for i, cluster in self.by_token.items():
-            if i < tok.i and (last is None or i > last[0]) and self._agrees(cluster, tok):
+            if i < tok.i and (last is None or i > last[0]) and self.agrees(cluster, tok):
                 last = (i, cluster)
         return last[1] if last else None
 
@@ -1047,7 +1048,7 @@ class PeopleResolver:
             if (before is not None and t.i >= before) or t.i in self.ctx.quote_tokens:
                 continue
             c = self.cluster_for_token(t, follow_pronouns=False)
-            if c is not None and (pronoun is None or self._agrees(c, pronoun)):
+            if c is not None and (pronoun is None or self.agrees(c, pronoun)):
                 return c
         return None
 

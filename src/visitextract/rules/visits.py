@@ -241,8 +241,17 @@ class VisitRules:
                         self.companions.append((a, principal, sentence(tok)))
             return
         companions = self._visitors_of(tok)
+        principals = self._persons(objects(tok))
+        travellers = {id(c.visitor) for c in self.candidates if c.evidence and c.evidence[0].start < tok.i}
+        pronoun = next((o for o in objects(tok) if o.lower_ in {"him", "her"}), None)
+        if len(principals) == 1 and id(principals[0]) not in travellers and pronoun is not None:
+            # "Luxon is expected to meet Modi. McClay will accompany him.": whom one accompanies
+            # travels; the pronoun is the last traveller, not the last person named
+            last = self._last_visitor(tok.i)
+            if last is not None and last not in companions and self.people.agrees(last, pronoun):
+                principals = [last]
         # "Y accompanied X", "Z will join them": on the trip of each of them who travels
-        for principal in self._persons(objects(tok)):
+        for principal in principals:
             for c in companions:
                 if c is not principal:
                     self.companions.append((c, principal, sentence(tok)))
