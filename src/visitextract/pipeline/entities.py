@@ -201,6 +201,14 @@ PLACE_NAME_HEADS = frozenset(
         "zoo",
     }
 )
+# Head nouns that, capitalised right after a personal name, make the name of a thing named after the
+# person: "Martin Luther King Day", "St Patrick's Day", "Jomo Kenyatta International Airport", "the
+# Nelson Mandela Foundation", "the Nobel Prize". Not words that are also common surnames (Park, Hall).
+EPONYM_HEADS = frozenset(
+    """day eve airport foundation prize award stadium arena avenue boulevard highway square university
+    hospital memorial lecture centre center museum institute library academy mausoleum""".split()
+)
+_EPONYM_LINKS = frozenset({"'s", "’s", "International", "National", "Memorial"})
 _PLURALS = {
     "minister": "ministers",
     "president": "presidents",
@@ -654,7 +662,12 @@ class EntityCorrector:
         if end <= first or doc[first].tag_ in NOT_NAME_TAGS:
             return None
         span = Span(doc, first, end, label="PERSON")
-        if span.text in NOT_NAME or (len(span) == 1 and len(span.text) < 2) or _is_heading(span):
+        if (
+            span.text in NOT_NAME
+            or (len(span) == 1 and len(span.text) < 2)
+            or _is_heading(span)
+            or _names_a_thing(doc, first, end)
+        ):
             return None
         return span
 
@@ -811,7 +824,12 @@ class EntityCorrector:
             if end <= start:
                 return None
         span = Span(doc, start, end, label="PERSON")
-        if not any(_is_name_token(t) for t in span) or _is_heading(span) or span.text in NOT_NAME:
+        if (
+            not any(_is_name_token(t) for t in span)
+            or _is_heading(span)
+            or span.text in NOT_NAME
+            or _names_a_thing(doc, start, end)
+        ):
             return None
         return span
 
@@ -1044,6 +1062,22 @@ def _officeholders() -> Any:
     from visitextract.normalize.leaders import LeaderIndex
 
     return LeaderIndex.officeholders()
+
+
+def _names_a_thing(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name in ``doc[start:end]`` is part of the name of a thing called after a person:
+    its last word or the capitalised word after it (past "'s", "International") is an eponym's
+    head ("Martin Luther King Day", "St Patrick's Day", "Jomo Kenyatta International Airport")."""
+
+    def head(tok: Token) -> bool:
+        return tok.lower_ in EPONYM_HEADS and tok.text[:1].isupper()
+
+    if end <= start or head(doc[end - 1]):
+        return end > start
+    i = end
+    while i < len(doc) and doc[i].text in _EPONYM_LINKS and i - end < 2:
+        i += 1
+    return i < len(doc) and head(doc[i])
 
 
 def _is_name_token(tok: Token) -> bool:
