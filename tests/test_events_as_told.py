@@ -326,6 +326,23 @@ CASES = {
         "Kenyan President William Ruto started a state visit to Ghana on Tuesday.",
         visits={("William Ruto", "GHA"): "ongoing"},
     ),
+    # an event after "ahead of", "in advance of", "in the run-up to" is still to come
+    "meeting-ahead-of": Told(
+        "Vietnamese Foreign Minister Bui Thanh Son arrived in Tokyo on Monday in advance of talks "
+        "with Japanese Foreign Minister Yoko Kamikawa.",
+        meetings={frozenset({"Bui Thanh Son", "Yoko Kamikawa"}): ("planned", "in_person")},
+    ),
+    "visit-in-the-run-up-to": Told(
+        "In the run-up to his visit to China, Spanish Prime Minister Pedro Sanchez met Ukrainian "
+        "President Volodymyr Zelensky in Kyiv.",
+        visits={("Pedro Sanchez", "CHN"): "planned"},
+        meetings={frozenset({"Pedro Sanchez", "Volodymyr Zelensky"}): ("held", "in_person")},
+    ),
+    "ahead-of-a-meeting-already-dated-past": Told(
+        "Japanese Foreign Minister Yoko Kamikawa arrived in Hanoi on Sunday ahead of Monday's talks "
+        "with Vietnamese Foreign Minister Bui Thanh Son.",
+        meetings={frozenset({"Bui Thanh Son", "Yoko Kamikawa"}): ("held", "in_person")},
+    ),
     # arrivals told with a phrasal or motion verb
     "touched-down": Told(
         "Australian Foreign Minister Penny Wong touched down in Tokyo on Tuesday for talks on "

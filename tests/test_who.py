@@ -107,6 +107,32 @@ NOT_NAMES = {
         not_people=["Week", "Summit"],
         people={"Tran Duc Minh": ("President", ANY)},
     ),
+    # a thing named after a person (holiday, airport, foundation) founds no person, and a title
+    # word inside it is no office
+    "holiday-after-a-saint": Case(
+        "Irish Prime Minister Simon Harris flew to Washington on Tuesday ahead of the annual St "
+        "Patrick's Day meeting with US President Joe Biden.",
+        not_people=["Patrick"],
+        meetings=[{"Simon Harris", "Joe Biden"}],
+    ),
+    "holiday-after-a-title-word": Case(
+        "Ghanaian President John Mahama attended a Martin Luther King Day celebration in Washington, "
+        "where he met US Secretary of State Marco Rubio.",
+        published="2025-03-06",
+        not_people=["Day", "Luther"],
+        meetings=[{"John Mahama", "Marco Rubio"}],
+    ),
+    "airport-named-after-a-leader": Case(
+        "Kenyan President William Ruto flew out of Jomo Kenyatta International Airport on Monday, "
+        "while Indian Prime Minister Narendra Modi landed at the Indira Gandhi Airport.",
+        not_people=["Kenyatta", "Gandhi"],
+    ),
+    "a-surname-like-a-park-is-a-name": Case(
+        "South Korean Foreign Minister Park Jin met Japanese Foreign Minister Yoko Kamikawa in Tokyo. "
+        "Park said the talks were productive.",
+        people={"Park Jin": ("Foreign Minister", "KOR")},
+        statements=[("Park Jin", "the talks were productive")],
+    ),
     # a sentence-initial adverb or connective before a title
     "connective-meanwhile": Case(
         "Chancellor Olaf Scholz arrived in Paris on Monday. Meanwhile, the chancellor also held talks "

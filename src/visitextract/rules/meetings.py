@@ -23,6 +23,7 @@ from visitextract.rules.context import DocContext, PlaceMention
 from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import (
     governing_verb,
+    is_anticipated,
     is_called_off,
     is_negated,
     is_speculative,
@@ -311,8 +312,8 @@ class MeetingRules:
             "hopes",
         }:
             return "planned"
-        if tense == "future":
-            return "planned"
+        if tense == "future" or (tok != verb and is_anticipated(tok)):
+            return "planned"  # "will meet X"; "flew to Washington ahead of the meeting with X"
         for c in tok.children:
             if c.lower_ in lx.PLANNED_ADJ:
                 return "planned"

@@ -197,3 +197,24 @@ def urges(tok: Token) -> bool:
     """ "called on X to lift the restrictions", "calling on rulers to cooperate": an appeal (a
     to-infinitive follows), not a courtesy call ("called on President X")."""
     return any(t.lower_ == "to" and t.dep_ == "aux" and t.i > tok.i for t in tok.subtree)
+
+
+# "ahead of", "in advance of", "in the run-up to", "in the lead-up to", "in preparation for": the
+# event named after them has not happened at the time of the clause.
+_ANTICIPATING = {
+    "of": {"ahead", "advance"},
+    "to": {"run", "up", "run-up", "lead-up"},
+    "for": {"preparation", "preparations"},
+}
+
+
+def is_anticipated(tok: Token) -> bool:
+    """Whether a noun stands in a phrase of anticipation ("flew to Washington ahead of the meeting
+    with X"), so the event it names is still to come when the clause's event takes place."""
+    node = tok
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head  # "ahead of the summit and talks with X"
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    return prep.head.lower_ in _ANTICIPATING.get(prep.lower_, ())

@@ -34,6 +34,7 @@ from visitextract.rules.context import DocContext, PlaceMention, Tense
 from visitextract.rules.people import PeopleResolver, PersonCluster
 from visitextract.rules.syntax import (
     governing_verb,
+    is_anticipated,
     is_called_off,
     is_negated,
     is_speculative,
@@ -1112,7 +1113,11 @@ class VisitRules:
         if words & lx.CANCEL_WORDS or is_called_off(context):
             return "cancelled"
         published = self.ctx.published
-        if tense == "future" or words & lx.PLANNED_ADJ & {"planned", "upcoming", "forthcoming"}:
+        if (
+            tense == "future"
+            or words & lx.PLANNED_ADJ & {"planned", "upcoming", "forthcoming"}
+            or (not is_verb(tok) and is_anticipated(tok))  # "in the run-up to his visit to China"
+        ):
             return "planned"
         if published is not None:
             for d in dates:
