@@ -343,6 +343,17 @@ CASES = {
         "with Vietnamese Foreign Minister Bui Thanh Son.",
         meetings={frozenset({"Bui Thanh Son", "Yoko Kamikawa"}): ("held", "in_person")},
     ),
+    # a perfect participle ("having visited") is done before the clause it hangs on
+    "having-visited-after-the-main-clause": Told(
+        "Indonesian Foreign Minister Retno Marsudi wrapped up a Middle East tour on Thursday, having "
+        "visited Jordan, Egypt and Qatar.",
+        visits={("Retno Marsudi", "JOR"): "completed", ("Retno Marsudi", "QAT"): "completed"},
+    ),
+    "having-visited-before-a-planned-leg": Told(
+        "Having visited Jordan and Egypt, Indonesian Foreign Minister Retno Marsudi will travel to "
+        "Qatar on Friday.",
+        visits={("Retno Marsudi", "EGY"): "completed", ("Retno Marsudi", "QAT"): "planned"},
+    ),
     # arrivals told with a phrasal or motion verb
     "touched-down": Told(
         "Australian Foreign Minister Penny Wong touched down in Tokyo on Tuesday for talks on "

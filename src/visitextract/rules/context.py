@@ -339,6 +339,10 @@ class DocContext:
             return "future"
         if lowers & {"has", "have", "'ve"}:
             return "perfect"
+        if "having" in lowers:
+            # "wrapped up a tour on Thursday, having visited Jordan", "having visited Jordan, she
+            # will travel to Qatar": done before the clause it hangs on
+            return "perfect"
         if lowers & {"had", "did", "was", "were"}:
             if verb.tag_ == "VBG" and lowers & {"was", "were"}:
                 return "past"
