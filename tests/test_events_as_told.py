@@ -277,6 +277,28 @@ CASES = {
         "possibility of a visit to Beijing.",
         no_visits=[("Mauro Vieira", "CHN")],
     ),
+    # attending told without an object: the event of the sentence before, where that sentence sets it
+    "among-those-attending-the-event-just-told": Told(
+        "African leaders gathered in Addis Ababa on Saturday for the African Union summit. Kenya's "
+        "William Ruto, Nigeria's Bola Tinubu and South Africa's Cyril Ramaphosa were among those "
+        "attending.",
+        visits={
+            ("William Ruto", "ETH"): "ongoing",
+            ("Bola Tinubu", "ETH"): "ongoing",
+            ("Cyril Ramaphosa", "ETH"): "ongoing",
+        },
+    ),
+    "among-those-attending-in-the-dateline-city": Told(
+        "NAIROBI (AP) - Heads of state from East Africa met on Friday for a regional summit. "
+        "Ugandan President Yoweri Museveni and Tanzanian President Samia Suluhu Hassan were among "
+        "those attending.",
+        visits={("Yoweri Museveni", "KEN"): "ongoing", ("Samia Suluhu Hassan", "KEN"): "ongoing"},
+    ),
+    "attending-with-no-event-told": Told(
+        "The concert was held in Nairobi on Friday. Ugandan President Yoweri Museveni and Tanzanian "
+        "President Samia Suluhu Hassan were among those attending.",
+        no_visits=[("Yoweri Museveni", None)],
+    ),
     # lists of talks
     "bilateral-talks-with-a-list": Told(
         "Ghanaian President John Mahama held bilateral talks in Accra with the presidents of Senegal, "

@@ -955,9 +955,14 @@ class VisitRules:
                 if c.dep_ in {"compound", "nmod"} and pm is not None and pm.entity.kind == "city":
                     places.append(pm)
         places += self._dest_places(list(prep_objects(tok, {"in", "at"})))
-        if not places and any(o.lower_ in lx.EVENT_NOUNS for o in objects(tok)):
-            # "Kenyan President X will also attend the summit" in a story set in its city
+        told = None if places or objects(tok) else self._event_just_told(tok)
+        if not places and (any(o.lower_ in lx.EVENT_NOUNS for o in objects(tok)) or told is not None):
+            # "Kenyan President X will also attend the summit" in a story set in its city; "Leaders
+            # gathered in Addis Ababa for the summit. X and Y were among those attending": the
+            # event just told, where its sentence sets it
             scene = self._scene(tok.i)
+            if told is not None:
+                scene = self._set_in(sentence(told)) or scene
             visitors = self._from_abroad(visitors, scene)
             places = [scene] if visitors and scene is not None else []
         if not places:
@@ -971,6 +976,24 @@ class VisitRules:
         ]
         role: DateRole = "full" if coarse else "activity"
         self._emit(tok, visitors, places, "visit.attend", tense, role=role, strength=1)
+
+    def _event_just_told(self, tok: Token) -> Token | None:
+        """The event ("the summit") named in the sentence of ``tok`` before it or in the sentence
+        before, which an attending told without an object refers to."""
+        idx = self.ctx.sentence_index(tok.i)
+        start = self.ctx.sents[idx - 1].start if idx > 0 else sentence(tok).start
+        events = [
+            t for t in tok.doc[start : tok.i] if t.lower_ in lx.EVENT_NOUNS and t.pos_ in {"NOUN", "PROPN"}
+        ]
+        return events[-1] if events else None
+
+    def _set_in(self, sent: Span) -> PlaceMention | None:
+        """The place a sentence sets its events in: the first place after "in" or "at"."""
+        for t in sent:
+            pm = self.ctx.place_at.get(t.i)
+            if pm is not None and pm.country and t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}:
+                return pm
+        return None
 
     def _hosted(self, tok: Token) -> None:
         if tok.lower_.startswith("welcom") and not any(c.dep_ == "dobj" for c in tok.children):
