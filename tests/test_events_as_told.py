@@ -294,6 +294,41 @@ CASES = {
         "those attending.",
         visits={("Yoweri Museveni", "KEN"): "ongoing", ("Samia Suluhu Hassan", "KEN"): "ongoing"},
     ),
+    "present-were": Told(
+        "The G20 summit opened in Rio de Janeiro on Monday. Present were Indian Prime Minister "
+        "Narendra Modi and Chinese President Xi Jinping.",
+        published="2024-11-20",
+        visits={("Narendra Modi", "BRA"): "ongoing", ("Xi Jinping", "BRA"): "ongoing"},
+    ),
+    "were-in-attendance": Told(
+        "The G20 summit opened in Rio de Janeiro on Monday. Indian Prime Minister Narendra Modi and "
+        "Chinese President Xi Jinping were in attendance.",
+        published="2024-11-20",
+        visits={("Narendra Modi", "BRA"): "ongoing", ("Xi Jinping", "BRA"): "ongoing"},
+    ),
+    "took-part": Told(
+        "Leaders of the Pacific Islands Forum met in Nuku'alofa, Tonga, on Tuesday for their annual "
+        "summit. Australian Prime Minister Anthony Albanese took part.",
+        visits={("Anthony Albanese", "TON"): "ongoing"},
+    ),
+    "among-the-leaders-present": Told(
+        "The summit opened in Rio de Janeiro on Monday with Chinese President Xi Jinping among the "
+        "leaders present.",
+        published="2024-11-20",
+        visits={("Xi Jinping", "BRA"): "ongoing"},
+    ),
+    "took-part-virtually": Told(
+        "The G20 summit opened in Rio de Janeiro on Monday. Chinese President Xi Jinping took part "
+        "virtually.",
+        published="2024-11-20",
+        no_visits=[("Xi Jinping", None)],
+    ),
+    "present-at-home": Told(
+        "The Brazilian cabinet met in Brasilia on Monday for a budget meeting. President Luiz Inacio "
+        "Lula da Silva was present.",
+        published="2024-11-20",
+        no_visits=[("Luiz Inacio Lula da Silva", None)],
+    ),
     "attending-with-no-event-told": Told(
         "The concert was held in Nairobi on Friday. Ugandan President Yoweri Museveni and Tanzanian "
         "President Samia Suluhu Hassan were among those attending.",

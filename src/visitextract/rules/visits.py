@@ -6,7 +6,8 @@ dependency tree:
 * ``visit.verb``        "X visited / will visit Y", "X arrived in Y", "X left A for Y", "X travelled to Y"
 * ``visit.noun``        "X's visit to Y", "the visit of X to Y", "X embarked on a trip to Y"
 * ``visit.presence``    "X, currently in Y, ..."
-* ``visit.attend``      "X will attend a summit in Y"
+* ``visit.attend``      "X will attend a summit in Y"; taking part in the event just told ("... for
+                        the summit. X and Y were among those attending / were present / took part")
 * ``visit.attended_by`` "the summit in Y was attended by X", "the summit, attended by X, ..."
 * ``visit.taken_to``    "the final leg takes him to Y", "a tour that will take her to Y"
 * ``visit.hosted``      "A hosted / received / welcomed X" (X visits A's country)
@@ -88,6 +89,8 @@ class VisitRules:
     def run(self) -> list[VisitCandidate]:
         for tok in self.ctx.tokens:
             low = tok.lower_
+            if low in _PARTICIPATION_WORDS:
+                self._took_part(tok)
             if low in lx.VISIT_VERBS and is_verb(tok) and tok.dep_ not in {"amod"}:
                 self._verb(tok, "visit.verb", {"to", "in"}, objects_are_dest=True)
             elif low in lx.VISIT_VERBS and tok.dep_ == "amod":
@@ -955,14 +958,12 @@ class VisitRules:
                 if c.dep_ in {"compound", "nmod"} and pm is not None and pm.entity.kind == "city":
                     places.append(pm)
         places += self._dest_places(list(prep_objects(tok, {"in", "at"})))
-        told = None if places or objects(tok) else self._event_just_told(tok)
-        if not places and (any(o.lower_ in lx.EVENT_NOUNS for o in objects(tok)) or told is not None):
-            # "Kenyan President X will also attend the summit" in a story set in its city; "Leaders
-            # gathered in Addis Ababa for the summit. X and Y were among those attending": the
-            # event just told, where its sentence sets it
+        if not places and not objects(tok):
+            # "Leaders gathered in Addis Ababa for the summit. X and Y were among those attending"
+            visitors, places = self._at_event_told(tok, visitors)
+        elif not places and any(o.lower_ in lx.EVENT_NOUNS for o in objects(tok)):
+            # "Kenyan President X will also attend the summit" in a story set in its city
             scene = self._scene(tok.i)
-            if told is not None:
-                scene = self._set_in(sentence(told)) or scene
             visitors = self._from_abroad(visitors, scene)
             places = [scene] if visitors and scene is not None else []
         if not places:
@@ -976,6 +977,52 @@ class VisitRules:
         ]
         role: DateRole = "full" if coarse else "activity"
         self._emit(tok, visitors, places, "visit.attend", tense, role=role, strength=1)
+
+    def _took_part(self, tok: Token) -> None:
+        """Taking part told without the event, which the sentence before names: "X and Y were
+        present", "Present were X and Y", "X and Y were in attendance", "X took part", "with X
+        among the leaders present"."""
+        low = tok.lower_
+        if (
+            low == "present"
+            and tok.pos_ in {"ADJ", "PROPN"}
+            and not list(prep_objects(tok, {"at", "in", "for"}))
+        ):
+            if tok.dep_ == "acomp":
+                who = subjects(tok.head)
+            elif tok.dep_ == "nsubj":  # "Present were X and Y"
+                who = [c for c in tok.head.children if c.dep_ in {"nsubj", "attr"} and c != tok]
+            else:  # "with X among the leaders present"
+                who = [c for c in tok.children if c.dep_ == "nsubj"]
+        elif low == "attendance" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            who = subjects(tok.head.head) if tok.head.head.lower_ in _COPULAS else []
+        elif low == "part" and tok.dep_ == "dobj" and tok.head.lower_ in _TAKE_VERBS:
+            who = [] if list(prep_objects(tok.head, {"in"})) else subjects(tok.head)
+        elif low in _PARTICIPATE_FORMS and is_verb(tok) and not list(prep_objects(tok, {"in"})):
+            who = subjects(tok)
+        else:
+            return
+        visitors = self._persons([t for w in who for t in with_conjuncts(w)])
+        if not visitors or self._negated(governing_verb(tok)):
+            return
+        if any(t.lower_ in lx.VIDEO_WORDS | {"remotely"} for t in sentence(tok)):
+            return  # "took part virtually", "by video link": not there
+        visitors, places = self._at_event_told(tok, visitors)
+        if places:
+            tense = self.ctx.tense(tok if is_verb(tok) else governing_verb(tok))
+            self._emit(tok, visitors, places, "visit.attend", tense, role="activity", strength=1)
+
+    def _at_event_told(
+        self, tok: Token, visitors: list[PersonCluster]
+    ) -> tuple[list[PersonCluster], list[PlaceMention]]:
+        """Those of ``visitors`` from abroad, and the place, when ``tok`` takes part in the event
+        just told, where its sentence sets it (else the story's scene)."""
+        told = self._event_just_told(tok)
+        if told is None:
+            return [], []
+        scene = self._set_in(sentence(told)) or self._scene(tok.i)
+        visitors = self._from_abroad(visitors, scene)
+        return (visitors, [scene]) if visitors and scene is not None else ([], [])
 
     def _event_just_told(self, tok: Token) -> Token | None:
         """The event ("the summit") named in the sentence of ``tok`` before it or in the sentence
@@ -1409,6 +1456,9 @@ def _touched_down(tok: Token) -> bool:
 _BEGIN_VERBS = frozenset(
     "began begin begins beginning started start starts kicked kicks embarked embarks launched opened".split()
 )
+_PARTICIPATION_WORDS = frozenset("present attendance part participated participating participates".split())
+_COPULAS = frozenset("is are was were be been being".split())
+_PARTICIPATE_FORMS = frozenset("participated participating participates participate".split())
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 _TAKE_VERBS = frozenset("take takes took taken taking".split())
 _TRIP_SUBJECTS = lx.VISIT_NOUNS | frozenset("leg legs swing stop itinerary programme program".split())
