@@ -563,6 +563,35 @@ def test_an_unattributed_quote_after_a_speakers_quote_is_theirs(extract):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "continued"),
+    [
+        (
+            'Japanese Prime Minister Fumio Kishida arrived in Manila on Friday. "Japan stands with the '
+            'Philippines," Kishida told a joint news conference. "We will continue to support your coast '
+            'guard."',
+            "Fumio Kishida",
+            "We will continue to support your coast guard",
+        ),
+        (
+            'Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha. "We are '
+            'one people," Hassan said. "Our borders must never again stand in the way of our traders."',
+            "Samia Suluhu Hassan",
+            "Our borders must never again stand in the way of our traders",
+        ),
+    ],
+    ids=["told-a-news-conference", "short-quote-by-the-second-person"],
+)
+def test_a_quote_too_short_to_count_still_names_who_speaks_on(extract, text, speaker, continued):
+    """A quotation under six words is no statement, but the speaker it names keeps the next one."""
+    ex = extract(text)
+    assert_offsets(text, ex)
+    mine = [s for s in statements_by(ex, speaker) if s.direct]
+    assert [s.quote for s in mine] == [continued], summary(ex)
+    assert mine[0].rule == "statement.quote_continued"
+    assert text[mine[0].quote_span.start : mine[0].quote_span.end] == continued
+
+
+@pytest.mark.parametrize(
     ("text", "not_speaker", "speaker"),
     [
         (  # the outlet that carries the story is not a source

@@ -229,11 +229,19 @@ class StatementRules:
     def _direct(self, start: int, end: int) -> Token | None:
         text = self.ctx.text
         q_start, q_end = _trim(text, start, end)
-        if len(text[q_start:q_end].split()) < MIN_DIRECT_WORDS:
-            return None
         doc = self.ctx.doc
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
+            return None
+        if len(text[q_start:q_end].split()) < MIN_DIRECT_WORDS:
+            # too short to be a statement, but a sentence said still names who speaks on: '"Japan
+            # stands with you," Kishida said. "We will continue to support your coast guard."'
+            if any(t.tag_.startswith("VB") for t in span):
+                verb = self._attribution_verb(span)
+                if verb is not None:
+                    person, org = self._speaker_of(verb, quote_end=span.end if verb.i >= span.end else None)
+                    if person is not None or org is not None:
+                        self._last_direct = (person, org, end)
             return None
         if not any(t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB") for t in span):
             # a quoted phrase ("in a new political situation") is not something said, unless it is
