@@ -287,6 +287,31 @@ MODE_CASES: list[MeetingCase] = [
         ["Pieter de Vries", "Zhao Ming"],
         {"status": "held", "mode": "video", "place": None},
     ),
+    # a call named as the setting of any verb between two people ("told Y in a phone call that")
+    (
+        "told-in-a-phone-call",
+        PUBLISHED,
+        "Russian President Pavel Orlov told Turkish President Kemal Aydin in a phone call on Monday that "
+        "Moscow was ready to resume grain exports.",
+        ["Pavel Orlov", "Kemal Aydin"],
+        {"status": "held", "mode": "phone", "date.start": "2022-12-05"},
+    ),
+    (
+        "fronted-during-a-telephone-conversation",
+        PUBLISHED,
+        "During a telephone conversation, Kenyan President Samuel Otieno assured Japanese Prime Minister "
+        "Hiroshi Tanaka of Nairobi's support.",
+        ["Samuel Otieno", "Hiroshi Tanaka"],
+        {"status": "held", "mode": "phone"},
+    ),
+    (
+        "thanked-in-a-video-conference",
+        PUBLISHED,
+        "Mexican Foreign Minister Laura Ortega thanked Canadian Foreign Minister Mark Leduc in a video "
+        "conference for the help after the floods.",
+        ["Laura Ortega", "Mark Leduc"],
+        {"status": "held", "mode": "video"},
+    ),
     (
         "video-call-is-video-not-phone",
         PUBLISHED,
@@ -453,6 +478,12 @@ NO_MEETING_CASES = [
         "two-people-meet-a-crowd",
         "Chilean President Ana Rojas and Foreign Minister Luis Pardo met the press in Lima on Friday.",
         ["Ana Rojas", "Luis Pardo"],
+    ),
+    (
+        "a-call-for-calm-is-no-call",
+        "Russian President Pavel Orlov told Turkish President Kemal Aydin in a call for calm that Moscow "
+        "was ready to talk.",
+        ["Pavel Orlov", "Kemal Aydin"],
     ),
     (
         "one-named-person-and-a-crowd",

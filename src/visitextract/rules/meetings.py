@@ -6,6 +6,8 @@
 * ``meeting.hosted``   "X hosted / received / welcomed Y", "a state banquet for Y"
 * ``meeting.joint``    "X and Y agreed / discussed ..." (two people acting together)
 * ``meeting.call_on``  "X will call on Y"
+* ``meeting.phone``    "X congratulated Y by phone", "X told Y in a phone call that ...", "during a
+                       telephone conversation, X assured Y"
 
 Mode comes from the words of the clause (phone, telephone, video, virtual, online). A meeting that is
 only speculated about ("whether the two leaders will meet") is not a record.
@@ -56,6 +58,7 @@ _RELATIONAL_NOUNS = frozenset(
 )
 
 
+_CALL_NOUNS = frozenset("call calls conversation conversations conference".split())
 _TAKE_FORMS = frozenset("took take takes taking taken".split())
 _ATTEND_FORMS = frozenset("attended attend attends attending joined join joins".split())
 
@@ -159,6 +162,8 @@ class MeetingRules:
                 self._joint(tok)
             elif low in {"phone", "telephone"} and tok.head.lower_ in {"by", "over"}:
                 self._by_phone(tok)
+            elif low in _CALL_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during", "over"}:
+                self._in_call(tok)
         attended = [(noun, verb) for tok in self.ctx.tokens for noun, verb in [_attended_noun(tok)] if noun]
         # "A and B attended the talks": the talks told before, not a meeting of A and B
         self._used_nouns.update(noun.i for noun, _ in attended if noun is not None)
@@ -620,15 +625,26 @@ class MeetingRules:
         if hosts and guests:
             self._emit(tok, guests + hosts, "meeting.call_on", 0.8)
 
-    def _by_phone(self, tok: Token) -> None:
-        """ "X congratulated him on his victory by phone": whatever the verb, they talked."""
+    def _by_phone(self, tok: Token, *, anchor: Token | None = None) -> None:
+        """ "X congratulated him on his victory by phone": whatever the verb, they talked.
+        ``anchor``: the call noun whose phrase dates the call ("in a phone call on Monday")."""
         verb = governing_verb(tok.head)
         if verb.lower_ in lx.MEET_VERBS | lx.TALK_VERBS | lx.HOLD_VERBS:
             return  # the verb's own rule takes it
         subj = self._persons(subjects(verb))
         others = self._persons(objects(verb) + list(prep_objects(verb, {"with", "to"})))
         if subj and others:
-            self._emit(verb, subj + others, "meeting.phone", 0.7)
+            dated = anchor is not None and not self.ctx.dates_for(verb) and self.ctx.dates_for(anchor)
+            self._emit(anchor if dated and anchor is not None else verb, subj + others, "meeting.phone", 0.7)
+
+    def _in_call(self, tok: Token) -> None:
+        """ "X told Y in a phone call that ...", "during a telephone conversation, X assured Y":
+        whatever the verb, a call named as its setting is a call between its subject and object."""
+        if not any(c.lower_ in lx.PHONE_WORDS | lx.VIDEO_WORDS for c in tok.children):
+            return  # "in a call for calm", "during talks"
+        if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
+            return  # "in a phone call with Y": the noun's own rule takes it
+        self._by_phone(tok, anchor=tok)
 
     def _their(self, tok: Token) -> list[PersonCluster]:
         """ "their meeting": the two people the sentence is about ("the two PMs", "X and Y")."""
