@@ -536,6 +536,31 @@ def test_country_evidence_precedence(extract, case: Case) -> None:
 
 
 OFFICES = {
+    # military offices and ranks: the office is the post, the rank is a form of address
+    "chief-of-defence-staff-with-a-rank": Case(
+        "Chief of the Defence Staff General Emeka Obi led a Nigerian military delegation to Accra, "
+        "where he met his Ghanaian counterpart, Vice Admiral Kofi Mensah. The Chief of Naval Staff, "
+        "Rear Admiral Tunde Bello, was also on the trip.",
+        people={
+            "Emeka Obi": ("Chief of the Defence Staff", "NGA"),
+            "Kofi Mensah": ("Chief of the Defence Staff", "GHA"),
+            "Tunde Bello": ("Chief of Naval Staff", "NGA"),
+        },
+        not_people=["Vice", "Admiral"],
+        visits=[("Emeka Obi", "GHA"), ("Tunde Bello", "GHA")],
+        meetings=[{"Emeka Obi", "Kofi Mensah"}],
+    ),
+    "army-chief-and-a-lieutenant-general": Case(
+        "Pakistani Army Chief General Tariq Aziz met his Saudi counterpart, Lieutenant General Fahd "
+        "al-Otaibi, in Riyadh.",
+        people={"Tariq Aziz": ("Army Chief", "PAK"), "Fahd al-Otaibi": ("Army Chief", "SAU")},
+    ),
+    "army-chief-of-staff": Case(
+        "South Korean Army Chief of Staff General Kim Min-ho visited Warsaw on Monday.",
+        people={"Kim Min-ho": ("Army Chief of Staff", "KOR")},
+        not_people=["Staff"],
+        visits=[("Kim Min-ho", "POL")],
+    ),
     # a plural title before a list of names is each member's office
     "plural-title-over-a-list": Case(
         "Secretary of State Marco Rubio met Foreign Ministers Ana Ruiz and Liu Wen in Washington.",

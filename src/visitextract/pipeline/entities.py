@@ -46,6 +46,28 @@ HONORIFICS = frozenset(
     president-elect gen. gen general lt. col. colonel admiral amb amb. hon hon. engr engr. sayyid
     sayyida""".split()
 )
+# Words that make a military rank with the honorific after them ("Vice Admiral", "Rear Admiral",
+# "Air Marshal", "Lieutenant General", "Major General", "Brigadier General").
+RANK_PREFIXES = frozenset(
+    "vice rear air lieutenant lt lt. major maj maj. brigadier brig. field fleet chief".split()
+)
+RANKS = frozenset("admiral marshal general gen gen. commodore".split())
+
+
+def is_address(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` is a form of address before a name: an honorific ("Dr", "Sheikh") or a
+    word of a military rank ("Vice" of "Vice Admiral")."""
+    low = doc[i].lower_
+    if low in HONORIFICS or low in RANKS:
+        return True
+    return (
+        low in RANK_PREFIXES
+        and doc[i].text[:1].isupper()
+        and i + 1 < len(doc)
+        and (doc[i + 1].lower_ in RANKS or (doc[i + 1].lower_ in RANK_PREFIXES and is_address(doc, i + 1)))
+    )
+
+
 # "His Excellency", "Her Majesty": the possessive of a form of address, not a pronoun.
 ADDRESS_WORDS = frozenset("excellency majesty highness holiness eminence royal".split())
 # Parts of speech that never begin a personal name: "Separately, the minister ...", "Also, the
@@ -630,9 +652,7 @@ class EntityCorrector:
         i = start
         if i < len(doc) and doc[i].text == "(":
             i += 1
-        while (
-            i < len(doc) and (doc[i].lower_ in HONORIFICS or doc[i].text in {"H.E", "H.E."}) and i - start < 3
-        ):
+        while i < len(doc) and (is_address(doc, i) or doc[i].text in {"H.E", "H.E."}) and i - start < 3:
             i += 1
         first = i
         end = i

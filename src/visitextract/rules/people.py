@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from visitextract import models as m
 from visitextract.normalize.offices import OfficeInfo, default_taxonomy
-from visitextract.pipeline.entities import ADDRESS_WORDS, HONORIFICS, NAME_PARTICLES
+from visitextract.pipeline.entities import ADDRESS_WORDS, HONORIFICS, NAME_PARTICLES, is_address
 from visitextract.rules import lexicon as lx
 from visitextract.rules.context import DocContext, OfficeMention
 from visitextract.rules.syntax import governing_verb, sentence
@@ -978,7 +978,7 @@ class PeopleResolver:
     def cluster_after(self, i: int) -> PersonCluster | None:
         doc = self.ctx.doc
         j = i
-        while j < len(doc) and j - i < 3 and (doc[j].lower_ in HONORIFICS or doc[j].text in {","}):
+        while j < len(doc) and j - i < 4 and (is_address(doc, j) or doc[j].text in {","}):
             j += 1
         return self.by_token.get(j)
 
