@@ -123,6 +123,13 @@ NORMALIZE = [
     ("National Security Adviser", "National Security Adviser", "adviser", None),
     ("Foreign Ministry spokesperson", "Spokesperson", "spokesperson", None),
     ("Communist Party general secretary", "General Secretary", "party_leader", None),
+    # a proper name after "of" stays as written; a body named by its common noun takes "the"
+    ("mayor of Madrid", "Mayor of Madrid", "subnational", None),
+    ("Governor of Lagos State", "Governor of Lagos State", "subnational", None),
+    ("Speaker of Parliament", "Speaker of the Parliament", "legislator", None),
+    # military offices
+    ("Chief of the Defence Staff", "Chief of the Defence Staff", "military", None),
+    ("Army Chief of Staff", "Army Chief of Staff", "military", None),
 ]
 
 

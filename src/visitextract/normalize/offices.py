@@ -211,13 +211,18 @@ class OfficeTaxonomy:
                 if prep == "to" or role.category in {"ambassador", "envoy", "spokesperson", "adviser"}:
                     return replace(role, title=title)
                 institution = cleaned[len(cleaned) - len(rest) :]
+                # "of the Senate", "of Parliament": the article of a body; "of Lagos State",
+                # "of Madrid": a proper name as written
+                article = bool(re.match(r"^the ", institution, flags=re.IGNORECASE)) or (
+                    " " not in institution and institution.lower() in INSTITUTION_HEADS
+                )
                 institution = re.sub(r"^(?:the )", "", institution, flags=re.IGNORECASE)
                 place = _country_of(institution)
                 if place is not None:
                     # "President of Kazakhstan", "Secretary-General of NATO": the office, and the
                     # country (or bloc) as its own field
                     return replace(role, title=title, country=role.country or place)
-                office_text = f"{_title_case(role.office)} {prep} the {institution}"
+                office_text = f"{_title_case(role.office)} {prep} {'the ' if article else ''}{institution}"
                 category = role.category
                 last = institution.split()[-1].lower()
                 if role.category == "head_of_state" and last in INSTITUTION_HEADS:
