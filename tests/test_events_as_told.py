@@ -400,6 +400,29 @@ CASES = {
         "with Vietnamese Foreign Minister Bui Thanh Son.",
         meetings={frozenset({"Bui Thanh Son", "Yoko Kamikawa"}): ("held", "in_person")},
     ),
+    # returning from a place or a trip tells the trip: over when told in the past
+    "has-returned-from-a-trip": Told(
+        "Australian Prime Minister Anthony Albanese has returned from a week-long trip to China.",
+        published="2024-10-14",
+        visits={("Anthony Albanese", "CHN"): "completed"},
+    ),
+    "returned-from-a-country-on-a-day": Told(
+        "Australian Prime Minister Anthony Albanese returned from China on Sunday.",
+        published="2024-10-14",
+        visits={("Anthony Albanese", "CHN"): "completed"},
+        visit_dates={("Anthony Albanese", "CHN"): (None, "2024-10-13")},
+    ),
+    "will-return-from": Told(
+        "Australian Prime Minister Anthony Albanese will return from China on Friday.",
+        published="2024-10-14",
+        visits={("Anthony Albanese", "CHN"): "ongoing"},
+        visit_dates={("Anthony Albanese", "CHN"): (None, "2024-10-18")},
+    ),
+    "returned-home-from-a-city-at-home": Told(
+        "Australian Prime Minister Anthony Albanese returned from Canberra to Sydney on Sunday.",
+        published="2024-10-14",
+        no_visits=[("Anthony Albanese", None)],
+    ),
     # a perfect participle ("having visited") is done before the clause it hangs on
     "having-visited-after-the-main-clause": Told(
         "Indonesian Foreign Minister Retno Marsudi wrapped up a Middle East tour on Thursday, having "

@@ -16,6 +16,8 @@ dependency tree:
 * ``visit.expected``    "X and Y are expected in Accra on Wednesday"
 * ``visit.companion``   "accompanied by X", "his delegation includes X", "also on the trip are X":
                         the companions make the principal's visits
+* ``visit.back_from``   "X returned from China on Sunday" (over that day), "X will return from China
+                        on Friday" (still there), "on the way back from Japan"
 
 A trip home ("return to Japan on Tuesday") is not a visit: it gives the end date of the current one.
 People who are not officials ("Russians fleeing the call-up") are never visitors.
@@ -147,6 +149,8 @@ class VisitRules:
                 self._acting_in(tok)
             if low == "from" and tok.head.lower_ == "back":
                 self._back_from(tok)
+            elif low == "from" and tok.head.lower_.startswith("return") and is_verb(tok.head):
+                self._returned_from(tok)
             if low in _SUMMIT_NOUNS and tok.pos_ in {"NOUN", "PROPN"}:
                 self._at_event(tok)
             if low in _INCLUDE_WORDS:
@@ -512,6 +516,23 @@ class VisitRules:
         # "is holding talks in Jakarta before heading on to Manila": the next leg is ahead
         tense: Tense = "future" if ahead else self.ctx.tense(tok)
         self._emit(tok, visitors, places, rule, tense, role=role, strength=2, origin=origin)
+
+    def _returned_from(self, tok: Token) -> None:
+        """ "X returned from China on Sunday": a trip to China, over on that day; "X will return
+        from China on Friday": still there. (A trip noun, "returned from a trip to Peru", is the
+        noun's own record.)"""
+        verb = tok.head
+        places = [p for p in self._dest_places([g for g in tok.children if g.dep_ == "pobj"]) if p.country]
+        if not places or self._negated(verb):
+            return
+        visitors = [v for v in self._visitors_of(verb) if v.country and v.country != places[0].country]
+        if not visitors:
+            return
+        tense = self.ctx.tense(verb)
+        status = "completed" if tense in {"past", "perfect"} else "ongoing"
+        self._emit(
+            verb, visitors, places[:1], "visit.back_from", tense, role="end", strength=1, status=status
+        )
 
     def _back_from(self, tok: Token) -> None:
         """ "On the way back from Japan, X stopped over in Singapore", "X, recently back from a trip to
@@ -1224,6 +1245,8 @@ class VisitRules:
                     return "completed"
         if words & {"recent", "previous", "earlier", "concluded", "wrapped", "ended", "already", "last"}:
             return "completed"
+        if _ending(tok, tense):
+            return "completed"  # "has returned from a week-long trip to China"
         if tense == "perfect" and tok.lower_ in _VISITED_FORMS:
             return "completed"  # "he has (already) visited Argentina"; not "has arrived in"
         # (with no publication date, a dated day's year is the text's own: DocContext.resolve_date)
