@@ -400,6 +400,25 @@ CASES = {
         "with Vietnamese Foreign Minister Bui Thanh Son.",
         meetings={frozenset({"Bui Thanh Son", "Yoko Kamikawa"}): ("held", "in_person")},
     ),
+    # a trip only talked about ("reports of", "speculation about") is no visit; a report on one is
+    "rejecting-reports-of-a-trip": Told(
+        "South Korean President Yoon Suk Yeol said he had no plans to go abroad this year, rejecting "
+        "reports of a trip to Tokyo in May.",
+        published="2024-10-14",
+        no_visits=[("Yoon Suk Yeol", None)],
+    ),
+    "speculation-about-a-visit": Told(
+        "Amid speculation about a visit to Moscow, Chinese President Xi Jinping met Russian envoy Igor "
+        "Morgulov in Beijing.",
+        published="2024-10-14",
+        no_visits=[("Xi Jinping", "RUS")],
+    ),
+    "a-report-on-the-visit": Told(
+        "The foreign ministry published a report on the visit of Chinese Premier Li Qiang to Australia "
+        "in June.",
+        published="2024-10-14",
+        visits={("Li Qiang", "AUS"): "completed"},
+    ),
     # returning from a place or a trip tells the trip: over when told in the past
     "has-returned-from-a-trip": Told(
         "Australian Prime Minister Anthony Albanese has returned from a week-long trip to China.",

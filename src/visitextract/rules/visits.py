@@ -1440,7 +1440,13 @@ def _speaker_of_sentence(tok: Token) -> bool:
     return node.dep_ == "nsubj" and node.head.lower_ in lx.REPORT_VERBS
 
 
-_MOOTED = frozenset("possibility prospect idea proposal option question possible".split())
+# "the possibility of a visit", "reports of a trip to Tokyo", "speculation about a visit": a trip
+# talked about, not one the text tells
+_HEARSAY = frozenset("reports report rumours rumors rumour rumor speculation".split())
+_MOOTED = frozenset(
+    """possibility prospect idea proposal option question possible reports report rumours rumors
+    rumour rumor speculation""".split()
+)
 
 
 def _mooted(tok: Token) -> bool:
@@ -1449,9 +1455,10 @@ def _mooted(tok: Token) -> bool:
     for _ in range(3):
         if node.head == node:
             return False
-        node = node.head
+        prev, node = node, node.head
         if node.lower_ in _MOOTED:
-            return True
+            # "a report on the visit" tells the visit; "reports of a trip" only talk of one
+            return not (node.lower_ in _HEARSAY and prev.lower_ == "on")
         if node.dep_ not in {"prep", "pobj"} and node.lower_ != "of":
             return False
     return False
