@@ -283,6 +283,25 @@ CASES = [
         "IDN",
         ("2024-12-02", "2024-12-02"),
     ),
+    # a when-clause happens at the time of what it hangs on
+    (
+        "when-clause-after-a-date",
+        "2024-10-14",
+        "The two leaders last met in Beijing in April, when German Chancellor Karl Brandt made a "
+        "three-day visit to China.",
+        "Karl Brandt",
+        "CHN",
+        ("2024-04-01", "2024-04-30"),
+    ),
+    (
+        "when-clause-after-a-dated-verb",
+        "2024-10-14",
+        "German Chancellor Karl Brandt met Chinese President Zhao Ming in Beijing in April 2023, when "
+        "Brandt was on a visit to China.",
+        "Karl Brandt",
+        "CHN",
+        ("2023-04-01", "2023-04-30"),
+    ),
 ]
 
 

@@ -419,7 +419,16 @@ class DocContext:
             elif head.dep_ in {"prep", "agent"} and head.head.pos_ in {"VERB", "AUX"}:
                 anchors.update({head, head.head})
         picked: list[DateMention] = []
+        for a in [x for x in anchors if x.pos_ in {"VERB", "AUX"}]:
+            if a.dep_ in {"advcl", "relcl"} and any(c.lower_ == "when" for c in a.children):
+                # "in April, when Scholz made a visit to China", "met in April, when ...": the
+                # when-clause happens at the time of what it hangs on
+                picked += [dm for dm in candidates if dm.span.start <= a.head.i < dm.span.end]
+                if a.dep_ == "advcl":
+                    anchors.add(a.head)
         for dm in candidates:
+            if dm in picked:
+                continue
             root = dm.span.root
             node = root
             ok = False
