@@ -287,6 +287,35 @@ MODE_CASES: list[MeetingCase] = [
         ["Pieter de Vries", "Zhao Ming"],
         {"status": "held", "mode": "video", "place": None},
     ),
+    # a call told by its verb: phoned, telephoned, rang, called (with its callee, not a name for them)
+    (
+        "phoned",
+        PUBLISHED,
+        "German Chancellor Karl Brandt phoned Chinese President Zhao Ming on Tuesday.",
+        ["Karl Brandt", "Zhao Ming"],
+        {"status": "held", "mode": "phone", "date.start": "2022-12-06"},
+    ),
+    (
+        "telephoned-to-discuss",
+        PUBLISHED,
+        "German Chancellor Karl Brandt telephoned Chinese President Zhao Ming on Tuesday to discuss trade.",
+        ["Karl Brandt", "Zhao Ming"],
+        {"status": "held", "mode": "phone"},
+    ),
+    (
+        "rang",
+        PUBLISHED,
+        "Kenyan President Samuel Otieno rang Japanese Prime Minister Hiroshi Tanaka after the vote.",
+        ["Samuel Otieno", "Hiroshi Tanaka"],
+        {"status": "held", "mode": "phone"},
+    ),
+    (
+        "called-on-a-day-to-discuss",
+        PUBLISHED,
+        "German Chancellor Karl Brandt called Chinese President Zhao Ming on Tuesday to discuss trade.",
+        ["Karl Brandt", "Zhao Ming"],
+        {"status": "held", "mode": "phone", "date.start": "2022-12-06"},
+    ),
     # a call named as the setting of any verb between two people ("told Y in a phone call that")
     (
         "told-in-a-phone-call",
@@ -478,6 +507,32 @@ NO_MEETING_CASES = [
         "two-people-meet-a-crowd",
         "Chilean President Ana Rojas and Foreign Minister Luis Pardo met the press in Lima on Friday.",
         ["Ana Rojas", "Luis Pardo"],
+    ),
+    (
+        "called-him-a-name",
+        "German Chancellor Karl Brandt called Chinese President Zhao Ming a dictator.",
+        ["Karl Brandt", "Zhao Ming"],
+    ),
+    (
+        "called-him-a-quoted-name",
+        'German Chancellor Karl Brandt called Chinese President Zhao Ming "a reliable partner".',
+        ["Karl Brandt", "Zhao Ming"],
+    ),
+    (
+        "called-them-to-a-meeting",
+        "German Chancellor Karl Brandt called Chinese President Zhao Ming and French President Luc Martin "
+        "to a meeting in Berlin.",
+        ["Karl Brandt", "Zhao Ming"],
+    ),
+    (
+        "called-for-talks",
+        "German Chancellor Karl Brandt called for talks with Chinese President Zhao Ming.",
+        ["Karl Brandt", "Zhao Ming"],
+    ),
+    (
+        "urged-talks",
+        "German Chancellor Karl Brandt urged talks with Chinese President Zhao Ming on trade.",
+        ["Karl Brandt", "Zhao Ming"],
     ),
     (
         "a-call-for-calm-is-no-call",

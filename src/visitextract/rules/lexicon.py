@@ -47,7 +47,7 @@ MEETING_NOUNS = _forms(
     call-on"""
 )
 JOINT_VERBS = _forms("agreed agree agrees discussed discuss discusses reviewed review signed sign shook")
-PHONE_WORDS = _forms("phone telephone telephoned phoned call calls called dialed dialled")
+PHONE_WORDS = _forms("phone telephone telephoned phoned call calls called dialed dialled rang")
 VIDEO_WORDS = _forms("video videoconference video-conference virtual virtually online zoom teleconference")
 
 # ---------------------------------------------------------------- statements

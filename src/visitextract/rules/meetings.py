@@ -6,8 +6,8 @@
 * ``meeting.hosted``   "X hosted / received / welcomed Y", "a state banquet for Y"
 * ``meeting.joint``    "X and Y agreed / discussed ..." (two people acting together)
 * ``meeting.call_on``  "X will call on Y"
-* ``meeting.phone``    "X congratulated Y by phone", "X told Y in a phone call that ...", "during a
-                       telephone conversation, X assured Y"
+* ``meeting.phone``    "X phoned / telephoned / rang / called Y", "X congratulated Y by phone", "X
+                       told Y in a phone call that ...", "during a telephone conversation, X assured Y"
 
 Mode comes from the words of the clause (phone, telephone, video, virtual, online). A meeting that is
 only speculated about ("whether the two leaders will meet") is not a record.
@@ -58,6 +58,13 @@ _RELATIONAL_NOUNS = frozenset(
 )
 
 
+_APPEAL_VERBS = frozenset(
+    """call calls called calling urge urges urged urging push pushes pushed pushing press pressed
+    pressing appeal appealed appeals demand demands demanded demanding""".split()
+)
+_PHONE_VERBS = frozenset(
+    "phoned phone phones phoning telephoned telephone telephones telephoning rang dialled dialed".split()
+)
 _CALL_NOUNS = frozenset("call calls conversation conversations conference".split())
 _TAKE_FORMS = frozenset("took take takes taking taken".split())
 _ATTEND_FORMS = frozenset("attended attend attends attending joined join joins".split())
@@ -152,6 +159,8 @@ class MeetingRules:
                 self._verb(tok, "meeting.hosted", with_objects=True, require_object=True)
             elif low in {"call", "calls", "called", "calling"} and is_verb(tok):
                 self._call(tok)
+            elif low in _PHONE_VERBS and is_verb(tok):
+                self._phoned(tok)
             elif (
                 is_verb(tok)
                 and tok.i + 1 < len(self.ctx.doc)
@@ -288,6 +297,15 @@ class MeetingRules:
             return None  # "upon his arrival, he was received by X": a welcome, not a meeting
         if verb.lower_ in _SEEK_VERBS and tok != verb:
             return None  # "is seeking a meeting with X": not held, not yet planned
+        if (
+            tok != verb
+            and verb.lower_ in _APPEAL_VERBS
+            and (
+                tok.dep_ == "dobj"
+                or (tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head == verb)
+            )
+        ):
+            return None  # "called for talks with X", "urged talks with X": an appeal, not a meeting
         if is_negated(verb) and not words & lx.REFUSE_WORDS:
             return None  # "did not meet"
         if words & lx.CANCEL_WORDS or words & lx.REFUSE_WORDS or is_called_off(context):
@@ -533,6 +551,44 @@ class MeetingRules:
             others = self._persons(list(prep_objects(tok, {"on"})))
             if subj:
                 self._emit(tok, subj + others, "meeting.call_on", 0.8)
+            return
+        # "X called Y on Tuesday to discuss trade": a call; not "called Y a dictator", "called Y to
+        # account", "called for talks", "called off the visit"
+        children = list(tok.children)
+        dobj = [c for c in children if c.dep_ == "dobj"]
+        # the parser may read the callee as a predicate ("called Y on Tuesday": Y an oprd) when
+        # nothing else follows; with an object, a predicate names what Y is called
+        callee = dobj or [c for c in children if c.dep_ == "oprd" and c.i in self.people.by_token]
+        if (
+            not callee
+            or (dobj and any(c.dep_ in {"oprd", "attr", "acomp"} for c in children))
+            or any(
+                c.dep_ in {"ccomp", "prt"}
+                or (c.dep_ == "prep" and c.lower_ not in {"on", "in", "during", "after", "before"})
+                for c in children
+            )
+        ):
+            return
+        if any(c.dep_ == "prep" and c.lower_ == "on" and not self.ctx.dates_for(c) for c in children):
+            return
+        after = callee[-1].right_edge.i + 1
+        if any(c.dep_ == "appos" for c in callee[-1].children) or (
+            after < len(doc) and doc[after].lower_ in {"a", "an", '"', "“", "‘"}
+        ):
+            return  # "called Y a dictator", 'called Y "a dictator"': what Y is called
+        self._phoned(tok, callee)
+
+    def _phoned(self, tok: Token, callee: list[Token] | None = None) -> None:
+        """ "X phoned / telephoned / rang Y", "X called Y on Tuesday": a phone call of the two
+        (whatever it was for: "to discuss trade")."""
+        if is_negated(tok):
+            return
+        subj = self._persons(subjects(tok))
+        others = self._persons(
+            callee if callee is not None else [o for o in objects(tok) if o.dep_ == "dobj"]
+        )
+        if subj and others:
+            self._emit(tok, subj + others, "meeting.phone", 0.75)
 
     def _joint(self, tok: Token) -> None:
         subj = self._persons(subjects(tok))
