@@ -379,6 +379,12 @@ CASES = {
         published="2024-03-09",
         visits={("Gabriel Boric", "PER"): "completed"},
     ),
+    "began-a-visit-dates-its-start-only": Told(
+        "Vietnamese President Vo Minh Tuan began a state visit to Mongolia on Monday.",
+        published="2025-02-02",
+        visits={("Vo Minh Tuan", "MNG"): "ongoing"},
+        visit_dates={("Vo Minh Tuan", "MNG"): ("2025-01-27", None)},
+    ),
     "started-visit-still-on": Told(
         "Kenyan President William Ruto started a state visit to Ghana on Tuesday.",
         visits={("William Ruto", "GHA"): "ongoing"},

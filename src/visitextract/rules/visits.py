@@ -787,6 +787,8 @@ class VisitRules:
         returned = (
             verb.lower_.startswith("return") and tok.dep_ == "pobj" and tok.head.lower_ in _RETURN_PREPS
         )
+        if verb.lower_ in _BEGIN_VERBS and tok.dep_ in {"dobj", "pobj"} and self.ctx.dates_for(tok):
+            return "start", None  # "began a state visit to Mongolia on Monday": its first day
         if verb.lower_ not in _ENDING_VERBS and not returned:
             return "full", None  # "returned from a three-day trip to Brazil on Sunday" ends then
         if self.ctx.dates_for(tok):
