@@ -448,6 +448,17 @@ CASES = {
         published="2024-10-14",
         no_visits=[("Anthony Albanese", None)],
     ),
+    # a list of countries the parser reads as an apposition with conjuncts is still a list
+    "tour-of-a-country-list-read-as-apposition": Told(
+        "External Affairs Minister S Jaishankar will embark on a three-nation tour of Qatar, the UAE "
+        "and Saudi Arabia from Sunday, the ministry said.",
+        published="2025-02-02",
+        visits={
+            ("S Jaishankar", "QAT"): "planned",
+            ("S Jaishankar", "ARE"): "planned",
+            ("S Jaishankar", "SAU"): "planned",
+        },
+    ),
     # a perfect participle ("having visited") is done before the clause it hangs on
     "having-visited-after-the-main-clause": Told(
         "Indonesian Foreign Minister Retno Marsudi wrapped up a Middle East tour on Thursday, having "

@@ -434,6 +434,13 @@ class VisitRules:
                     pm2 = self.ctx.place_at.get(c.i)
                     if pm2 is not None and pm2 not in out and not pm2.is_demonym:
                         out.append(pm2)
+                        if pm.entity.kind == "country" and pm2.entity.kind == "country":
+                            # "a tour of Qatar, the UAE and Saudi Arabia": a list the parser read
+                            # as an apposition with conjuncts; a country is no apposition of another
+                            for g in with_conjuncts(c)[1:]:
+                                pm3 = self.ctx.place_at.get(g.i)
+                                if pm3 is not None and pm3 not in out and not pm3.is_demonym:
+                                    out.append(pm3)
         return out
 
     def _described_place(self, t: Token) -> PlaceMention | None:
