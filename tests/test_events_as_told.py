@@ -492,3 +492,17 @@ CASES = {
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_events_as_told(extract, case: Told) -> None:
     check(extract(case.text, published=case.published), case)
+
+
+def test_a_city_of_a_planned_trip_told_later_is_its_place(extract) -> None:
+    """ "(a tour of Qatar and the UAE) In Doha, he will call on the Emir": Doha is the planned
+    visit's place."""
+    ex = extract(
+        "Indian External Affairs Minister S Jaishankar will embark on a tour of Qatar and the UAE from "
+        "Sunday. In Doha, he will call on the Emir. In Abu Dhabi, he will co-chair the Joint Commission "
+        "with his Emirati counterpart.",
+        published="2025-02-02",
+    )
+    places = {v.host_country: [p.name for p in v.places] for v in ex.visits}
+    assert places == {"QAT": ["Doha"], "ARE": ["Abu Dhabi"]}, summary(ex)
+    assert all(v.status == "planned" for v in ex.visits), summary(ex)

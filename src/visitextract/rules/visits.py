@@ -596,7 +596,16 @@ class VisitRules:
             return
         tense = self.ctx.tense(tok)
         if tense == "future":
-            return  # "agreed to hold the next round in Tokyo": a plan, for the travel verbs to tell
+            # "agreed to hold the next round in Tokyo": a plan, for the travel verbs to tell; but
+            # "(a tour of Qatar ...) In Doha, he will call on the Emir" names a city of a trip told
+            told = {
+                id(c.visitor)
+                for c in self.candidates
+                if c.host == places[0].country and c.evidence and c.evidence[0].start < tok.i
+            }
+            visitors = [v for v in visitors if id(v) in told]
+            if not visitors:
+                return
         self._emit(tok, visitors, places[:1], "visit.present_in", tense, role="activity", strength=1)
 
     def _at_event(self, tok: Token) -> None:
