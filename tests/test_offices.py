@@ -127,6 +127,7 @@ NORMALIZE = [
     ("mayor of Madrid", "Mayor of Madrid", "subnational", None),
     ("Governor of Lagos State", "Governor of Lagos State", "subnational", None),
     ("Speaker of Parliament", "Speaker of the Parliament", "legislator", None),
+    ("coordinator for the Middle East", "Coordinator for the Middle East", "official", None),
     # military offices
     ("Chief of the Defence Staff", "Chief of the Defence Staff", "military", None),
     ("Army Chief of Staff", "Army Chief of Staff", "military", None),
