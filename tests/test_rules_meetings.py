@@ -396,6 +396,65 @@ CANCELLED_CASES: list[MeetingCase] = [
 ]
 
 
+# appearing together, a delegation's head, a counterpart by office
+JOINT_CASES: list[MeetingCase] = [
+    (
+        "joint-press-conference",
+        PUBLISHED,
+        "Kenyan President Samuel Otieno and Tanzanian President Grace Mbwana held a joint press "
+        "conference at State House in Nairobi on Monday.",
+        ["Samuel Otieno", "Grace Mbwana"],
+        {"status": "held", "mode": "in_person", "date.start": "2022-12-05"},
+    ),
+    (
+        "told-a-joint-news-conference-with",
+        PUBLISHED,
+        '"We have agreed to open a new chapter in our relations," Turkish Foreign Minister Ali Demir '
+        "told a joint news conference with Iraqi Foreign Minister Karim Hassan in Baghdad.",
+        ["Ali Demir", "Karim Hassan"],
+        {"status": "held", "mode": "in_person"},
+    ),
+    (
+        "delegation-led-by",
+        PUBLISHED,
+        "Egyptian Foreign Minister Omar Nabil held talks with a Chinese delegation led by Vice Foreign "
+        "Minister Deng Wei in Cairo on Tuesday.",
+        ["Omar Nabil", "Deng Wei"],
+        {"status": "held", "date.start": "2022-12-06"},
+    ),
+    (
+        "unnamed-counterpart-holds-the-owners-office",
+        PUBLISHED,
+        "Egyptian Foreign Minister Omar Nabil met Kenyan President Samuel Otieno in Nairobi. Nabil also "
+        'held talks with Foreign Affairs Cabinet Secretary Peter Kamau. "Water security is a matter of '
+        'survival for us," Nabil told a joint press conference with his Kenyan counterpart.',
+        ["Omar Nabil", "Peter Kamau"],
+        {"status": "held"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "participants", "expected"),
+    [c[1:] for c in JOINT_CASES],
+    ids=[c[0] for c in JOINT_CASES],
+)
+def test_meeting_joint_and_led(extract, published, text, participants, expected):
+    _check(extract, published, text, participants, expected)
+
+
+def test_an_unnamed_counterpart_is_not_another_office_holder(extract):
+    ex = extract(
+        "Egyptian Foreign Minister Omar Nabil met Kenyan President Samuel Otieno in Nairobi. Nabil also "
+        'held talks with Foreign Affairs Cabinet Secretary Peter Kamau. "Water security is a matter of '
+        'survival for us," Nabil told a joint press conference with his Kenyan counterpart.'
+    )
+    joint = [m for m in ex.meetings if m.rule == "meeting.joint"]
+    assert not [m for m in joint if {p.name for p in m.participants} == {"Omar Nabil", "Samuel Otieno"}], (
+        summary(ex)
+    )
+
+
 def _check(
     extract: Any, published: str, text: str, participants: list[str], expected: dict[str, Any]
 ) -> None:

@@ -4,7 +4,8 @@
 * ``meeting.held``     "X held talks / phone talks / a summit with Y", "talks between X and Y"
 * ``meeting.talked``   "X spoke with Y by phone", "X conferred with Y"
 * ``meeting.hosted``   "X hosted / received / welcomed Y", "a state banquet for Y"
-* ``meeting.joint``    "X and Y agreed / discussed ..." (two people acting together)
+* ``meeting.joint``    "X and Y agreed / discussed ..." (two people acting together), "X and Y held a
+                       joint press conference", "X told a joint news conference with Y"
 * ``meeting.call_on``  "X will call on Y"
 * ``meeting.phone``    "X phoned / telephoned / rang / called Y", "X congratulated Y by phone", "X
                        told Y in a phone call that ...", "during a telephone conversation, X assured Y"
@@ -58,6 +59,7 @@ _RELATIONAL_NOUNS = frozenset(
 )
 
 
+_LED_GROUPS = frozenset("delegation delegations team mission".split())
 _APPEAL_VERBS = frozenset(
     """call calls called calling urge urges urged urging push pushes pushed pushing press pressed
     pressing appeal appealed appeals demand demands demanded demanding""".split()
@@ -183,6 +185,10 @@ class MeetingRules:
                 and tok.i not in self._used_nouns
             ):
                 self._noun(tok)
+            elif tok.lower_ in {"conference", "briefing", "appearance"} and any(
+                c.lower_ == "joint" for c in tok.children
+            ):
+                self._joint_appearance(tok)
         self._attended_by()
         for noun, verb in attended:
             if noun is not None and verb is not None:
@@ -216,6 +222,18 @@ class MeetingRules:
     def _persons(self, tokens: list[Token]) -> list[PersonCluster]:
         out: list[PersonCluster] = []
         for t in tokens:
+            if t.lower_ in _LED_GROUPS:
+                # "a Chinese delegation led by Vice Foreign Minister X": the delegation's head
+                leaders = [
+                    g
+                    for a in t.children
+                    if a.dep_ == "acl" and a.lower_ in {"led", "headed"}
+                    for b in a.children
+                    if b.dep_ == "agent"
+                    for g in b.children
+                    if g.dep_ == "pobj"
+                ]
+                out.extend(c for c in self._persons(leaders) if c not in out)
             phrase = phrase_tokens(t)
             owners = self._owners(t, phrase)
             for tt in phrase:
@@ -282,8 +300,24 @@ class MeetingRules:
         near = self.ctx.country_near(tok.i, window=3)
         if near is None or not near.country:
             return None
+        owner = self.people.counterpart_owner(tok)
+        office = owner.office.office if owner is not None and owner.office is not None else None
+        if office is not None:
+            # a counterpart holds the owner's office: "Abdelatty ... with his Kenyan counterpart" is
+            # Kenya's foreign minister (whose country the story may only give later), not its president
+            same = [
+                c
+                for c in self.people.clusters
+                if c.named
+                and c is not owner
+                and c.country in {near.country, None}
+                and c.office is not None
+                and c.office.office == office
+            ]
+            if len(same) == 1:
+                return same[0]
         pool = [c for c in self.people.clusters if c.named and c.country == near.country]
-        if len(pool) == 1:
+        if len(pool) == 1 and (office is None or pool[0].office is None or pool[0].office.office == office):
             return pool[0]
         return None
 
@@ -674,6 +708,18 @@ class MeetingRules:
             "meeting.hosted" if tok.lower_ in _HOSTED_NOUNS else "meeting.held",
             0.75,
         )
+
+    def _joint_appearance(self, tok: Token) -> None:
+        """ "X and Y held a joint press conference", "X told a joint news conference with Y": the
+        two appeared together, so they met (in person unless the clause says otherwise)."""
+        verb = governing_verb(tok)
+        if is_negated(verb):
+            return
+        subj = self._persons([s for s in subjects(verb) if s.i != tok.i])
+        others = self._persons(list(prep_objects(tok, {"with"})) + list(prep_objects(verb, {"with"})))
+        people = subj + [o for o in others if o not in subj]
+        if len(people) >= 2:
+            self._emit(tok, people, "meeting.joint", 0.7)
 
     def _call_on_noun(self, tok: Token) -> None:
         hosts = self._persons(list(prep_objects(tok, {"on"})))

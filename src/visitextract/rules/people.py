@@ -954,7 +954,7 @@ class PeopleResolver:
                 continue
             target = self.cluster_after(tok.i + 1)
             near = self.ctx.country_near(tok.i, window=3)
-            owner = self._counterpart_owner(tok)
+            owner = self.counterpart_owner(tok)
             if target is None:
                 continue
             if tok.i not in self.by_token:
@@ -982,7 +982,7 @@ class PeopleResolver:
             j += 1
         return self.by_token.get(j)
 
-    def _counterpart_owner(self, tok: Token) -> PersonCluster | None:
+    def counterpart_owner(self, tok: Token) -> PersonCluster | None:
         doc = self.ctx.doc
         for j in range(tok.i - 1, max(-1, tok.i - 4), -1):
             if doc[j].lower_ in {"his", "her", "their"}:
