@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import summary
-from visitextract.rules.repair import reattach_fronted_days
+from visitextract.rules.repair import reattach_fronted_days, repair_headline_verbs
 
 CASES = [
     # (text, published, verb, (visitor, host, start))
@@ -83,3 +83,60 @@ def test_companions_of_a_repaired_trip_travel_too(extract) -> None:
         ("Amina Bello", "GHA"),
         ("Ibrahim Lawal", "GHA"),
     }, summary(ex)
+
+
+# headline present tense after a name: "X jets off to Y", "X heads to Y"
+HEADLINE_CASES = [
+    # (text, published, verb, (visitor, host))
+    (
+        "Prime Minister Ravi Menon jets off to Brazil on Sunday for the BRICS summit.",
+        "2025-07-03",
+        "jets",
+        ("Ravi Menon", "BRA"),
+    ),
+    (
+        "Indian Prime Minister Ravi Menon heads to Kyiv next week.",
+        "2025-07-03",
+        "heads",
+        ("Ravi Menon", "UKR"),
+    ),
+    (
+        "Kenyan President Amos Kiprono flies to Addis Ababa for the AU summit.",
+        "2025-07-03",
+        "flies",
+        ("Amos Kiprono", "ETH"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "verb", "visit"), HEADLINE_CASES, ids=[c[2] for c in HEADLINE_CASES]
+)
+def test_a_headline_verb_after_a_name_keeps_the_trip(extractor, text, published, verb, visit) -> None:
+    ex = extractor.extract(text, published=published)
+    assert visit in [(v.visitor.name, v.host_country) for v in ex.visits], summary(ex)
+    doc = extractor.nlp(text)
+    repair_headline_verbs(doc)
+    tok = next(t for t in doc if t.text == verb)
+    assert tok.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The heads of state met in Accra.",  # a noun, no name before it
+        "Indian Prime Minister Ravi Menon travels to Paris on Monday.",  # read right by the parser
+    ],
+)
+def test_headline_verbs_read_right_are_left_alone(extractor, text) -> None:
+    doc = extractor.nlp(text)
+    before = [(t.head.i, t.dep_, t.pos_) for t in doc]
+    assert repair_headline_verbs(doc) == 0
+    assert [(t.head.i, t.dep_, t.pos_) for t in doc] == before
+
+
+def test_set_off_for_is_a_trip(extract) -> None:
+    ex = extract(
+        "Indian Prime Minister Ravi Menon set off for Moscow on Monday morning.", published="2025-07-03"
+    )
+    assert [(v.visitor.name, v.host_country) for v in ex.visits] == [("Ravi Menon", "RUS")], summary(ex)

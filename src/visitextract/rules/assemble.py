@@ -24,7 +24,7 @@ from visitextract.rules.candidates import MeetingCandidate, StatementCandidate, 
 from visitextract.rules.context import DocContext, PlaceMention
 from visitextract.rules.meetings import MeetingRules
 from visitextract.rules.people import PeopleResolver, PersonCluster, slug
-from visitextract.rules.repair import reattach_fronted_days
+from visitextract.rules.repair import reattach_fronted_days, repair_headline_verbs
 from visitextract.rules.statements import StatementRules
 from visitextract.rules.syntax import is_called_off, is_verb, sentence
 from visitextract.rules.visits import VisitRules
@@ -42,6 +42,7 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     if len(doc) and not doc.has_annotation("DEP"):
         raise ValueError(Errors.E034.format(pipeline=doc.lang_))
     reattach_fronted_days(doc)
+    repair_headline_verbs(doc)
     ctx = DocContext.build(doc, published, gazetteer)
     people = PeopleResolver(ctx)
     statements = StatementRules(ctx, people).run()

@@ -1,5 +1,9 @@
 """Repairs of parses the rules cannot read, made once before the document model is built.
 
+Two house styles of news the small English model misreads: a day between a modal and its verb
+(below), and the present tense of headlines and wire leads ("Modi jets off to Brazil", "Modi heads
+to Kyiv": the verb read as a plural noun or hung from the name; ``repair_headline_verbs``).
+
 A day placed between a modal and its verb ("President X will on Wednesday depart Abuja for Accra",
 "the minister will, on Monday, travel to Paris") is a house style of many news agencies. The small
 English model reads the verb as a noun there ("depart" NN, compound of "Abuja", under "on"), so the
@@ -131,3 +135,53 @@ def _reattach(modal: Token, verb: Token) -> None:
             t.head = verb
             if t.dep_ == "pobj":
                 t.dep_ = "dobj"
+
+
+# The present tense of headlines and wire leads ("Modi jets off to Brazil", "Modi heads to Kyiv"):
+# the small model reads the verb after a name as a plural noun, or hangs it from the name.
+_HEADLINE_VERBS = frozenset(
+    w
+    for w in lx.VISIT_VERBS | lx.ARRIVE_VERBS | lx.DEPART_VERBS | lx.MOTION_VERBS
+    if w.endswith("s") and not w.endswith("ss")
+)
+_AFTER_HEADLINE_VERB = frozenset({"to", "for", "in", "into", "off", "out"})
+
+
+def repair_headline_verbs(doc: Doc) -> int:
+    """Repairs "X jets off to Brazil" / "X heads to Kyiv" read with the verb as a noun or as the
+    name's dependent: the verb heads its clause with the name as its subject. Returns the number of
+    clauses repaired."""
+    repaired = 0
+    for verb in doc:
+        if verb.lower_ not in _HEADLINE_VERBS or verb.i == 0 or verb.i + 1 >= len(doc):
+            continue
+        name = doc[verb.i - 1]
+        if name.ent_type_ != "PERSON" or doc[verb.i + 1].lower_ not in _AFTER_HEADLINE_VERB:
+            continue
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        if verb.pos_ == "VERB" and verb.tag_.startswith("VB") and has_subject:
+            continue  # read as it is written
+        if not has_subject:
+            if name.head != verb:
+                # "Modi heads to Kyiv" read as "Modi (ROOT) <- heads (dobj)": the verb takes the
+                # name's place in the tree and the name becomes its subject
+                if name.head == name:
+                    verb.head = verb
+                    verb.dep_ = "ROOT"
+                else:
+                    verb.head = name.head
+                    verb.dep_ = name.dep_
+                for t in doc[name.i + 1 : sentence(verb).end]:
+                    if t.head == name and t != verb:
+                        t.head = verb
+                name.head = verb
+            name.dep_ = "nsubj"
+        verb.pos_ = "VERB"
+        verb.tag_ = "VBZ"
+        # "jets off to Brazil": the destination hangs from the particle
+        for prt in [c for c in verb.children if c.dep_ == "prt"]:
+            for c in list(prt.children):
+                if c.dep_ == "prep":
+                    c.head = verb
+        repaired += 1
+    return repaired

@@ -102,7 +102,7 @@ class VisitRules:
                 self._verb(tok, "visit.arrived", {"in", "at", "to"}, role="start")
             elif low in lx.DEPART_VERBS and is_verb(tok):
                 self._verb(tok, "visit.departed", {"for", "to"}, role="start", origin_objects=True)
-            elif low in lx.MOTION_VERBS and is_verb(tok):
+            elif (low in lx.MOTION_VERBS or _set_off(tok)) and is_verb(tok):
                 # "toured Kenya and Tanzania": the objects of a tour are its destinations
                 tour = low.startswith("tour")
                 # "travels Thursday to Singapore": the day the leg begins (a tour's date is its span)
@@ -1492,6 +1492,13 @@ _NAMED_EVENT_HEADS = frozenset(
     championship championships cup wedding rally airshow show expo biennale dialogue day days
     games olympics jamboree""".split()
 )
+
+
+def _set_off(tok: Token) -> bool:
+    """ "set off for Moscow", "sets out for Kyiv": a departure on a trip."""
+    return tok.lower_ in {"set", "sets", "setting"} and any(
+        c.lower_ in {"off", "out"} and c.dep_ in {"prt", "advmod"} for c in tok.children
+    )
 
 
 def _touched_down(tok: Token) -> bool:
