@@ -425,6 +425,23 @@ CASES = {
         published="2024-10-14",
         visits={("Li Qiang", "AUS"): "completed"},
     ),
+    # stops and the trip they are on the way of
+    "stopover-on-the-way-to": Told(
+        "Indian Prime Minister Ravi Menon will make a stopover in Singapore on his way to Australia.",
+        published="2024-07-03",
+        visits={("Ravi Menon", "SGP"): "planned", ("Ravi Menon", "AUS"): "planned"},
+    ),
+    "made-a-stop-on-the-way-back-from": Told(
+        "Indian Prime Minister Ravi Menon made a brief stop in Doha on his way back from Washington.",
+        published="2024-07-03",
+        visits={("Ravi Menon", "USA"): "completed", ("Ravi Menon", "QAT"): "ongoing"},
+    ),
+    "on-its-way-is-no-trip": Told(
+        "Indian Prime Minister Ravi Menon said India was on its way to becoming a developed nation "
+        "like Japan.",
+        published="2024-07-03",
+        no_visits=[("Ravi Menon", None)],
+    ),
     # returning from a place or a trip tells the trip: over when told in the past
     "has-returned-from-a-trip": Told(
         "Australian Prime Minister Anthony Albanese has returned from a week-long trip to China.",

@@ -147,6 +147,8 @@ class VisitRules:
                 self._stop(tok)
             elif is_verb(tok) and low not in _NOT_PRESENCE_VERBS:
                 self._acting_in(tok)
+            if low == "way" and tok.dep_ == "pobj" and tok.head.lower_ in {"on", "en"}:
+                self._on_the_way(tok)
             if low == "from" and tok.head.lower_ == "back":
                 self._back_from(tok)
             elif low == "from" and tok.head.lower_.startswith("return") and is_verb(tok.head):
@@ -523,6 +525,20 @@ class VisitRules:
         # "is holding talks in Jakarta before heading on to Manila": the next leg is ahead
         tense: Tense = "future" if ahead else self.ctx.tense(tok)
         self._emit(tok, visitors, places, rule, tense, role=role, strength=2, origin=origin)
+
+    def _on_the_way(self, tok: Token) -> None:
+        """ "stopped over in Singapore on his way to Australia": the trip goes on to Australia
+        (told in the tense of the clause; "on his way back from" is a trip that is over)."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        places = [p for p in self._dest_places(list(prep_objects(tok, {"to"}))) if p.country]
+        if owner is None or not places:
+            return
+        verb = governing_verb(tok)
+        visitors = [c for c in [self.people.cluster_for_token(owner)] if c is not None]
+        visitors = [v for v in visitors if v.country and v.country != places[0].country]
+        if visitors and not self._negated(verb):
+            tense = self.ctx.tense(verb)
+            self._emit(tok, visitors, places[:1], "visit.travel", tense, role="activity", strength=1)
 
     def _returned_from(self, tok: Token) -> None:
         """ "X returned from China on Sunday": a trip to China, over on that day; "X will return
@@ -1183,11 +1199,19 @@ class VisitRules:
         self._emit(tok, visitors, places, "visit.presence", tense, role="full", strength=2)
 
     def _stop(self, tok: Token) -> None:
-        """ "in Pakistan — Shoukry's fourth stop on his Asian tour"."""
+        """ "in Pakistan — Shoukry's fourth stop on his Asian tour"; "made a brief stop in Doha"."""
         owner = None
         for c in tok.children:
             if c.dep_ == "poss":
                 owner = self.people.cluster_for_token(c)
+        if owner is None and tok.lower_ == "stop" and tok.dep_ == "dobj" and tok.head.lower_ in _MAKE_VERBS:
+            # "made a brief stop in Doha on his way back from Washington"
+            places = [p for p in self._dest_places(list(prep_objects(tok, {"in", "at"}))) if p.country]
+            visitors = self._visitors_of(tok.head)
+            if places and visitors and not self._negated(tok.head):
+                tense = self.ctx.tense(tok.head)
+                self._emit(tok, visitors, places[:1], "visit.stop", tense, role="activity", strength=1)
+            return
         if owner is None:
             return
         places: list[PlaceMention] = []
@@ -1514,6 +1538,7 @@ _BEGIN_VERBS = frozenset(
 _PARTICIPATION_WORDS = frozenset("present attendance part participated participating participates".split())
 _COPULAS = frozenset("is are was were be been being".split())
 _PARTICIPATE_FORMS = frozenset("participated participating participates participate".split())
+_MAKE_VERBS = frozenset("make makes made making".split())
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 _TAKE_VERBS = frozenset("take takes took taken taking".split())
 _TRIP_SUBJECTS = lx.VISIT_NOUNS | frozenset("leg legs swing stop itinerary programme program".split())
