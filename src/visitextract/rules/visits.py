@@ -1206,11 +1206,11 @@ class VisitRules:
                 owner = self.people.cluster_for_token(c)
         if owner is None and tok.lower_ == "stop" and tok.dep_ == "dobj" and tok.head.lower_ in _MAKE_VERBS:
             # "made a brief stop in Doha on his way back from Washington"
-            places = [p for p in self._dest_places(list(prep_objects(tok, {"in", "at"}))) if p.country]
+            at = [p for p in self._dest_places(list(prep_objects(tok, {"in", "at"}))) if p.country]
             visitors = self._visitors_of(tok.head)
-            if places and visitors and not self._negated(tok.head):
+            if at and visitors and not self._negated(tok.head):
                 tense = self.ctx.tense(tok.head)
-                self._emit(tok, visitors, places[:1], "visit.stop", tense, role="activity", strength=1)
+                self._emit(tok, visitors, at[:1], "visit.stop", tense, role="activity", strength=1)
             return
         if owner is None:
             return
