@@ -425,6 +425,18 @@ CASES = {
         published="2024-10-14",
         visits={("Li Qiang", "AUS"): "completed"},
     ),
+    # attending denied is no visit
+    "no-plans-to-attend": Told(
+        "The Kremlin said on Tuesday that President Pavel Orlov had no plans to attend the G20 "
+        "summit in Rio de Janeiro.",
+        published="2024-11-10",
+        no_visits=[("Pavel Orlov", None)],
+    ),
+    "will-not-attend": Told(
+        "Russian President Pavel Orlov will not attend the G20 summit in Rio de Janeiro.",
+        published="2024-11-10",
+        no_visits=[("Pavel Orlov", None)],
+    ),
     # stops and the trip they are on the way of
     "stopover-on-the-way-to": Told(
         "Indian Prime Minister Ravi Menon will make a stopover in Singapore on his way to Australia.",

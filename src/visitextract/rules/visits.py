@@ -983,6 +983,8 @@ class VisitRules:
         return self._persons([t for c in listed for t in with_conjuncts(c)])
 
     def _attend(self, tok: Token) -> None:
+        if self._negated(tok):
+            return  # "had no plans to attend the summit", "will not attend"
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None and tok.tag_ == "VBN":
             self._attended_by(tok, agent)
