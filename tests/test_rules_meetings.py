@@ -415,6 +415,14 @@ JOINT_CASES: list[MeetingCase] = [
         {"status": "held", "mode": "in_person"},
     ),
     (
+        "discussed-during-a-dinner-in-a-city",
+        PUBLISHED,
+        "French President Luc Martin and Indian Prime Minister Ravi Menon discussed defence cooperation "
+        "during a working dinner in Paris.",
+        ["Luc Martin", "Ravi Menon"],
+        {"status": "held", "place.name": "Paris"},
+    ),
+    (
         "delegation-led-by",
         PUBLISHED,
         "Egyptian Foreign Minister Omar Nabil held talks with a Chinese delegation led by Vice Foreign "
@@ -441,6 +449,15 @@ JOINT_CASES: list[MeetingCase] = [
 )
 def test_meeting_joint_and_led(extract, published, text, participants, expected):
     _check(extract, published, text, participants, expected)
+
+
+def test_a_conversation_during_a_ceremony_keeps_the_ceremonys_city(extract):
+    ex = extract(
+        "Commission President Eva Lind and US President Tom Baker agreed to meet following a brief "
+        "conversation during the funeral ceremony in Rome on Saturday."
+    )
+    held = [m for m in ex.meetings if m.status == "held"]
+    assert [m.place.name if m.place else None for m in held] == ["Rome"], summary(ex)
 
 
 def test_an_unnamed_counterpart_is_not_another_office_holder(extract):

@@ -416,6 +416,14 @@ class MeetingRules:
                     for g in c.children:
                         if g.dep_ == "pobj" and g.lower_ in {"sidelines", "margins", "margin", "sideline"}:
                             scope.extend(g.subtree)
+                elif (
+                    c.dep_ == "prep"
+                    and c.lower_ in {"during", "over"}
+                    and a == verb
+                    and any(g.dep_ == "pobj" and g.lower_ in lx.MEETING_NOUNS for g in c.children)
+                ):
+                    # "discussed ... during a working dinner in Paris": the setting's place
+                    scope.extend(c.subtree)
                 elif c.dep_ in {"pobj", "dobj", "prep", "appos"} and a == tok and tok != verb:
                     scope.extend(t for t in phrase_tokens(c))
                 elif c.dep_ in {"dobj"} or (c.dep_ == "prep" and c.lower_ == "with"):
