@@ -283,6 +283,31 @@ CASES = [
         "IDN",
         ("2024-12-02", "2024-12-02"),
     ),
+    # a clause on the visit noun dates its first or last day, in the clause's own tense
+    (
+        "visit-that-began-with-a-length",
+        "2024-10-16",
+        "Chilean President Ana Rojas is on a four-day visit to China that began on Tuesday.",
+        "Ana Rojas",
+        "CHN",
+        ("2024-10-15", "2024-10-18"),
+    ),
+    (
+        "visit-which-ends-on-a-day-to-come",
+        "2024-10-16",
+        "Chilean President Ana Rojas's visit to China, which ends on Saturday, has focused on trade.",
+        "Ana Rojas",
+        "CHN",
+        (None, "2024-10-19"),
+    ),
+    (
+        "visit-that-runs-until",
+        "2024-10-16",
+        "Chilean President Ana Rojas began a visit to China that runs until Friday.",
+        "Ana Rojas",
+        "CHN",
+        (None, "2024-10-18"),
+    ),
     # a when-clause happens at the time of what it hangs on
     (
         "when-clause-after-a-date",
@@ -344,6 +369,14 @@ def test_an_arrival_in_the_next_country_does_not_end_the_last(extract) -> None:
 
 
 STATUS = [
+    (  # a last day to come does not make the trip a plan
+        "visit-which-ends-on-a-day-to-come-is-ongoing",
+        "2024-10-16",
+        "Chilean President Ana Rojas's visit to China, which ends on Saturday, has focused on trade.",
+        "Ana Rojas",
+        "CHN",
+        "ongoing",
+    ),
     (
         "perfect-visited-is-over",
         "2023-03-25",

@@ -714,13 +714,29 @@ class VisitRules:
         # and dates, told in a clause on the trip noun; undated ("a tour that took him to Kenya and
         # Tanzania") the clause's places are the trip's own
         itinerary: list[tuple[Token, list[PlaceMention]]] = []
-        for c in tok.children:
-            if c.dep_ in {"relcl", "acl"} and c.lower_ in _ITINERARY_VERBS:
+        # "a four-day visit that began on Tuesday", "the visit, which ends on Saturday", "a visit
+        # that runs until Friday": a clause on the noun that dates the trip's first or last day
+        bound: tuple[DateRole, Token] | None = None
+        # the parser may hang the clause on the destination ("his visit to China, which ends on
+        # Saturday"): a country does not begin or end
+        clauses = list(tok.children) + [
+            c
+            for d in prep_objects(tok, {"to"})
+            for c in d.children
+            if c.lower_ in _BEGIN_VERBS | _END_FORMS | _RUN_VERBS
+        ]
+        for c in clauses:
+            if c.dep_ in {"relcl", "acl"} and c.lower_ in _ITINERARY_VERBS | _RUN_VERBS:
                 legs = [
                     p for p in self._dest_places(list(prep_objects(c, {"in", "at", "to"}))) if p not in places
                 ]
                 if self._dates(c, self.ctx.tense(c)):
-                    itinerary.append((c, legs))
+                    if legs:
+                        itinerary.append((c, legs))
+                    elif c.lower_ in _BEGIN_VERBS:
+                        bound = ("start", c)
+                    elif c.lower_ in _END_FORMS or c.lower_ in _RUN_VERBS:
+                        bound = ("end", c)
                 else:
                     places += legs
         verb = governing_verb(tok)
@@ -766,6 +782,12 @@ class VisitRules:
         day = self._day_of_visit(tok, tense) if one_stop else None
         if day is not None:
             self._emit(tok, visitors, places, "visit.noun", tense, role=day[1], strength=1, dates=day[0])
+            return
+        if bound is not None and anchor is None:
+            # the clause's own tense places its day ("which ends on Saturday": the coming one)
+            role, clause = bound
+            dates = self._dates(clause, self.ctx.tense(clause))
+            self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, dates=dates)
             return
         self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, date_anchor=anchor)
 
@@ -1256,8 +1278,8 @@ class VisitRules:
             return "planned"
         if published is not None:
             for d in dates:
-                if d.start and dt.date.fromisoformat(d.start) > published:
-                    return "planned"
+                if d.start and dt.date.fromisoformat(d.start) > published and role != "end":
+                    return "planned"  # (a last day to come does not make the trip a plan)
                 if (
                     role == "end"
                     and d.end
@@ -1540,6 +1562,8 @@ _BEGIN_VERBS = frozenset(
 _PARTICIPATION_WORDS = frozenset("present attendance part participated participating participates".split())
 _COPULAS = frozenset("is are was were be been being".split())
 _PARTICIPATE_FORMS = frozenset("participated participating participates participate".split())
+_RUN_VERBS = frozenset("runs run ran lasts last lasted continues continue".split())
+_END_FORMS = frozenset("ends end ended ending concludes concluded closes closed".split())
 _MAKE_VERBS = frozenset("make makes made making".split())
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 _TAKE_VERBS = frozenset("take takes took taken taking".split())
