@@ -308,6 +308,14 @@ CASES = [
         "CHN",
         (None, "2024-10-18"),
     ),
+    (
+        "arrived-for-a-visit-that-runs-until",
+        "2024-10-16",
+        "Chilean President Ana Rojas arrived in Beijing on Tuesday for a visit that runs until Friday.",
+        "Ana Rojas",
+        "CHN",
+        ("2024-10-15", "2024-10-18"),
+    ),
     # a when-clause happens at the time of what it hangs on
     (
         "when-clause-after-a-date",

@@ -723,10 +723,10 @@ class VisitRules:
             c
             for d in prep_objects(tok, {"to"})
             for c in d.children
-            if c.lower_ in _BEGIN_VERBS | _END_FORMS | _RUN_VERBS
+            if c.lower_ in _BEGIN_VERBS | _END_FORMS | _LASTING_VERBS
         ]
         for c in clauses:
-            if c.dep_ in {"relcl", "acl"} and c.lower_ in _ITINERARY_VERBS | _RUN_VERBS:
+            if c.dep_ in {"relcl", "acl"} and c.lower_ in _ITINERARY_VERBS | _LASTING_VERBS:
                 legs = [
                     p for p in self._dest_places(list(prep_objects(c, {"in", "at", "to"}))) if p not in places
                 ]
@@ -735,12 +735,12 @@ class VisitRules:
                         itinerary.append((c, legs))
                     elif c.lower_ in _BEGIN_VERBS:
                         bound = ("start", c)
-                    elif c.lower_ in _END_FORMS or c.lower_ in _RUN_VERBS:
+                    elif c.lower_ in _END_FORMS or c.lower_ in _LASTING_VERBS:
                         bound = ("end", c)
                 else:
                     places += legs
         verb = governing_verb(tok)
-        if not places and tok.dep_ in {"pobj"} and tok.head.lower_ in {"for", "on"}:
+        if not places and tok.dep_ in {"pobj"} and tok.head.lower_ in {"for", "on"} and bound is None:
             # "arrived in Germany for the first state visit": the verb's own rule covers it
             return
         visitors: list[PersonCluster] = []
@@ -879,7 +879,9 @@ class VisitRules:
                 # "his visit, which will last until November 25": the visit's own days
                 for d, _ in self._dates(c, self.ctx.tense(c)):
                     dates.append((d, d.text))
-                    roles.append("end" if d.end and not d.start else "full")
+                    # "which will last until November 25", "that runs until Friday": the last day
+                    until = any(p.lower_ in {"until", "till", "through", "to"} for p in c.children)
+                    roles.append("end" if (d.end and not d.start) or until else "full")
         for v in visitors:
             self.candidates.append(
                 VisitCandidate(
@@ -1562,8 +1564,7 @@ _BEGIN_VERBS = frozenset(
 _PARTICIPATION_WORDS = frozenset("present attendance part participated participating participates".split())
 _COPULAS = frozenset("is are was were be been being".split())
 _PARTICIPATE_FORMS = frozenset("participated participating participates participate".split())
-_RUN_VERBS = frozenset("runs run ran lasts last lasted continues continue".split())
-_END_FORMS = frozenset("ends end ended ending concludes concluded closes closed".split())
+_END_FORMS = frozenset("ended ending concludes concluded closes closed".split())
 _MAKE_VERBS = frozenset("make makes made making".split())
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 _TAKE_VERBS = frozenset("take takes took taken taking".split())
