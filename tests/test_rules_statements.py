@@ -563,6 +563,36 @@ def test_an_unattributed_quote_after_a_speakers_quote_is_theirs(extract):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (
+            '"Productive talks with my friend Prime Minister Ravi Menon today," Australian Prime Minister '
+            "Tom Baker wrote on X after the meeting in New Delhi.",
+            "Tom Baker",
+            "Productive talks with my friend Prime Minister Ravi Menon today",
+        ),
+        (
+            '"A historic day for the partnership between our two nations," said Kenyan President Samuel '
+            "Otieno after the signing.",
+            "Samuel Otieno",
+            "A historic day for the partnership between our two nations",
+        ),
+    ],
+    ids=["wrote-on-x", "said-inverted"],
+)
+def test_a_verbless_quotation_closed_by_its_comma_and_attributed_is_said(extract, text, speaker, quote):
+    ex = extract(text)
+    assert_offsets(text, ex)
+    assert [s.quote for s in statements_by(ex, speaker) if s.direct] == [quote], summary(ex)
+
+
+def test_a_verbless_quoted_phrase_inside_a_sentence_stays_a_scare_quote(extract):
+    text = 'Prime Minister Tom Baker praised the "productive talks with my friend Ravi Menon today" in New Delhi.'
+    ex = extract(text)
+    assert not [s for s in ex.statements if s.direct], summary(ex)
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "continued"),
     [
         (

@@ -247,6 +247,12 @@ class StatementRules:
             # a quoted phrase ("in a new political situation") is not something said, unless it is
             # the speaker's characterisation: 'called the talks "constructive and very useful"'
             verb = _characterisation(span, self._quote_tokens)
+            if verb is None and text[q_end : end + 1].strip(" \"'”’“") in {",", ""} and q_end < end:
+                # '"Productive talks with my friend Prime Minister Modi today," Albanese wrote': a
+                # quotation closed by its comma and attributed right after it is said, verb or not
+                verb = self._attribution_verb(span)
+                if verb is not None and not (verb.i >= span.end and verb.i - span.end <= 6):
+                    verb = None
             if verb is None:
                 return None
         else:
