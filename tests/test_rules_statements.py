@@ -587,7 +587,10 @@ def test_a_verbless_quotation_closed_by_its_comma_and_attributed_is_said(extract
 
 
 def test_a_verbless_quoted_phrase_inside_a_sentence_stays_a_scare_quote(extract):
-    text = 'Prime Minister Tom Baker praised the "productive talks with my friend Ravi Menon today" in New Delhi.'
+    text = (
+        'Prime Minister Tom Baker praised the "productive talks with my friend Ravi Menon today" in New '
+        "Delhi."
+    )
     ex = extract(text)
     assert not [s for s in ex.statements if s.direct], summary(ex)
 
