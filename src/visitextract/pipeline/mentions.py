@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from spacy.attrs import SENT_START
+
 from visitextract import models as m
 from visitextract.rules.assemble import _mentions
 from visitextract.rules.context import DocContext
@@ -41,9 +43,11 @@ def mentions_only(
     """The Extraction of a gated document: its place and person mentions, ``gated=True``."""
     if len(doc) and not doc.has_annotation("SENT_START"):
         # nothing split the text into sentences (no parser ran); the context wants boundaries for
-        # its dateline and quotations only, which decide no mention: one sentence
-        for tok in doc[1:]:
-            tok.is_sent_start = False
+        # its dateline and quotations only, which decide no mention: one sentence. Set in one
+        # array: ``Token.is_sent_start = False`` scans the whole Doc for a parse each time (quadratic)
+        starts = doc.to_array([SENT_START]).astype("int64")
+        starts[1:] = -1
+        doc.from_array([SENT_START], starts.view("uint64"))  # type: ignore[arg-type]  # thinc Ints2d
     ctx = DocContext.build(doc, published, gazetteer)
     names = NamedPeople(ctx)
     persons: list[m.Person] = []
