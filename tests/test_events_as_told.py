@@ -437,6 +437,13 @@ CASES = {
         published="2024-11-10",
         no_visits=[("Pavel Orlov", None)],
     ),
+    # "the visit by X to Y": the parser hangs the destination on the visitor
+    "visit-by-x-to-y": Told(
+        "The visit by Indian Prime Minister Narendra Modi to Poland, the first by an Indian leader in 45 "
+        "years, will be followed by a trip to Ukraine.",
+        published="2024-08-19",
+        visits={("Narendra Modi", "POL"): "planned", ("Narendra Modi", "UKR"): "planned"},
+    ),
     # stops and the trip they are on the way of
     "stopover-on-the-way-to": Told(
         "Indian Prime Minister Ravi Menon will make a stopover in Singapore on his way to Australia.",

@@ -694,6 +694,10 @@ class VisitRules:
         if self._negated(governing_verb(tok)) or _mooted(tok):
             return
         places = self._dest_places(list(prep_objects(tok, {"to", "in", "of", "at"})))
+        for agent in prep_objects(tok, {"by", "of"}):
+            if agent.i in self.people.by_token:
+                # "the visit by Prime Minister X to Poland": the parser hangs the destination on X
+                places += [p for p in self._dest_places(list(prep_objects(agent, {"to"}))) if p not in places]
         if (
             tok.dep_ == "pobj"
             and tok.head.lower_ == "of"
