@@ -444,6 +444,18 @@ CASES = {
         published="2024-08-19",
         visits={("Narendra Modi", "POL"): "planned", ("Narendra Modi", "UKR"): "planned"},
     ),
+    # a departure whose destination the parser hangs elsewhere
+    "departed-origin-for-destination": Told(
+        "Ghana's President John Mahama has departed Accra for Abuja.",
+        published="2024-12-14",
+        visits={("John Mahama", "NGA"): "ongoing"},
+    ),
+    "left-for-a-city-to-attend": Told(
+        "Ghana's President John Mahama has left Accra for Abuja to attend the ECOWAS summit, the "
+        "presidency said on Saturday. He is accompanied by Foreign Minister Samuel Okudzeto Ablakwa.",
+        published="2024-12-14",
+        visits={("John Mahama", "NGA"): "ongoing", ("Samuel Okudzeto Ablakwa", "NGA"): "ongoing"},
+    ),
     # stops and the trip they are on the way of
     "stopover-on-the-way-to": Told(
         "Indian Prime Minister Ravi Menon will make a stopover in Singapore on his way to Australia.",

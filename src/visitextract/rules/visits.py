@@ -482,6 +482,17 @@ class VisitRules:
         dest_tokens = list(prep_objects(tok, preps))
         if objects_are_dest:
             dest_tokens += objects(tok)
+        if origin_objects:
+            # "has departed Accra for Abuja": the parser hangs the destination on the origin;
+            # "left Accra for Abuja to attend the summit": read as "for [Abuja to attend]"
+            dest_tokens += [d for o in objects(tok) for d in prep_objects(o, preps)]
+            dest_tokens += [
+                s
+                for c in tok.children
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                for s in c.children
+                if s.dep_ == "nsubj" and s.i in self.ctx.place_at
+            ]
         if not dest_tokens and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             dest_tokens = [tok.head]  # "in the Ghanaian capital, where X arrived on Tuesday"
         origin: str | None = None
