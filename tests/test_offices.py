@@ -128,6 +128,15 @@ NORMALIZE = [
     ("Governor of Lagos State", "Governor of Lagos State", "subnational", None),
     ("Speaker of Parliament", "Speaker of the Parliament", "legislator", None),
     ("coordinator for the Middle East", "Coordinator for the Middle East", "official", None),
+    # an office of a country named after it: the office, and the country as its own field
+    ("Minister of Foreign Affairs of the Republic of Poland", "Foreign Minister", "foreign_minister", "POL"),
+    (
+        "Minister of State for Foreign Affairs of the UAE",
+        "Minister of State for Foreign Affairs",
+        "deputy_minister",
+        "ARE",
+    ),
+    ("Speaker of the Parliament of Nepal", "Speaker of the Parliament", "legislator", "NPL"),
     # military offices
     ("Chief of the Defence Staff", "Chief of the Defence Staff", "military", None),
     ("Army Chief of Staff", "Army Chief of Staff", "military", None),

@@ -194,6 +194,17 @@ class OfficeTaxonomy:
         if direct is not None:
             return replace(direct, title=title)
         lower = cleaned.lower()
+        # "Minister of Foreign Affairs of the Republic of Poland": an office of a country named
+        # after it is that office, with the country as its own field
+        for m_of in re.finditer(r" of (?:the )?", cleaned):
+            head, tail = cleaned[: m_of.start()], cleaned[m_of.end() :]
+            place = _country_of(tail)
+            if place is None:
+                continue
+            inner = self.lookup(head) or self.normalize(head)
+            if inner is not None and inner.country in {None, place}:
+                return replace(inner, title=title, country=place)
+            break
         # "<role> of/for/to <institution or country>"
         match = re.match(r"^(?:the )?([a-z -]+?) (of|for|to) (.+)$", lower)
         if match:
