@@ -555,6 +555,16 @@ OFFICES = {
         "al-Otaibi, in Riyadh.",
         people={"Tariq Aziz": ("Army Chief", "PAK"), "Fahd al-Otaibi": ("Army Chief", "SAU")},
     ),
+    # what an office is called in a bloc: the EU's top diplomat is its High Representative
+    "eu-top-diplomat": Case(
+        "The European Union's top diplomat Anna Berg held talks with Kazakh President Aidos Serik in "
+        "Astana on Tuesday.",
+        people={"Anna Berg": ("High Representative for Foreign Affairs and Security Policy", "EU")},
+    ),
+    "national-top-diplomat-stays-foreign-minister": Case(
+        "Brazil's top diplomat Mauro Vieira held talks with Kazakh President Aidos Serik in Astana.",
+        people={"Mauro Vieira": ("Foreign Minister", "BRA")},
+    ),
     "army-chief-of-staff": Case(
         "South Korean Army Chief of Staff General Kim Min-ho visited Warsaw on Monday.",
         people={"Kim Min-ho": ("Army Chief of Staff", "KOR")},

@@ -123,6 +123,17 @@ class OfficeTaxonomy:
             row["phrase"]: _Modifier(row["modifier"], row["kind"])
             for row in _read_csv(base / "modifiers.csv")
         }
+        # What an office is called in one country or bloc: the EU's "top diplomat" is its High
+        # Representative for Foreign Affairs and Security Policy.
+        names = base / "national_names.csv"
+        self.national_names: dict[tuple[str, str], tuple[str, str]] = (
+            {
+                (row["country"], row["category"]): (row["office"], row["office_category"])
+                for row in _read_csv(names)
+            }
+            if names.exists()
+            else {}
+        )
         self._base_phrases: dict[str, OfficeInfo] = dict(self.titles)
         for phrase, (portfolio, category) in self.portfolios.items():
             info = OfficeInfo(office=f"{portfolio} Minister", category=category)
@@ -131,6 +142,13 @@ class OfficeTaxonomy:
         # National variants that read like portfolio forms but mean something else.
         for phrase in ("secretary of state", "chancellor of the exchequer", "treasury secretary"):
             self._base_phrases[phrase] = self.titles[phrase]
+
+    def national_name(self, info: OfficeInfo, country: str | None) -> OfficeInfo:
+        """``info`` under the name it has in ``country`` (models/offices/national_names.csv)."""
+        named = self.national_names.get((country or "", info.category))
+        if named is None or named[0] == info.office:
+            return info
+        return replace(info, office=named[0], category=named[1])
 
     def iter_phrases(self) -> Iterator[tuple[str, OfficeInfo]]:
         """Office phrases with and without modifiers ("deputy foreign minister"), lower case."""

@@ -1114,6 +1114,9 @@ class PeopleResolver:
     def to_person(self, cluster: PersonCluster) -> m.Person:
         mentions = sorted(cluster.mentions + cluster.refs, key=lambda s: s.start)
         name = cluster.name
+        if cluster.office is not None:
+            # "the EU's top diplomat" is the EU's High Representative
+            cluster.office = default_taxonomy().national_name(cluster.office, cluster.country)
         pid = ("person:" if cluster.named else "role:") + slug(name)
         return m.Person(
             id=pid,
