@@ -790,6 +790,7 @@ ATTENDED_CASES = [
     ("attended", "Foreign Ministers Ana Ruiz and Liu Wen attended the talks."),
     ("present-at", "Foreign Ministers Ana Ruiz and Liu Wen were present at the talks."),
     ("took-part", "Foreign Ministers Ana Ruiz and Liu Wen also took part in the talks."),
+    ("sat-in-on", "Foreign Ministers Ana Ruiz and Liu Wen sat in on the talks."),
 ]
 
 

@@ -74,7 +74,8 @@ _ATTEND_FORMS = frozenset("attended attend attends attending joined join joins".
 
 def _attended_noun(tok: Token) -> tuple[Token | None, Token | None]:
     """The definite meeting noun an attendance verb takes ("attended the talks", "were present at
-    the talks", "took part in the meeting", "participated in these talks") and that verb."""
+    the talks", "took part in the meeting", "participated in these talks", "sat in on the meeting")
+    and that verb."""
     if tok.lower_ not in lx.MEETING_NOUNS or not any(
         c.lower_ in {"the", "these", "those"} for c in tok.children
     ):
@@ -86,6 +87,13 @@ def _attended_noun(tok: Token) -> tuple[Token | None, Token | None]:
         and not any(c.dep_ == "agent" for c in head.children)
     ):
         return tok, head
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "on"
+        and head.head.lower_ in {"sat", "sit", "sits", "sitting"}
+        and any(c.lower_ == "in" and c.dep_ in {"prt", "advmod", "prep"} for c in head.head.children)
+    ):
+        return tok, head.head  # "Y, who also sat in on the meeting"
     if tok.dep_ == "pobj" and head.lower_ in {"at", "in"}:
         verb = head.head
         if head.lower_ == "at" and verb.lower_ == "present" and verb.dep_ == "acomp":
