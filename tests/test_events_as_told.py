@@ -444,6 +444,20 @@ CASES = {
         published="2024-08-19",
         visits={("Narendra Modi", "POL"): "planned", ("Narendra Modi", "UKR"): "planned"},
     ),
+    # a delegation led or headed by X: X travels
+    "delegation-led-by-arrived": Told(
+        "A parliamentary delegation led by Speaker of the Lok Sabha Om Birla arrived in London on "
+        "Monday for a five-day visit.",
+        published="2024-12-09",
+        visits={("Om Birla", "GBR"): "ongoing"},
+        visit_dates={("Om Birla", "GBR"): ("2024-12-09", "2024-12-13")},
+    ),
+    "delegation-headed-by-is-visiting": Told(
+        "A Chinese delegation headed by Vice Premier Ding Xuexiang is visiting Kazakhstan this week.",
+        published="2024-12-09",
+        visits={("Ding Xuexiang", "KAZ"): "ongoing"},
+        no_visits=[("Chinese Delegation", None)],
+    ),
     # a departure whose destination the parser hangs elsewhere
     "departed-origin-for-destination": Told(
         "Ghana's President John Mahama has departed Accra for Abuja.",

@@ -31,6 +31,7 @@ from visitextract.rules.syntax import (
     is_negated,
     is_speculative,
     is_verb,
+    leaders_of,
     objects,
     phrase_tokens,
     prep_objects,
@@ -232,16 +233,7 @@ class MeetingRules:
         for t in tokens:
             if t.lower_ in _LED_GROUPS:
                 # "a Chinese delegation led by Vice Foreign Minister X": the delegation's head
-                leaders = [
-                    g
-                    for a in t.children
-                    if a.dep_ == "acl" and a.lower_ in {"led", "headed"}
-                    for b in a.children
-                    if b.dep_ == "agent"
-                    for g in b.children
-                    if g.dep_ == "pobj"
-                ]
-                out.extend(c for c in self._persons(leaders) if c not in out)
+                out.extend(c for c in self._persons(leaders_of(t)) if c not in out)
             phrase = phrase_tokens(t)
             owners = self._owners(t, phrase)
             for tt in phrase:

@@ -218,3 +218,17 @@ def is_anticipated(tok: Token) -> bool:
         return False
     prep = node.head
     return prep.head.lower_ in _ANTICIPATING.get(prep.lower_, ())
+
+
+def leaders_of(group: Token) -> list[Token]:
+    """The agents a group noun is led or headed by ("a delegation led by X and Y": X, Y)."""
+    return [
+        t
+        for a in group.children
+        if a.dep_ == "acl" and a.lower_ in {"led", "headed"}
+        for b in a.children
+        if b.dep_ == "agent"
+        for g in b.children
+        if g.dep_ == "pobj"
+        for t in with_conjuncts(g)
+    ]

@@ -42,6 +42,7 @@ from visitextract.rules.syntax import (
     is_negated,
     is_speculative,
     is_verb,
+    leaders_of,
     objects,
     phrase_tokens,
     prep_objects,
@@ -324,6 +325,11 @@ class VisitRules:
         """People in the subject phrase: "Payne and Australian Defence Minister Peter Dutton"."""
         out: list[PersonCluster] = []
         for s in subjects(verb):
+            led = self._led_by(s)
+            if led:
+                # "a delegation led by Speaker X arrived in London": X travels, at its head
+                out.extend(c for c in led if c not in out)
+                continue
             found = False
             for t in phrase_tokens(s):
                 if t.i != s.i and t.lower_ in lx.PRONOUNS_MALE | lx.PRONOUNS_FEMALE:
@@ -351,6 +357,12 @@ class VisitRules:
                         # "X held talks ..., the first delegation to visit Bucharest": X's delegation
                         out.extend(c for c in self._visitors_of(target.head) if c not in out)
         return out
+
+    def _led_by(self, group: Token) -> list[PersonCluster]:
+        """The people a delegation is led or headed by ("a delegation led by X and Y")."""
+        if group.lower_ not in _DELEGATION_NOUNS:
+            return []
+        return self._persons(leaders_of(group))
 
     def _unnamed_officials(self, tok: Token) -> list[PersonCluster]:
         """ "U.S. and Russian negotiators": one unnamed official per country named."""
