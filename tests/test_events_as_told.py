@@ -444,6 +444,24 @@ CASES = {
         published="2024-08-19",
         visits={("Narendra Modi", "POL"): "planned", ("Narendra Modi", "UKR"): "planned"},
     ),
+    # cutting a visit short ends it; giving up a plan, putting a trip off cancels it
+    "cut-short-on-a-day": Told(
+        "Egyptian Foreign Minister Omar Nabil cut short his visit to Senegal on Tuesday and returned "
+        "to Cairo.",
+        published="2024-04-20",
+        visits={("Omar Nabil", "SEN"): "completed"},
+        visit_dates={("Omar Nabil", "SEN"): (None, "2024-04-16")},
+    ),
+    "abandoned-plans-to-travel": Told(
+        "German Chancellor Karl Brandt abandoned plans to travel to China in June.",
+        published="2024-04-20",
+        visits={("Karl Brandt", "CHN"): "cancelled"},
+    ),
+    "put-off-until-next-year": Told(
+        "The planned trip of Indian Prime Minister Ravi Menon to Russia has been put off until next year.",
+        published="2024-04-20",
+        visits={("Ravi Menon", "RUS"): "cancelled"},
+    ),
     # a delegation led or headed by X: X travels
     "delegation-led-by-arrived": Told(
         "A parliamentary delegation led by Speaker of the Lok Sabha Om Birla arrived in London on "

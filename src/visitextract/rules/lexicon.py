@@ -118,7 +118,8 @@ FUTURE_VERBS = _forms(
 )
 CANCEL_WORDS = _forms(
     """cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped postpone
-    postpones postponed postponing call-off"""
+    postpones postponed postponing call-off abandon abandons abandoned abandoning shelve shelves
+    shelved shelving defer defers deferred deferring"""
 )
 REFUSE_WORDS = _forms("refuse refuses refused refusing decline declines declined snub snubbed")
 PLANNED_ADJ = _forms("planned upcoming forthcoming scheduled proposed next expected future coming impending")

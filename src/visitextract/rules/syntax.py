@@ -173,9 +173,10 @@ def is_speculative(tok: Token) -> bool:
 
 
 def is_called_off(tokens: list[Token]) -> bool:
-    """ "called off" as a phrasal verb of cancelling."""
+    """ "called off", "put off" as phrasal verbs of cancelling (not "put back by a day")."""
     return any(
-        t.lower_ in {"call", "calls", "called", "calling"} and any(c.lower_ == "off" for c in t.children)
+        t.lower_ in {"call", "calls", "called", "calling", "put", "puts", "putting"}
+        and any(c.lower_ == "off" for c in t.children)
         for t in tokens
     )
 

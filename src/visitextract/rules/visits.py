@@ -870,7 +870,7 @@ class VisitRules:
         )
         if verb.lower_ in _BEGIN_VERBS and tok.dep_ in {"dobj", "pobj"} and self.ctx.dates_for(tok):
             return "start", None  # "began a state visit to Mongolia on Monday": its first day
-        if verb.lower_ not in _ENDING_VERBS and not returned:
+        if verb.lower_ not in _ENDING_VERBS and not returned and not _cut_short(verb):
             return "full", None  # "returned from a three-day trip to Brazil on Sunday" ends then
         if self.ctx.dates_for(tok):
             return "end", None
@@ -1296,7 +1296,7 @@ class VisitRules:
     def _status(self, tok: Token, tense: Tense, dates: list[m.DateRange], role: DateRole = "full") -> str:
         context = _context_tokens(tok)
         words = {t.lower_ for t in context}
-        if words & lx.CANCEL_WORDS or is_called_off(context):
+        if words & lx.CANCEL_WORDS or is_called_off(context) or _plan_given_up(tok):
             return "cancelled"
         published = self.ctx.published
         if (
@@ -1522,9 +1522,16 @@ def _ending(tok: Token, tense: Tense) -> bool:
     if tense not in {"past", "perfect"}:
         return False
     verb = governing_verb(tok)
-    return verb.lower_ in _ENDING_VERBS or (
-        verb.lower_.startswith("return") and tok.head.lower_ in _RETURN_PREPS
+    return (
+        verb.lower_ in _ENDING_VERBS
+        or _cut_short(verb)
+        or (verb.lower_.startswith("return") and tok.head.lower_ in _RETURN_PREPS)
     )
+
+
+def _cut_short(verb: Token) -> bool:
+    """ "cut short his visit", "cut the visit short": the trip ended, early."""
+    return verb.lower_ in {"cut", "cuts", "cutting"} and any(c.lower_ == "short" for c in verb.children)
 
 
 def _speaker_of_sentence(tok: Token) -> bool:
@@ -1569,6 +1576,15 @@ _NAMED_EVENT_HEADS = frozenset(
     championship championships cup wedding rally airshow show expo biennale dialogue day days
     games olympics jamboree""".split()
 )
+
+
+def _plan_given_up(tok: Token) -> bool:
+    """ "abandoned plans to travel to China", "shelved a plan to visit": the plan's verb cancels."""
+    node = tok
+    if node.dep_ in {"acl", "xcomp"} and node.head.lower_ in {"plan", "plans", "idea", "intention"}:
+        plan = node.head
+        return plan.dep_ in {"dobj", "nsubjpass"} and plan.head.lower_ in lx.CANCEL_WORDS
+    return False
 
 
 def _set_off(tok: Token) -> bool:
