@@ -121,6 +121,8 @@ CANCEL_WORDS = _forms(
     postpones postponed postponing call-off abandon abandons abandoned abandoning shelve shelves
     shelved shelving defer defers deferred deferring"""
 )
+# Groups that travel and meet under a head ("a delegation led by X", "his entourage")
+DELEGATION_NOUNS = frozenset("delegation delegations entourage team party mission".split())
 REFUSE_WORDS = _forms("refuse refuses refused refusing decline declines declined snub snubbed")
 PLANNED_ADJ = _forms("planned upcoming forthcoming scheduled proposed next expected future coming impending")
 PRESENT_ADV = _forms("currently now presently")

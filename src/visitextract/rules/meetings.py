@@ -60,7 +60,6 @@ _RELATIONAL_NOUNS = frozenset(
 )
 
 
-_LED_GROUPS = frozenset("delegation delegations team mission".split())
 _APPEAL_VERBS = frozenset(
     """call calls called calling urge urges urged urging push pushes pushed pushing press pressed
     pressing appeal appealed appeals demand demands demanded demanding""".split()
@@ -231,7 +230,7 @@ class MeetingRules:
     def _persons(self, tokens: list[Token]) -> list[PersonCluster]:
         out: list[PersonCluster] = []
         for t in tokens:
-            if t.lower_ in _LED_GROUPS:
+            if t.lower_ in lx.DELEGATION_NOUNS:
                 # "a Chinese delegation led by Vice Foreign Minister X": the delegation's head
                 out.extend(c for c in self._persons(leaders_of(t)) if c not in out)
             phrase = phrase_tokens(t)

@@ -53,7 +53,6 @@ from visitextract.rules.syntax import (
 
 DEST_PREPS = {"to", "in", "for", "at", "into", "near"}
 # "the city of Dresden", "the capital of Kenya"; not "a member state of ASEAN"
-_DELEGATION_NOUNS = frozenset("delegation delegations entourage team party".split())
 _INCLUDE_WORDS = frozenset(
     "include includes included including comprise comprises comprised comprising".split()
 )
@@ -137,7 +136,7 @@ class VisitRules:
             elif (
                 low in {"lead", "leads", "led", "leading"}
                 and is_verb(tok)
-                and any(c.dep_ == "dobj" and c.lower_ in _DELEGATION_NOUNS for c in tok.children)
+                and any(c.dep_ == "dobj" and c.lower_ in lx.DELEGATION_NOUNS for c in tok.children)
             ):
                 self._led(tok)
             elif low in lx.VISIT_NOUNS and tok.pos_ in {"NOUN", "PROPN"}:
@@ -289,7 +288,7 @@ class VisitRules:
         group: Token | None = tok.head
         if tok.dep_ not in {"acl", "relcl", "prep"}:
             group = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if group is None or group.lower_ not in _DELEGATION_NOUNS:
+        if group is None or group.lower_ not in lx.DELEGATION_NOUNS:
             return
         members = self._persons(
             objects(tok) + list(prep_objects(tok, {"of"})) + [c for c in tok.children if c.dep_ == "pobj"]
@@ -360,7 +359,7 @@ class VisitRules:
 
     def _led_by(self, group: Token) -> list[PersonCluster]:
         """The people a delegation is led or headed by ("a delegation led by X and Y")."""
-        if group.lower_ not in _DELEGATION_NOUNS:
+        if group.lower_ not in lx.DELEGATION_NOUNS:
             return []
         return self._persons(leaders_of(group))
 
