@@ -81,16 +81,21 @@ def _fronted_verb(modal: Token) -> Token | None:
     return verb
 
 
+def _take_place(verb: Token, old: Token) -> None:
+    """``verb`` takes ``old``'s place in the tree: its head and its relation to it."""
+    if old.head == old:
+        verb.head = verb
+        verb.dep_ = "ROOT"
+    else:
+        verb.head = old.head
+        verb.dep_ = old.dep_
+
+
 def _reattach(modal: Token, verb: Token) -> None:
     doc = modal.doc
     old_head = verb.head
     # 1. the verb heads the clause in the modal's place
-    if modal.head == modal:
-        verb.head = verb
-        verb.dep_ = "ROOT"
-    else:
-        verb.head = modal.head
-        verb.dep_ = modal.dep_
+    _take_place(verb, modal)
     verb.tag_ = "VB"
     verb.pos_ = "VERB"
     modal.head = verb
@@ -165,12 +170,7 @@ def repair_headline_verbs(doc: Doc) -> int:
             if name.head != verb:
                 # "Modi heads to Kyiv" read as "Modi (ROOT) <- heads (dobj)": the verb takes the
                 # name's place in the tree and the name becomes its subject
-                if name.head == name:
-                    verb.head = verb
-                    verb.dep_ = "ROOT"
-                else:
-                    verb.head = name.head
-                    verb.dep_ = name.dep_
+                _take_place(verb, name)
                 for t in doc[name.i + 1 : sentence(verb).end]:
                     if t.head == name and t != verb:
                         t.head = verb
