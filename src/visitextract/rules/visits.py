@@ -59,7 +59,7 @@ _INCLUDE_WORDS = frozenset(
 _PLACE_NOUNS = frozenset("city capital town port province region island islands village".split())
 _ENDING_VERBS = frozenset(
     """conclude concluded concludes concluding wrap wrapped wraps wrapping end ended ends ending
-    complete completed completes finish finished finishes""".split()
+    complete completed completes finish finished finishes close closes closed""".split()
 )
 # "a trip that will begin in Paris"
 _LASTING_VERBS = frozenset("last lasts lasting lasted run runs running continue continues end ends".split())
@@ -108,7 +108,7 @@ class VisitRules:
                 # "travels Thursday to Singapore": the day the leg begins (a tour's date is its span)
                 role: DateRole = "full" if tour else "start"
                 self._verb(tok, "visit.travel", {"to", "for", "in", "into"}, role=role, objects_are_dest=tour)
-            elif low in {"is", "are", "was", "were", "been", "be"} and tok.dep_ in {
+            elif low in _COPULAS and tok.dep_ in {
                 "ROOT",
                 "ccomp",
                 "conj",
@@ -749,7 +749,7 @@ class VisitRules:
             c
             for d in prep_objects(tok, {"to"})
             for c in d.children
-            if c.lower_ in _BEGIN_VERBS | _END_FORMS | _LASTING_VERBS
+            if c.lower_ in _BEGIN_VERBS | _ENDING_VERBS | _LASTING_VERBS
         ]
         for c in clauses:
             if c.dep_ in {"relcl", "acl"} and c.lower_ in _ITINERARY_VERBS | _LASTING_VERBS:
@@ -761,7 +761,7 @@ class VisitRules:
                         itinerary.append((c, legs))
                     elif c.lower_ in _BEGIN_VERBS:
                         bound = ("start", c)
-                    elif c.lower_ in _END_FORMS or c.lower_ in _LASTING_VERBS:
+                    elif c.lower_ in _ENDING_VERBS | _LASTING_VERBS:
                         bound = ("end", c)
                 else:
                     places += legs
@@ -1544,10 +1544,7 @@ def _speaker_of_sentence(tok: Token) -> bool:
 # "the possibility of a visit", "reports of a trip to Tokyo", "speculation about a visit": a trip
 # talked about, not one the text tells
 _HEARSAY = frozenset("reports report rumours rumors rumour rumor speculation".split())
-_MOOTED = frozenset(
-    """possibility prospect idea proposal option question possible reports report rumours rumors
-    rumour rumor speculation""".split()
-)
+_MOOTED = frozenset("possibility prospect idea proposal option question possible".split()) | _HEARSAY
 
 
 def _mooted(tok: Token) -> bool:
@@ -1604,9 +1601,8 @@ _BEGIN_VERBS = frozenset(
     "began begin begins beginning started start starts kicked kicks embarked embarks launched opened".split()
 )
 _PARTICIPATION_WORDS = frozenset("present attendance part participated participating participates".split())
-_COPULAS = frozenset("is are was were be been being".split())
+_COPULAS = frozenset("is are was were been be".split())
 _PARTICIPATE_FORMS = frozenset("participated participating participates participate".split())
-_END_FORMS = frozenset("ended ending concludes concluded closes closed".split())
 _MAKE_VERBS = frozenset("make makes made making".split())
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 _TAKE_VERBS = frozenset("take takes took taken taking".split())
