@@ -47,7 +47,11 @@ MEETING_NOUNS = _forms(
     call-on"""
 )
 JOINT_VERBS = _forms("agreed agree agrees discussed discuss discusses reviewed review signed sign shook")
-PHONE_WORDS = _forms("phone telephone telephoned phoned call calls called dialed dialled rang")
+# Verbs of calling someone ("X phoned Y"); with the call words, what makes a meeting a phone call
+PHONE_VERBS = _forms(
+    "phone phones phoned phoning telephone telephones telephoned telephoning rang dialled dialed"
+)
+PHONE_WORDS = PHONE_VERBS | _forms("call calls called")
 VIDEO_WORDS = _forms("video videoconference video-conference virtual virtually online zoom teleconference")
 
 # ---------------------------------------------------------------- statements

@@ -64,9 +64,6 @@ _APPEAL_VERBS = frozenset(
     """call calls called calling urge urges urged urging push pushes pushed pushing press pressed
     pressing appeal appealed appeals demand demands demanded demanding""".split()
 )
-_PHONE_VERBS = frozenset(
-    "phoned phone phones phoning telephoned telephone telephones telephoning rang dialled dialed".split()
-)
 _CALL_NOUNS = frozenset("call calls conversation conversations conference".split())
 _TAKE_FORMS = frozenset("took take takes taking taken".split())
 _ATTEND_FORMS = frozenset("attended attend attends attending joined join joins".split())
@@ -169,7 +166,7 @@ class MeetingRules:
                 self._verb(tok, "meeting.hosted", with_objects=True, require_object=True)
             elif low in {"call", "calls", "called", "calling"} and is_verb(tok):
                 self._call(tok)
-            elif low in _PHONE_VERBS and is_verb(tok):
+            elif low in lx.PHONE_VERBS and is_verb(tok):
                 self._phoned(tok)
             elif (
                 is_verb(tok)
