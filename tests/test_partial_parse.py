@@ -111,6 +111,7 @@ def _gold_items() -> list[dict[str, object]]:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not GOLD_SETS["devset"].is_dir(), reason="../shared/devset is not beside the project")
 def test_every_gold_article_is_extracted_as_with_the_full_parse(
     extractor: Extractor, partial_extractor: Extractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
