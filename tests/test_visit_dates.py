@@ -335,6 +335,45 @@ CASES = [
         "CHN",
         ("2023-04-01", "2023-04-30"),
     ),
+    # a trip as the subject tells a stop of the traveller told so far, or of its owner
+    (
+        "trip-subject-begins-with-a-dated-visit",
+        "2024-11-07",
+        "Foreign Minister Hassan Nour has wrapped up an African tour that took him to Ghana and "
+        "Togo. The tour began with a visit to Ghana on 3-4 November.",
+        "Hassan Nour",
+        "GHA",
+        ("2024-11-03", "2024-11-04"),
+    ),
+    (
+        "owned-trip-ends-with-a-dated-visit",
+        "2024-11-04",
+        "Foreign Minister Hassan Nour arrived in Accra on Sunday. His trip ends with a visit to Togo "
+        "on 6-7 November.",
+        "Hassan Nour",
+        "TGO",
+        ("2024-11-06", "2024-11-07"),
+    ),
+    # an arrival where no table knows the place is an arrival where the story is set
+    (
+        "arrived-in-an-unknown-district",
+        "2024-01-23",
+        "ABUJA - Visiting Indian Foreign Minister Raj Mehta called on President Musa Bello on "
+        "Tuesday. Mehta, who arrived in the Federal Capital Territory on Monday night, was received "
+        "by Foreign Minister Yakubu Ali.",
+        "Raj Mehta",
+        "NGA",
+        ("2024-01-22", None),
+    ),
+    (
+        "arrived-at-the-airport",
+        "2024-01-23",
+        "ABUJA - Indian Foreign Minister Raj Mehta arrived at the Nnamdi Azikiwe airport on Monday "
+        "for talks with Foreign Minister Yakubu Ali.",
+        "Raj Mehta",
+        "NGA",
+        ("2024-01-22", None),
+    ),
 ]
 
 

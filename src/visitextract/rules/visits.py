@@ -357,6 +357,19 @@ class VisitRules:
                         out.extend(c for c in self._visitors_of(target.head) if c not in out)
         return out
 
+    def _trip_travellers(self, verb: Token) -> list[PersonCluster]:
+        """A trip as the subject tells its stops ("The tour began with a visit to Kenya", "His trip
+        ends with a stop in Osaka"): the trip's owner, or else the traveller told so far."""
+        trips = [s for s in subjects(verb) if s.lower_ in _TRIP_SUBJECTS and s.pos_ == "NOUN"]
+        if not trips:
+            return []
+        owner = next((c for c in trips[0].children if c.dep_ == "poss"), None)
+        if owner is not None:
+            pc = self.people.cluster_for_token(owner, follow_pronouns=True)
+            return [pc] if pc is not None else []
+        last = self._last_visitor(verb.i)
+        return [last] if last is not None else []
+
     def _led_by(self, group: Token) -> list[PersonCluster]:
         """The people a delegation is led or headed by ("a delegation led by X and Y")."""
         if group.lower_ not in lx.DELEGATION_NOUNS:
@@ -516,9 +529,11 @@ class VisitRules:
         # "embark on a two-day visit to Mexico": the noun rule handles it.
         visitors = self._visitors_of(tok)
         ahead = tok.dep_ == "pcomp" and tok.head.lower_ == "before" and self.ctx.tense(tok) == "present"
-        if not places and rule == "visit.arrived" and not dest_tokens:
-            # "NEW DELHI - Kenyan President X arrived on Monday": a foreign official arriving
-            # with no destination arrives where the story is set
+        unnamed = not any(t.i in self.ctx.place_at for d in dest_tokens for t in phrase_tokens(d))
+        if not places and rule == "visit.arrived" and unnamed:
+            # "NEW DELHI - Kenyan President X arrived on Monday", "arrived at the airport", "arrived
+            # in the Federal Capital Territory": a foreign official arriving with no destination, or
+            # one no table knows, arrives where the story is set
             scene = self._scene(tok.i)
             visitors = self._from_abroad(visitors, scene)
             if visitors and scene is not None:
@@ -781,9 +796,13 @@ class VisitRules:
                 pc = self._unnamed_official(p)
             if pc is not None and pc not in visitors:
                 visitors.append(pc)
+        trip_told = False
         if not visitors and verb != tok:
             if tok.dep_ in {"dobj", "pobj", "attr", "nsubj", "nsubjpass"}:
                 visitors = self._visitors_of(verb)
+                if not visitors and tok.dep_ in {"dobj", "pobj", "attr"}:
+                    visitors = self._trip_travellers(verb)
+                    trip_told = bool(visitors)
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 visitors = []
         for clause, legs in itinerary:
@@ -803,6 +822,10 @@ class VisitRules:
             return
         tense = self._noun_tense(tok, verb)
         role, anchor = self._noun_date_role(tok, verb)
+        if trip_told:
+            # "The tour began with a visit to Kenya on 3-4 November", "His trip ends with a visit to
+            # Togo": the stop the trip begins or ends with, not the trip, has these days
+            role, anchor = "full", None
         # "the first day of a tour of the Gulf and India" counts the whole tour, not its last leg
         one_stop = not _names_a_tour(tok) and len({p.country for p in places}) == 1 and places[0].country
         day = self._day_of_visit(tok, tense) if one_stop else None
