@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import summary
+from conftest import one_meeting, summary
 
 
 def test_names_run_together_without_punctuation_are_split(extract) -> None:
@@ -226,3 +226,17 @@ def test_a_story_about_the_host_is_not_a_domestic_trip(extract) -> None:
     assert [(v.visitor.name, v.visitor_country, v.host_country) for v in ex.visits] == [
         ("Adel Faris", "SAU", "BRA")
     ], summary(ex)
+
+
+def test_a_meeting_before_the_next_leg_is_held_where_the_host_is(extract) -> None:
+    # Once "before travelling on to Quito" dated the Ecuador leg, the talks with Peru's president on
+    # that day were placed in Quito, the visit told in the meeting's sentence; the visit to the other
+    # participant's country is where they meet.
+    text = (
+        "Austrian Chancellor Karl Huber arrived in Lima on Tuesday. He will hold talks with Peruvian "
+        "President Ana Rojas on Wednesday before travelling on to Quito."
+    )
+    ex = extract(text, published="2025-10-14")
+    meeting = one_meeting(ex, ["Karl Huber", "Ana Rojas"])
+    assert meeting.place is not None and meeting.place.name == "Lima", summary(ex)
+    assert meeting.date is not None and meeting.date.start == "2025-10-15", summary(ex)

@@ -256,8 +256,10 @@ CASES = [
         "President Jose Jeri on Wednesday before travelling on to Quito. He returns to Vienna on Friday.",
         "Christian Stocker",
         "ECU",
-        (None, "2025-10-17"),
+        ("2025-10-15", "2025-10-17"),
     ),
+    # the first leg ends when he leaves for the next (the day of the clause it is before), not on
+    # the day of his return home
     (
         "return-home-does-not-end-the-first-leg",
         "2025-10-14",
@@ -265,7 +267,7 @@ CASES = [
         "President Jose Jeri on Wednesday before travelling on to Quito. He returns to Vienna on Friday.",
         "Christian Stocker",
         "PER",
-        ("2025-10-14", None),
+        ("2025-10-14", "2025-10-15"),
     ),
     (
         "a-day-of-the-month-alone",
@@ -353,6 +355,34 @@ CASES = [
         "Hassan Nour",
         "TGO",
         ("2024-11-06", "2024-11-07"),
+    ),
+    # a departure told in a before-clause leaves on the day of the clause it is before
+    (
+        "before-flying-on-the-day-of-the-meeting",
+        "2025-05-21",
+        "Saudi Foreign Minister Faisal Rahman arrived in Madrid on Monday. On Wednesday, Rahman is "
+        "scheduled to meet Prime Minister Luis Ortega before flying to Rome.",
+        "Faisal Rahman",
+        "ITA",
+        ("2025-05-21", None),
+    ),
+    (
+        "before-leaving-ends-the-leg-that-day",
+        "2025-05-21",
+        "Saudi Foreign Minister Faisal Rahman arrived in Madrid on Monday. He will meet Prime Minister "
+        "Luis Ortega on Wednesday before leaving for Rome.",
+        "Faisal Rahman",
+        "ESP",
+        ("2025-05-19", "2025-05-21"),
+    ),
+    (
+        "before-clause-with-its-own-day",
+        "2025-05-21",
+        "Saudi Foreign Minister Faisal Rahman arrived in Madrid on Monday. He will meet Prime Minister "
+        "Luis Ortega on Wednesday before heading to Rome on Thursday.",
+        "Faisal Rahman",
+        "ITA",
+        ("2025-05-22", None),
     ),
     # an arrival where no table knows the place is an arrival where the story is set
     (

@@ -782,14 +782,15 @@ def _leg_order(v: VisitCandidate, here: VisitCandidate) -> str | None:
 # ----------------------------------------------------------------- meetings
 def _place_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
     """A meeting during a visit with one named city takes place there. Of a participant's visits,
-    the one told in the meeting's sentence comes first ("They then travelled to Warsaw to meet
-    President Duda": Warsaw, not the Berlin of the sentence before), then one to another
-    participant's country."""
+    one to another participant's country comes first ("will hold talks with President Jeri on
+    Wednesday before travelling on to Quito": Lima, Jeri's), then the one told in the meeting's
+    sentence ("They then travelled to Warsaw to meet X": Warsaw, not the Berlin of the sentence
+    before)."""
 
     def order(mc: MeetingCandidate, v: VisitCandidate) -> tuple[bool, bool]:
         told = any(e.start <= mc.trigger_i < e.end for e in v.evidence)
         local = any(p.country == v.host for p in mc.participants if p is not v.visitor)
-        return (not told, not local)
+        return (not local, not told)
 
     for mc in meetings:
         if mc.place is not None or mc.mode != "in_person":

@@ -561,7 +561,13 @@ class VisitRules:
             return
         # "is holding talks in Jakarta before heading on to Manila": the next leg is ahead
         tense: Tense = "future" if ahead else self.ctx.tense(tok)
-        self._emit(tok, visitors, places, rule, tense, role=role, strength=2, origin=origin)
+        anchor = None
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "before" and not self.ctx.dates_for(tok):
+            # "will meet X on Wednesday before flying to Rome": the departure is that day
+            anchor = tok.head.head
+        self._emit(
+            tok, visitors, places, rule, tense, role=role, strength=2, origin=origin, date_anchor=anchor
+        )
 
     def _on_the_way(self, tok: Token) -> None:
         """ "stopped over in Singapore on his way to Australia": the trip goes on to Australia
