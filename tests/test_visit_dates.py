@@ -384,6 +384,51 @@ CASES = [
         "ITA",
         ("2025-05-22", None),
     ),
+    # a departure with no destination ends the visit to where the traveller leaves
+    (
+        "left-the-host-city-after-a-visit",
+        "2025-03-12",
+        "Kenyan President Daniel Mwangi left Tokyo on Wednesday after a three-day state visit to Japan.",
+        "Daniel Mwangi",
+        "JPN",
+        ("2025-03-10", "2025-03-12"),
+    ),
+    (
+        "arrive-and-leave",
+        "2025-03-12",
+        "Brazilian Foreign Minister Carla Souza is scheduled to arrive in Rome on Sunday and leave on "
+        "Tuesday.",
+        "Carla Souza",
+        "ITA",
+        ("2025-03-16", "2025-03-18"),
+    ),
+    (
+        "left-the-country",
+        "2025-03-12",
+        "Brazilian Foreign Minister Carla Souza arrived in Rome on Sunday for talks on trade. She left "
+        "the country on Tuesday.",
+        "Carla Souza",
+        "ITA",
+        ("2025-03-09", "2025-03-11"),
+    ),
+    (
+        "left-the-meeting-is-no-departure",
+        "2025-03-12",
+        "Brazilian Foreign Minister Carla Souza arrived in Rome on Sunday for talks on trade. She left "
+        "the meeting early on Tuesday.",
+        "Carla Souza",
+        "ITA",
+        ("2025-03-09", None),
+    ),
+    # a participle is told in the tense of its clause
+    (
+        "flew-home-ending-a-visit",
+        "2025-03-12",
+        "Brazilian Foreign Minister Carla Souza flew home on Friday, ending a four-day visit to Italy.",
+        "Carla Souza",
+        "ITA",
+        ("2025-03-04", "2025-03-07"),
+    ),
     # an arrival where no table knows the place is an arrival where the story is set
     (
         "arrived-in-an-unknown-district",
@@ -488,6 +533,22 @@ STATUS = [
         "Lena Vogt",
         "POL",
         "planned",
+    ),
+    (
+        "left-the-host-city-after-a-visit",
+        "2025-03-12",
+        "Kenyan President Daniel Mwangi left Tokyo on Wednesday after a three-day state visit to Japan.",
+        "Daniel Mwangi",
+        "JPN",
+        "completed",
+    ),
+    (
+        "flew-home-ending-a-visit",
+        "2025-03-12",
+        "Brazilian Foreign Minister Carla Souza flew home on Friday, ending a four-day visit to Italy.",
+        "Carla Souza",
+        "ITA",
+        "completed",
     ),
     (
         "a-tour-told-as-over",

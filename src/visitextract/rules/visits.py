@@ -554,6 +554,9 @@ class VisitRules:
                         host_override=v.country,
                     )
             return
+        if not places and rule == "visit.departed" and not dest_tokens:
+            self._left(tok, visitors, role)
+            return
         if not places:
             # "came here", or the noun carries the destination ("made a trip to X")
             return
@@ -568,6 +571,31 @@ class VisitRules:
         self._emit(
             tok, visitors, places, rule, tense, role=role, strength=2, origin=origin, date_anchor=anchor
         )
+
+    def _left(self, tok: Token, visitors: list[PersonCluster], role: DateRole) -> None:
+        """A departure with no destination ends the visit to where the traveller leaves: "left Tokyo
+        on Wednesday after a state visit", "left the country on Monday", "is due to arrive in Rome
+        on Sunday and leave on Tuesday" (the place told last). Not "left the meeting early"."""
+        objs = objects(tok)
+        if any(o.i not in self.ctx.place_at and o.lower_ not in _LEFT_PLACE_WORDS for o in objs):
+            return
+        origins = [p for p in self._dest_places(objs) if p.country]
+        origin = origins[0] if origins else self._scene(tok.i)
+        if origin is None or not origin.country:
+            return
+        found = [v for v in visitors if v.country and v.country != origin.country and v.office is not None]
+        if found:
+            tense = self.ctx.tense(tok)
+            self._emit(
+                tok,
+                found,
+                [origin],
+                "visit.departed",
+                tense,
+                role="end",
+                strength=0,
+                host_override=origin.country,
+            )
 
     def _on_the_way(self, tok: Token) -> None:
         """ "stopped over in Singapore on his way to Australia": the trip goes on to Australia
@@ -893,8 +921,11 @@ class VisitRules:
         """ "concluded a two-day visit to Norway on Tuesday", "wraps up the visit on Friday": the
         date is the last day; "On Wednesday, she will travel to Valparaiso, wrapping up the Chile
         leg of her visit": a participle's day is its main verb's."""
-        returned = (
-            verb.lower_.startswith("return") and tok.dep_ == "pobj" and tok.head.lower_ in _RETURN_PREPS
+        # "returned from a three-day trip to Brazil on Sunday", "left Tokyo on Wednesday after a
+        # state visit", "flew home after a visit to Peru": the day ends the trip
+        returned = tok.dep_ == "pobj" and (
+            (verb.lower_.startswith("return") and tok.head.lower_ in _RETURN_PREPS)
+            or ((verb.lower_ in lx.DEPART_VERBS or _goes_home(verb)) and tok.head.lower_ == "after")
         )
         if verb.lower_ in _BEGIN_VERBS and tok.dep_ in {"dobj", "pobj"} and self.ctx.dates_for(tok):
             return "start", None  # "began a state visit to Mongolia on Monday": its first day
@@ -965,7 +996,17 @@ class VisitRules:
                 return "past"
         if verb == tok:
             return "present"
-        return self.ctx.tense(verb)
+        node = verb
+        for _ in range(3):
+            # "flew home on Friday, ending a four-day visit": a participle is told in its clause's tense
+            if not (
+                node.tag_ == "VBG"
+                and node.dep_ in {"advcl", "xcomp", "conj"}
+                and not any(c.dep_ in {"aux", "auxpass"} for c in node.children)
+            ):
+                break
+            node = node.head
+        return self.ctx.tense(node)
 
     def _taken_to(self, tok: Token) -> None:
         """ "The final leg takes him to Singapore from 14 to 15 March", "a tour that will also take
@@ -1635,6 +1676,7 @@ _PARTICIPATE_FORMS = frozenset("participated participating participates particip
 _MAKE_VERBS = frozenset("make makes made making".split())
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 _TAKE_VERBS = frozenset("take takes took taken taking".split())
+_LEFT_PLACE_WORDS = frozenset("country capital city".split())
 _TRIP_SUBJECTS = lx.VISIT_NOUNS | frozenset("leg legs swing stop itinerary programme program".split())
 _LISTING_VERBS = frozenset("include includes included including are were is was be".split())
 _INVITE_WORDS = frozenset("invite invites invited inviting invitation invitations".split())
