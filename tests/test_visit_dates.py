@@ -420,6 +420,40 @@ CASES = [
         "ITA",
         ("2025-03-09", None),
     ),
+    # a participle of starting dates the first day; "for N days" is the trip's length
+    (
+        "visit-starting-a-date",
+        "2025-03-12",
+        "Polish President Jan Nowak will make a three-day visit to Portugal starting March 20.",
+        "Jan Nowak",
+        "PRT",
+        ("2025-03-20", "2025-03-22"),
+    ),
+    (
+        "visit-beginning-on-a-date",
+        "2025-03-12",
+        "Polish President Jan Nowak will make a two-day visit to Portugal beginning on March 20.",
+        "Jan Nowak",
+        "PRT",
+        ("2025-03-20", "2025-03-21"),
+    ),
+    (
+        "for-three-days-starting",
+        "2025-03-12",
+        "Polish President Jan Nowak will visit Portugal for three days starting Monday.",
+        "Jan Nowak",
+        "PRT",
+        ("2025-03-17", "2025-03-19"),
+    ),
+    # "will be in" is ahead: its weekdays are the coming ones
+    (
+        "will-be-in-on-two-days",
+        "2025-03-12",
+        "Malaysian Prime Minister Anwar Hassan will be in Hanoi on Monday and Tuesday for talks.",
+        "Anwar Hassan",
+        "VNM",
+        ("2025-03-17", "2025-03-18"),
+    ),
     # a participle is told in the tense of its clause
     (
         "flew-home-ending-a-visit",
@@ -549,6 +583,14 @@ STATUS = [
         "Carla Souza",
         "ITA",
         "completed",
+    ),
+    (
+        "will-be-in-is-planned",
+        "2025-03-12",
+        "Malaysian Prime Minister Anwar Hassan will be in Hanoi on Monday and Tuesday for talks.",
+        "Anwar Hassan",
+        "VNM",
+        "planned",
     ),
     (
         "a-tour-told-as-over",

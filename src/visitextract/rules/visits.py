@@ -572,6 +572,19 @@ class VisitRules:
             tok, visitors, places, rule, tense, role=role, strength=2, origin=origin, date_anchor=anchor
         )
 
+    def _starting(self, tok: Token) -> Token | None:
+        """The participle that dates a trip's first day: "a visit to Portugal starting March 20",
+        "will visit Portugal for three days beginning on Monday" (on the trigger or its verb)."""
+        for node in (tok, governing_verb(tok)):
+            for c in node.children:
+                if (
+                    c.lower_ in _STARTING_WORDS
+                    and c.dep_ in {"advcl", "acl", "prep", "xcomp"}
+                    and self.ctx.dates_for(c, through_talks=False)
+                ):
+                    return c
+        return None
+
     def _left(self, tok: Token, visitors: list[PersonCluster], role: DateRole) -> None:
         """A departure with no destination ends the visit to where the traveller leaves: "left Tokyo
         on Wednesday after a state visit", "left the country on Monday", "is due to arrive in Rome
@@ -1318,6 +1331,8 @@ class VisitRules:
         if not visitors:
             return
         tense: Tense = "past" if tok.lower_ in {"was", "were"} else "present"
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in tok.children):
+            tense = "future"  # "will be in Hanoi on Monday and Tuesday": the coming days
         self._emit(tok, visitors, places, "visit.presence", tense, role="full", strength=2)
 
     def _stop(self, tok: Token) -> None:
@@ -1440,6 +1455,10 @@ class VisitRules:
             self._destinations.append((tok.i, places[0]))
         if dates is None:
             dates = self._dates(date_anchor or tok, tense)
+            begun = self._starting(tok) if not dates else None
+            if begun is not None:
+                # "a three-day visit to Portugal starting March 20": the first day
+                dates, role = self._dates(begun, tense), "start"
         if not dates and role == "start" and tense in {"perfect", "present"} and self.ctx.published:
             # "has arrived in Germany", "has departed Abuja": the arrival is the publication day.
             day = self.ctx.published.isoformat()
@@ -1548,6 +1567,14 @@ def trip_duration(tok: Token) -> int | None:
     # "for the first state visit in 24 years, a three-day trip meant to ...": its apposition
     nouns += [a for n in list(nouns) for a in n.children if a.dep_ == "appos" and a.lower_ in lx.VISIT_NOUNS]
     found = _duration_of(nouns)
+    if found is None and tok.pos_ != "NOUN":
+        # "will visit Portugal for three days", "will be in Rome for two days"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ == "days":
+                        n = next((_number(x.lower_) for x in g.children if x.dep_ == "nummod"), None)
+                        found = found or n
     if found is None and tok.lower_ in lx.ARRIVE_VERBS | lx.DEPART_VERBS:
         # whatever the parser made of the apposition: a single-country trip named in the
         # arrival's sentence (not "a tour that will also take her to ...")
@@ -1676,6 +1703,8 @@ _PARTICIPATE_FORMS = frozenset("participated participating participates particip
 _MAKE_VERBS = frozenset("make makes made making".split())
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 _TAKE_VERBS = frozenset("take takes took taken taking".split())
+_FUTURE_MODALS = frozenset("will shall 'll would".split())
+_STARTING_WORDS = frozenset("starting beginning commencing".split())
 _LEFT_PLACE_WORDS = frozenset("country capital city".split())
 _TRIP_SUBJECTS = lx.VISIT_NOUNS | frozenset("leg legs swing stop itinerary programme program".split())
 _LISTING_VERBS = frozenset("include includes included including are were is was be".split())
