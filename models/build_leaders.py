@@ -14,13 +14,15 @@ Where the data comes from (details, repository, path and commit in ``models/sour
   preferred, so some names are Portuguese; ``hand/people.csv`` gives the English ones.
 - ``leaders/hand/*.csv``: reviewed lists written for this project (same licence as the project):
   English names and extra aliases, office names per country and role, dependent territories that
-  are left out, and rows that are not people.
+  are left out, rows that are not people, and the terms of source rows that lack a start date
+  (``terms.csv``: Wikidata has the office holder but not the qualifier, e.g. King Abdullah II).
 
 What the build does, in order:
 
 1. Reads the source; drops rows without a QID, rows of excluded QIDs (bodies, not people), rows of
-   dependent territories, rows without a start date (no term can be placed in time), rows whose end
-   is an unknown value, and terms that ended before ``MIN_END`` (the table covers 1990 onwards).
+   dependent territories, rows without a start date (no term can be placed in time) unless
+   ``hand/terms.csv`` dates them, rows whose end is an unknown value, and terms that ended before
+   ``MIN_END`` (the table covers 1990 onwards).
 2. Gives each term an office: ``hand/offices.csv`` per (country, role), else "President" for a
    head of state and "Prime Minister" for a head of government; ``hand/people.csv`` can override
    the office and restrict a person to some countries (monarchs of several realms, the French
@@ -211,6 +213,21 @@ def load_hand() -> tuple[frozenset[str], frozenset[str], dict[tuple[str, str], s
     return territories, excluded, office_map, people
 
 
+def load_hand_terms() -> dict[tuple[str, str, str], list[tuple[date, date | None]]]:
+    """``hand/terms.csv``: (qid, iso3, role) -> the terms of a source row without a start date."""
+    out: dict[tuple[str, str, str], list[tuple[date, date | None]]] = defaultdict(list)
+    columns = ("qid", "iso3", "role", "start", "end", "note")
+    for row in read_hand("terms.csv", columns, ("qid", "iso3", "role", "start")):
+        start = parse_date(row["start"] + "T")
+        end = parse_date(row["end"] + "T") if row["end"] else None
+        if not _QID_RE.match(row["qid"]) or row["role"] not in ROLES or start is None:
+            raise BuildError(f"terms.csv: bad QID, role or start date in {row}")
+        if (row["end"] and end is None) or (end is not None and end <= start):
+            raise BuildError(f"terms.csv: the end must be a date after the start in {row}")
+        out[(row["qid"], row["iso3"], row["role"])].append((start, end))
+    return out
+
+
 # ----------------------------------------------------------------------------------- terms
 
 
@@ -221,6 +238,8 @@ def read_source(
     people: dict[str, PersonHand],
 ) -> dict[str, Person]:
     iso3 = known_iso3()
+    hand_terms = load_hand_terms()
+    used: set[tuple[str, str, str]] = set()
     persons: dict[str, Person] = {}
     with SOURCE.open(encoding="utf-8", newline="") as fh:
         for line, row in enumerate(csv.DictReader(fh), start=2):
@@ -230,14 +249,25 @@ def read_source(
             if not _ISO3_RE.match(country) or country not in iso3 or role not in ROLES:
                 raise BuildError(f"{SOURCE}:{line}: unknown country or role {country!r} {role!r}")
             start, end = parse_date(row["start"]), parse_date(row["end"])
-            if start is None or (row["end"] and end is None) or (end is not None and end < MIN_END):
+            spans: list[tuple[date, date | None]] = [(start, end)] if start is not None else []
+            if start is None and not row["end"] and (qid, country, role) in hand_terms:
+                used.add((qid, country, role))
+                spans = hand_terms[(qid, country, role)]
+            if (row["end"] and end is None) or not spans:
                 continue
             hand = people.get(qid)
             if hand and hand.countries and country not in hand.countries:
                 continue
             office = (hand.office if hand else "") or office_map.get((country, role)) or DEFAULT_OFFICE[role]
             person = persons.setdefault(qid, Person(qid=qid, label=row["person"]))
-            person.terms.append(Term(country=country, office=office, role=role, start=start, end=end))
+            for first, last in spans:
+                if last is None or last >= MIN_END:
+                    person.terms.append(
+                        Term(country=country, office=office, role=role, start=first, end=last)
+                    )
+    unused = sorted(set(hand_terms) - used)
+    if unused:
+        raise BuildError(f"terms.csv: no source row without a start date for {unused}")
     return persons
 
 

@@ -81,11 +81,13 @@ def test_coverage() -> None:
     assert not countries & {"HKG", "GIB", "PRI", "GRL"}, "dependent territories are left out"
 
 
-@pytest.mark.parametrize("name", ["territories.csv", "exclude.csv", "offices.csv", "people.csv"])
+@pytest.mark.parametrize("name", ["territories.csv", "exclude.csv", "offices.csv", "people.csv", "terms.csv"])
 def test_hand_list_is_sorted_and_clean(build: ModuleType, name: str) -> None:
     with (HAND / name).open(encoding="utf-8", newline="") as fh:
         columns = tuple(next(csv.reader(fh)))
-    key = {"offices.csv": ("iso3", "role")}.get(name, (columns[0],))
+    key = {"offices.csv": ("iso3", "role"), "terms.csv": ("qid", "iso3", "role", "start")}.get(
+        name, (columns[0],)
+    )
     assert build.read_hand(name, columns, key)  # raises BuildError on disorder, duplicates, spaces
 
 
@@ -150,6 +152,13 @@ CASES: list[tuple[str, datetime.date, str, str]] = [
     ("Paul Kagame", D(2010, 6, 1), "RWA", "President"),
     ("Muhammadu Buhari", D(2017, 6, 1), "NGA", "President"),
     ("Abiy Ahmed Ali", D(2019, 6, 1), "ETH", "Prime Minister"),
+    # terms the source lists without a start date, dated by hand/terms.csv
+    ("King Abdullah II", D(2025, 8, 1), "JOR", "King"),
+    ("Edi Rama", D(2024, 6, 1), "ALB", "Prime Minister"),
+    ("Andrew Holness", D(2011, 12, 1), "JAM", "Prime Minister"),
+    ("Andrew Holness", D(2020, 6, 1), "JAM", "Prime Minister"),
+    ("Hun Manet", D(2024, 6, 1), "KHM", "Prime Minister"),
+    ("Emomali Rahmon", D(2015, 6, 1), "TJK", "President"),
 ]
 
 
@@ -341,3 +350,10 @@ def test_an_open_term_ends_when_a_successor_takes_the_office(build: ModuleType) 
 def test_kallas_is_no_longer_a_head_of_government_in_2025(index: LeaderIndex) -> None:
     assert index.lookup("Kaja Kallas", on=datetime.date(2025, 3, 1)) == []
     assert [t.country for t in index.lookup("Kaja Kallas", on=datetime.date(2023, 3, 1))] == ["EST"]
+
+
+def test_a_hand_term_dates_only_a_source_row_without_a_start(build: ModuleType) -> None:
+    # Jamaica's premier between his two terms is someone else; a gap in the hand terms is no term
+    persons = build.read_source(*build.load_hand())
+    holness = [(t.start.isoformat(), t.end) for t in persons["Q505200"].terms]
+    assert holness == [("2011-10-23", datetime.date(2012, 1, 5)), ("2016-03-03", None)]
