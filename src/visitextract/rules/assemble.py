@@ -220,11 +220,14 @@ def _countries_from_meetings(meetings: list[MeetingCandidate], visits: list[Visi
     for mc in meetings:
         if mc.mode != "in_person":
             continue
-        during = [
-            v
-            for v in visits
-            if v.visitor in mc.participants and v.host is not None and _meeting_in_visit(mc, v)
-        ]
+        during = _leg_of(
+            mc,
+            [
+                v
+                for v in visits
+                if v.visitor in mc.participants and v.host is not None and _meeting_in_visit(mc, v)
+            ],
+        )
         if len({v.host for v in during}) != 1:
             continue  # which leg of a trip is unclear
         for v in during[:1]:
@@ -238,6 +241,36 @@ def _countries_from_meetings(meetings: list[MeetingCandidate], visits: list[Visi
                 if any(p is other.visitor for other in visits if other.host == v.host):
                     continue
                 p.set_country(v.host, "met the visitor in the host country")
+
+
+def _leg_of(mc: MeetingCandidate, during: list[VisitCandidate]) -> list[VisitCandidate]:
+    """Of the legs of a trip a meeting may belong to, the one the text ties it to: the leg told in
+    the meeting's sentence ("In Amman, X met Y and was received by the King"), else the one whose
+    dates hold the meeting's day, else the leg told last before it ("X will fly to Bishkek on
+    Wednesday. In the Kyrgyz capital she will meet Y")."""
+    if len({v.host for v in during}) <= 1:
+        return during
+    told = [v for v in during if any(e.start <= mc.trigger_i < e.end for e in v.evidence)]
+    if len({v.host for v in told}) == 1:
+        return told
+    day = mc.date.start if mc.date is not None and mc.date.start == mc.date.end else None
+    if day is not None:
+        held = [
+            v for v in during if (r := _visit_range(v)) is not None and r[0] and r[1] and r[0] <= day <= r[1]
+        ]
+        if len({v.host for v in held}) == 1:
+            return held
+    before = [
+        (max(e.start for e in v.evidence if e.start <= mc.trigger_i), v)
+        for v in during
+        if any(e.start <= mc.trigger_i for e in v.evidence)
+    ]
+    if before:
+        last = max(i for i, _ in before)
+        recent = [v for i, v in before if i == last]
+        if len({v.host for v in recent}) == 1:
+            return recent
+    return during
 
 
 def _meeting_in_visit(mc: MeetingCandidate, v: VisitCandidate) -> bool:
