@@ -415,6 +415,21 @@ def test_roles_and_pronouns_name_their_holder(extract, case: Case) -> None:
 
 
 COUNTRIES = {
+    # whom a traveller meets on one leg of a tour is of that leg's country: the leg told in the
+    # meeting's sentence, else the one told last before it
+    "host-of-the-leg-told-in-the-sentence": Case(
+        "TOKYO - Japanese Foreign Minister Ken Ito visited Cairo on Monday and Amman on Tuesday. In Amman, "
+        "Ito met Jordanian Foreign Minister Omar Haddad and was received by Senate President Fawzi Nasser.",
+        published="2025-05-14",
+        people={"Fawzi Nasser": (ANY, "JOR"), "Omar Haddad": ("Foreign Minister", "JOR")},
+    ),
+    "host-of-the-leg-told-last": Case(
+        "EU foreign policy chief Lena Tamm arrived in Astana on Monday for talks with Kazakh officials. "
+        "Tamm will fly to Bishkek on Wednesday. In the Kyrgyz capital she is due to meet Foreign "
+        "Minister Aibek Usenov.",
+        published="2025-05-12",
+        people={"Aibek Usenov": ("Foreign Minister", "KGZ")},
+    ),
     # "X of Chile": the country right after the name is the text's own word for it
     "of-country-after-the-name": Case(
         "Chinese President Zhao Ming met Presidents Jorge Vidal of Chile and Rosa Paz of Peru in Beijing.",
@@ -613,6 +628,23 @@ OFFICES = {
         "Cooperation Asha Juma.",
         published="2025-07-10",
         people={"Rui Mendes": ("Foreign Minister", "PRT"), "Asha Juma": ("Foreign Minister", "TZA")},
+    ),
+    # a portfolio no table has, written in portfolio words after "of", ends where the name begins;
+    # the part that names the ministry says which minister (a demonym in it is no end)
+    "portfolio-words-then-name": Case(
+        "Egyptian Foreign Minister Omar Said met Senegal's Minister of African Integration and Foreign "
+        "Affairs Awa Ndiaye in Dakar on Monday, and later South Africa's Minister of International "
+        "Relations and Cooperation Thandi Mokoena.",
+        published="2025-03-12",
+        people={"Awa Ndiaye": ("Foreign Minister", "SEN"), "Thandi Mokoena": ("Foreign Minister", "ZAF")},
+        not_people=["Integration", "Relations", "Cooperation"],
+        meetings=[{"Omar Said", "Awa Ndiaye"}],
+    ),
+    "portfolio-words-of-another-ministry": Case(
+        "Kenya's Minister of East African Community Affairs Grace Wanjiru received the delegation, as "
+        "did Senegal's Minister of Regional Integration Moussa Diallo.",
+        people={"Grace Wanjiru": ("Minister", "KEN"), "Moussa Diallo": ("Minister", "SEN")},
+        not_people=["Affairs", "Integration"],
     ),
     "portfolio-list-without-holder": Case(
         "The Minister of Foreign Affairs and International Co-operation visited the fair in the evening.",

@@ -536,6 +536,29 @@ class EntityCorrector:
         is_role = info.category.startswith("role:")
         base_category = info.category.removeprefix("role:")
         end = span.end
+        run = self._portfolio_run(doc, span, info, places)
+        if run is not None:
+            # "Minister of International Relations and Cooperation Naledi Pandor", "Minister of
+            # African Integration Sara Diop": a portfolio no table has, made of portfolio words
+            extended = Span(doc, span.start, run, label="OFFICE")
+            normalised = self.taxonomy.normalize(extended.text)
+            if normalised is None or normalised.category in {"minister", "other"}:
+                # "Minister of African Integration and Foreign Affairs": the portfolio that says
+                # which minister, of those the title joins
+                of = next(t.i for t in extended if t.lower_ == "of") + 1
+                parts = " ".join(doc[of:run].text.replace("&", " and ").split()).split(" and ")
+                for part in parts:
+                    found = self.taxonomy.normalize(f"Minister of {part}")
+                    if found is not None and found.category not in {"minister", "other"}:
+                        normalised = found
+                        break
+            base = info
+            if normalised is not None and normalised.category not in {"minister", "other"}:
+                base = replace(info, office=normalised.office, category=normalised.category)
+            elif info.category not in {"minister", "deputy_minister"} or " of " in span.text.lower():
+                base = replace(info, office="Minister", category="minister")
+            country = _country_in(extended, places, self.gazetteer)
+            return extended, replace(base, title=extended.text, country=country or base.country)
         if end < len(doc) and doc[end].lower_ in {"of", "for", "to"}:
             prep = doc[end].lower_
             if prep != "to" or base_category in {"ambassador", "envoy"}:
@@ -630,6 +653,34 @@ class EntityCorrector:
         if is_role:
             return span, None
         return span, info
+
+    def _portfolio_run(self, doc: Doc, span: Span, info: OfficeInfo, places: list[Span]) -> int | None:
+        """End of a minister's portfolio written with capitalised portfolio words after "of", when
+        a name follows it: "Minister[ of International Relations and Cooperation]", "Minister of
+        [African Integration]" (where the matcher stopped at the demonym). None otherwise."""
+        if not info.is_minister and info.category not in {"minister", "role:minister"}:
+            return None
+        k = span.end
+        if k < len(doc) and doc[k].lower_ == "of":
+            k += 1
+        elif not any(t.lower_ == "of" for t in span):
+            return None
+        words = self.taxonomy.portfolio_words
+        start, last = k, None
+        while k < min(len(doc), start + 10):
+            tok = doc[k]
+            if tok.text[:1].isupper() and (tok.lower_ in words or _in_places(k, places)):
+                k += 1
+                last = k
+            elif tok.lower_ in {"and", "&"} and last is not None:
+                k += 1
+            else:
+                break
+        if last is None or last >= len(doc) or not _is_name_token(doc[last]):
+            return None
+        if not any(doc[j].lower_ in words and not _in_places(j, places) for j in range(start, last)):
+            return None  # "Minister of Kenya X" is the country's minister, not a portfolio
+        return last
 
     def _topic_end(self, doc: Doc, i: int) -> int | None:
         """End of the longest known topic phrase starting at token ``i`` (capitalised in text)."""
