@@ -415,6 +415,18 @@ def test_roles_and_pronouns_name_their_holder(extract, case: Case) -> None:
 
 
 COUNTRIES = {
+    # the country a person is said to stand for: "X was represented by Y", "X sent Y"
+    "represented-by": Case(
+        "Leaders gathered in Accra on Thursday for the regional summit. Ivory Coast will be represented "
+        "by Vice-President Amadou Toure, while Togo was represented by Prime Minister Ama Dogbe.",
+        published="2025-03-12",
+        people={"Amadou Toure": ("Vice President", "CIV"), "Ama Dogbe": ("Prime Minister", "TGO")},
+    ),
+    "country-sent": Case(
+        "Kenya sent Deputy President John Mwangi to the summit in Abuja.",
+        published="2025-03-12",
+        people={"John Mwangi": ("Deputy President", "KEN")},
+    ),
     # whom a traveller meets on one leg of a tour is of that leg's country: the leg told in the
     # meeting's sentence, else the one told last before it
     "host-of-the-leg-told-in-the-sentence": Case(

@@ -45,6 +45,7 @@ COUNTRY_EVIDENCE: dict[str, int] = {
     "possessive": 5,
     "apposition": 5,
     "of-phrase": 5,
+    "represents": 5,
     "list order": 4,
     "counterpart": 4,
     "title reference": 3,
@@ -58,7 +59,7 @@ COUNTRY_EVIDENCE: dict[str, int] = {
 }
 # Sources by which the text itself ties a person to a country ("Kenyan President X").
 TEXT_QUALIFIERS = frozenset(
-    {"office", "demonym", "possessive", "apposition", "of-phrase", "counterpart", "list order"}
+    {"office", "demonym", "possessive", "apposition", "of-phrase", "represents", "counterpart", "list order"}
 )
 # Offices a person of the foreign ministers' table may be named with in the text.
 _MINISTER_CATEGORIES = frozenset({"foreign_minister", "minister", "deputy_head_of_government", "leader"})
@@ -482,6 +483,13 @@ class PeopleResolver:
                 if country is not None:
                     cluster.set_country(country, "of-phrase")
                     break
+            # "Togo was represented by Prime Minister X", "Kenya sent Deputy President X": the
+            # country the person stands for
+            for span in cluster.mentions:
+                country = self._represented(span)
+                if country is not None:
+                    cluster.set_country(country, "represents")
+                    break
             # "Kazakh Tokayev", "Russia's Putin": a demonym right before the name.
             if cluster.country is None:
                 for span in cluster.mentions:
@@ -491,6 +499,28 @@ class PeopleResolver:
                         break
 
         self._plural_titles()
+
+    def _represented(self, span: Span) -> str | None:
+        """The country a person is said to represent: the subject of "was represented by X" or of
+        "sent X" (to a summit), when it is a country or its capital."""
+        tok = span.root
+        while tok.dep_ == "conj" and tok.head != tok:
+            tok = tok.head  # "represented by X and Y"
+        # (the pipeline has no lemmatizer: the forms are matched)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lower_ == "represented":
+            verb, dep = tok.head.head, "nsubjpass"
+        elif tok.dep_ == "dobj" and tok.head.lower_ in {"sent", "sends", "send", "sending"}:
+            verb, dep = tok.head, "nsubj"
+        else:
+            return None
+        for subj in verb.children:
+            if subj.dep_ != dep:
+                continue
+            for t in subj.subtree:
+                pm = self.ctx.place_at.get(t.i)
+                if pm is not None and pm.span.root.i == subj.i and pm.country and not pm.is_demonym:
+                    return pm.country if pm.entity.kind in {"country", "city"} else None
+        return None
 
     def _of_country(self, span: Span) -> str | None:
         """The country of "X of Chile" / "X from Chile" right after a name (not "X of the UN
