@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import one_meeting, summary
 
 
@@ -240,3 +242,29 @@ def test_a_meeting_before_the_next_leg_is_held_where_the_host_is(extract) -> Non
     meeting = one_meeting(ex, ["Karl Huber", "Ana Rojas"])
     assert meeting.place is not None and meeting.place.name == "Lima", summary(ex)
     assert meeting.date is not None and meeting.date.start == "2025-10-15", summary(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "French Foreign Minister Jean Barrot held talks in Ottawa on Thursday with Canadian Foreign "
+            "Minister Anne Roy. Trade Minister Luc Martin met Canadian Trade Minister Mary Chen. The two "
+            "foreign ministers agreed to hold a dialogue on the Arctic.",
+            {"Jean Barrot", "Anne Roy"},
+        ),
+        (
+            "Chilean Foreign Minister Luis Vera met Chinese Foreign Minister Wang Li in Beijing on Monday. "
+            "Vera also held talks with Vice President Han Zhi. The two foreign ministers agreed to meet "
+            "again in Santiago next year.",
+            {"Luis Vera", "Wang Li"},
+        ),
+    ],
+    ids=["after-a-trade-meeting", "after-a-vice-president"],
+)
+def test_the_two_foreign_ministers_are_not_the_last_talks_of_another_office(extract, text, pair) -> None:
+    # "the two foreign ministers" took the two people of the talks told just before, whatever
+    # their offices: a trade minister's or a vice president's talks became the ministers' plan
+    ex = extract(text, published="2025-02-07")
+    planned = [{p.name for p in m.participants} for m in ex.meetings if m.status == "planned"]
+    assert planned == [pair], summary(ex)

@@ -415,6 +415,16 @@ def test_roles_and_pronouns_name_their_holder(extract, case: Case) -> None:
 
 
 COUNTRIES = {
+    # "who" hung on the last noun of an apposition stands for the name the apposition describes;
+    # whom a companion meets in a foreign city is of that city's country
+    "who-after-an-apposition": Case(
+        "PARIS - French Foreign Minister Jean Barrot arrived in Ottawa on Wednesday. Barrot is joined on "
+        "the trip by Luc Martin, the minister delegate for foreign trade, who met International Trade "
+        "Minister Mary Chen in Ottawa on Thursday.",
+        published="2025-02-07",
+        people={"Mary Chen": ("Trade Minister", "CAN"), "Luc Martin": (ANY, "FRA")},
+        meetings=[{"Luc Martin", "Mary Chen"}],
+    ),
     # the country a person is said to stand for: "X was represented by Y", "X sent Y"
     "represented-by": Case(
         "Leaders gathered in Accra on Thursday for the regional summit. Ivory Coast will be represented "

@@ -58,7 +58,7 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _countries_from_home(ctx, people, visit_cands)
     _countries_from_companions(rules.companions)
     visits = _merge_visits(ctx, visit_cands)
-    _countries_from_meetings(meetings, visits)
+    _countries_from_meetings(meetings, visits, rules.companions)
     _countries_from_home(ctx, people, visit_cands, include_all=True)
     visits = _merge_visits(ctx, visit_cands)
     visit_cands += _companion_visits(ctx, rules.companions, visits)
@@ -215,11 +215,31 @@ def _countries_from_companions(companions: list[tuple[PersonCluster, PersonClust
             companion.set_country(principal.country, "travels with a visitor")
 
 
-def _countries_from_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:
-    """Whom a visitor meets abroad, with no country of their own, belongs to the host country."""
+def _countries_from_meetings(
+    meetings: list[MeetingCandidate],
+    visits: list[VisitCandidate],
+    companions: list[tuple[PersonCluster, PersonCluster, Span]],
+) -> None:
+    """Whom a visitor meets abroad, with no country of their own, belongs to the host country; so
+    does whom an official from elsewhere meets in a named city of another country, before the
+    official's trip is known ("X is joined on the trip by Y, who met Trade Minister Z in Ottawa":
+    Y's trip is made from X's later), unless Z travels with that official."""
+    together = {(id(a), id(b)) for a, b, _ in companions} | {(id(b), id(a)) for a, b, _ in companions}
     for mc in meetings:
         if mc.mode != "in_person":
             continue
+        if mc.country is not None and mc.place is not None and not mc.place_inferred:
+            abroad = [
+                q for q in mc.participants if q.country and q.country != mc.country and q.office is not None
+            ]
+            for p in mc.participants:
+                if p.country is not None or not p.named or p in mc.attendees or not abroad:
+                    continue
+                if p.office is not None and p.office.category in _RESIDENT_CATEGORIES:
+                    continue
+                if any(p is v.visitor for v in visits) or any((id(p), id(q)) in together for q in abroad):
+                    continue
+                p.set_country(mc.country, "met the visitor in the host country")
         during = _leg_of(
             mc,
             [

@@ -22,8 +22,8 @@ from spacy.tokens import Token
 
 from visitextract.rules import lexicon as lx
 from visitextract.rules.candidates import MeetingCandidate
-from visitextract.rules.context import DocContext, PlaceMention
-from visitextract.rules.people import PeopleResolver, PersonCluster
+from visitextract.rules.context import DocContext, OfficeMention, PlaceMention
+from visitextract.rules.people import PeopleResolver, PersonCluster, office_compatible
 from visitextract.rules.syntax import (
     governing_verb,
     is_anticipated,
@@ -280,12 +280,13 @@ class MeetingRules:
         if not group:
             return group
         idx = self.ctx.sentence_index(tok.i)
+        om = self.ctx.office_at.get(tok.i)
         for mc in reversed(self.candidates):
             if mc.trigger_i >= tok.i:
                 continue
             if idx - self.ctx.sentence_index(mc.trigger_i) > 2:
                 break
-            if len(mc.participants) == 2:
+            if len(mc.participants) == 2 and not any(_other_ministry(om, p) for p in mc.participants):
                 return list(mc.participants)
         return group
 
@@ -786,3 +787,15 @@ class MeetingRules:
                         cand.participants.append(a)
                         cand.attendees.append(a)
                 cand.explanation.append(f"attendees from '{sentence(tok).text.strip()[:60]}'")
+
+
+def _other_ministry(om: OfficeMention | None, person: PersonCluster) -> bool:
+    """A group named by a ministry ("the two foreign ministers") is not a meeting of another
+    office's holder (a trade minister's or a vice president's talks told just before); a bare "the
+    two ministers", or a holder of a generic minister's title, may be."""
+    if om is None or om.info.category in {"minister", "deputy_minister"} or not om.info.is_minister:
+        return False
+    office = person.office
+    if office is None or office.category in {"minister", "deputy_minister"}:
+        return False
+    return not office_compatible(om.info, office)

@@ -357,7 +357,7 @@ class PeopleResolver:
         for ms in cluster.mentions:
             own = self._titled_office(ms) or self._office_after(ms)
             if own is not None and (
-                _office_compatible(om.info, own.info) or _office_compatible(own.info, om.info)
+                office_compatible(om.info, own.info) or office_compatible(own.info, om.info)
             ):
                 return True
         return False
@@ -847,7 +847,7 @@ class PeopleResolver:
         for c in self.clusters:
             if not c.named or c.office is None:
                 continue
-            if not _office_compatible(om.info, c.office):
+            if not office_compatible(om.info, c.office):
                 continue
             if country and c.country and country != c.country:
                 continue
@@ -893,7 +893,7 @@ class PeopleResolver:
         om = self.ctx.office_at.get(tok.i)
         pool = [c for c in self.clusters if c.named and c.office is not None]
         if om is not None:
-            pool = [c for c in pool if c.office is not None and _office_compatible(om.info, c.office)]
+            pool = [c for c in pool if c.office is not None and office_compatible(om.info, c.office)]
         elif tok.lower_ in {"leaders", "pms", "presidents", "premiers"}:
             pool = [c for c in pool if c.office is not None and c.office.category in _HEAD_CATS]
         elif tok.lower_ not in lx.GROUP_PEOPLE_NOUNS:
@@ -1204,7 +1204,7 @@ def _is_deputy(office: str) -> bool:
     return office.lower().startswith(_DEPUTY_WORDS)
 
 
-def _office_compatible(ref: OfficeInfo, person: OfficeInfo) -> bool:
+def office_compatible(ref: OfficeInfo, person: OfficeInfo) -> bool:
     if ref.category == "honorific":
         return person.office in _MONARCH_OFFICES or person.category == "royalty"
     if ref.category == "diplomat_ref":

@@ -24,6 +24,23 @@ def governing_verb(tok: Token, max_hops: int = 5) -> Token:
     return node
 
 
+def _antecedent(relcl: Token) -> Token:
+    """What a relative clause's pronoun stands for: its head, or for "who" hung on the last noun
+    of an apposition ("X, the minister delegate for foreign trade, who met Y"), the name the
+    apposition describes."""
+    head = relcl.head
+    if not any(c.lower_ == "who" for c in relcl.children) or head.pos_ != "NOUN" or head.dep_ != "pobj":
+        return head
+    node = head
+    for _ in range(4):
+        if node.dep_ == "appos" and node.head.pos_ == "PROPN":
+            return node.head
+        if node.dep_ not in {"pobj", "prep"} or node.head == node:
+            break
+        node = node.head
+    return head
+
+
 def subjects(verb: Token, max_hops: int = 4) -> list[Token]:
     """Subject tokens of a verb, inherited through xcomp/conj/aux chains ("is scheduled to meet")."""
     node = verb
@@ -31,7 +48,7 @@ def subjects(verb: Token, max_hops: int = 4) -> list[Token]:
         found = [c for c in node.children if c.dep_ in SUBJ_DEPS]
         if node.dep_ == "relcl" and node.head != node:
             # "X, who arrived in Athens on Monday, ...": the relative pronoun stands for X
-            found = [node.head if c.tag_ in {"WP", "WDT"} or c.lower_ == "that" else c for c in found]
+            found = [_antecedent(node) if c.tag_ in {"WP", "WDT"} or c.lower_ == "that" else c for c in found]
         if found:
             out: list[Token] = []
             for s in found:
