@@ -358,6 +358,15 @@ ROLES = {
         visits=[("Arjun Mehta", "FIN"), ("Arjun Mehta", "EST")],
         not_people=["PM"],
     ),
+    "the-demonym-pm-and-his-clause": Case(
+        "Vietnamese Prime Minister Tran Van Minh arrived in Santiago on Monday. Industry Minister Le Van "
+        "Dung said the talks went well. On April 9, the Vietnamese PM is scheduled to travel to the port "
+        "city of Valparaiso, where he will meet Senate President Jorge Ruiz.",
+        published="2025-04-08",
+        refers={"PM": "Tran Van Minh"},
+        meetings=[{"Tran Van Minh", "Jorge Ruiz"}],
+        no_meetings=[{"Le Van Dung", "Jorge Ruiz"}],
+    ),
     "the-fm-said": Case(
         "Indonesian Foreign Minister Retno Marsudi met her Malaysian counterpart in Kuala Lumpur on Monday. "
         '"We agreed to finish the border talks this year," the FM said.',

@@ -1109,7 +1109,10 @@ def _abbreviation_as_role(doc: Doc, span: Span) -> bool:
     ("the FM band")."""
     if span.start == 0:
         return False
-    before = doc[span.start - 1]
+    k = span.start - 1
+    if k > 0 and doc[k].text[:1].isupper() and doc[k].tag_ in {"JJ", "NNP", "NNPS"}:
+        k -= 1  # "the Vietnamese PM", "the Indian EAM"
+    before = doc[k]
     if before.lower_ not in {"the", "'s", "’s", "his", "her", "their", "its"}:
         return False
     return not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
