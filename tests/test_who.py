@@ -358,6 +358,18 @@ ROLES = {
         visits=[("Arjun Mehta", "FIN"), ("Arjun Mehta", "EST")],
         not_people=["PM"],
     ),
+    # a chain of subject pronouns stands for one person, however many sentences it runs
+    "a-chain-of-he": Case(
+        "Prime Minister Kenji Sato left Tokyo on Sunday for New York.\n\nBefore departing Haneda Airport "
+        "aboard a government plane, Sato told reporters at the Prime Minister's Office that he hopes to "
+        '"further boost cooperation with (other) Quad nations to achieve a free and open Indo-Pacific '
+        'region."\n\nHe said he will voice his views on building a peaceful world in his speech at the '
+        "United Nations.\n\nHe also disclosed plans to hold talks with U.S. President John Baker and "
+        "Ukrainian President Petro Bondar during his U.S. trip.",
+        published="2024-09-22",
+        visits=[("Kenji Sato", "USA")],
+        no_visits=["Petro Bondar", "John Baker"],
+    ),
     "the-demonym-pm-and-his-clause": Case(
         "Vietnamese Prime Minister Tran Van Minh arrived in Santiago on Monday. Industry Minister Le Van "
         "Dung said the talks went well. On April 9, the Vietnamese PM is scheduled to travel to the port "

@@ -110,6 +110,7 @@ def build_pipeline(
 
     import visitextract.pipeline.dates
     import visitextract.pipeline.entities
+    import visitextract.pipeline.paragraphs
     import visitextract.pipeline.partial
     import visitextract.pipeline.tagmap
 
@@ -139,6 +140,9 @@ def build_pipeline(
         replace_ruler = True
     if replace_ruler:
         nlp.add_pipe("visitextract_tagmap", after="tagger")
+    if "parser" in nlp.pipe_names:
+        # a blank line ends a sentence, whichever parse runs (visitextract.pipeline.paragraphs)
+        nlp.add_pipe("visitextract_paragraphs", before="parser")
     if partial_parse and "parser" in nlp.pipe_names:
         # the parse where a record can be; Extractor leaves the model's parser out of nlp.pipe
         nlp.add_pipe("visitextract_parse", after="parser")

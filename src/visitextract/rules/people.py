@@ -247,6 +247,7 @@ class PeopleResolver:
         self.clusters: list[PersonCluster] = []
         self.by_token: dict[int, PersonCluster] = {}
         self.attached_offices: set[int] = set()  # token ids of offices tied to a name
+        self._subject_pronouns: dict[int, PersonCluster | None] = {}  # resolved sentence subjects
         self._build_named()
         self._attach_offices()
         self._genders()
@@ -1078,6 +1079,13 @@ class PeopleResolver:
             if (before is not None and t.i >= before) or t.i in self.ctx.quote_tokens:
                 continue
             c = self.cluster_for_token(t, follow_pronouns=False)
+            if c is None and pronoun is not None and before is None and _same_pronoun(t, pronoun):
+                # "Kishida told reporters ... He said he will ... He also disclosed ...": a chain of
+                # subject pronouns stands for one person, however many sentences the chain runs
+                if t.i not in self._subject_pronouns:
+                    self._subject_pronouns[t.i] = None  # (a chain never loops back; in case)
+                    self._subject_pronouns[t.i] = self.resolve_pronoun(t)
+                c = self._subject_pronouns[t.i]
             if c is not None and (pronoun is None or self.agrees(c, pronoun)):
                 return c
         return None
@@ -1169,6 +1177,14 @@ _DIPLOMAT_CATEGORIES = frozenset(
 _DEFINITE_ONLY = frozenset({"diplomat_ref", "official_ref"})
 # Offices that "His Majesty" or "Her Highness" may stand for.
 _MONARCH_OFFICES = frozenset({"King", "Queen", "Emir", "Sultan", "Emperor", "Grand Duke", "Crown Prince"})
+
+
+def _same_pronoun(tok: Token, pronoun: Token) -> bool:
+    """Whether a subject pronoun is of the same person's gender as ``pronoun`` ("he" for "his")."""
+    if tok.lower_ not in {"he", "she"}:
+        return False
+    wanted = lx.PRONOUNS_FEMALE if pronoun.lower_ in lx.PRONOUNS_FEMALE else lx.PRONOUNS_MALE
+    return tok.lower_ in wanted
 
 
 def _plural(om: OfficeMention) -> bool:
