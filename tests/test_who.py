@@ -436,6 +436,31 @@ def test_roles_and_pronouns_name_their_holder(extract, case: Case) -> None:
 
 
 COUNTRIES = {
+    # the attendees a story lists are its own side's, unless it names the side: a host agency lists
+    # the host's officials, the visitor's press the delegation
+    "attendees-in-host-press": Case(
+        "ABU DHABI, 15th April, 2024 (WAM) -- His Highness Sheikh Hamad bin Saeed, President of the "
+        "UAE, received Marco Ferri, Prime Minister of Italy, at Qasr Al Shati in Abu Dhabi today.\n\n"
+        "The meeting was attended by Sheikh Khalid bin Saeed, National Security Advisor, and Dr. Omar "
+        "Al Mansoori, Minister of Industry.\n\nOn the Italian side, the meeting was attended by Luca "
+        "Bruni, Minister of Foreign Affairs.",
+        published="2024-04-15",
+        people={
+            "Khalid bin Saeed": (ANY, "ARE"),
+            "Omar Al Mansoori": (ANY, "ARE"),
+            "Luca Bruni": ("Foreign Minister", "ITA"),
+        },
+        no_visits=["Khalid bin Saeed", "Omar Al Mansoori"],
+        visits=[("Marco Ferri", "ARE"), ("Luca Bruni", "ARE")],
+    ),
+    "attendees-in-the-visitors-press": Case(
+        "Riyadh, January 20, 2026, SPA -- During the official visit of Foreign Minister Prince Nawaf "
+        "bin Saad to the United States, he held talks in Washington with Secretary of State John Baker "
+        "on Saudi-US relations.\n\nThe meetings were attended by Princess Lama bint Fahd and the "
+        "minister's adviser, Majed Al-Otaibi.",
+        published="2026-01-20",
+        people={"Lama bint Fahd": (ANY, "SAU")},
+    ),
     # "who" hung on the last noun of an apposition stands for the name the apposition describes;
     # whom a companion meets in a foreign city is of that city's country
     "who-after-an-apposition": Case(

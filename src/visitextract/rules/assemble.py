@@ -59,7 +59,10 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _countries_from_companions(rules.companions)
     visits = _merge_visits(ctx, visit_cands)
     _countries_from_meetings(meetings, visits, rules.companions)
-    _countries_from_home(ctx, people, visit_cands, include_all=True)
+    # the attendees a story lists without a country are its own side's (a host agency lists the
+    # host's officials, the visitor's press the delegation): the story's home country
+    attendees = {id(p) for mc in meetings for p in mc.attendees}
+    _countries_from_home(ctx, people, visit_cands, include_all=True, attendees=attendees)
     visits = _merge_visits(ctx, visit_cands)
     visit_cands += _companion_visits(ctx, rules.companions, visits)
     implied = _visits_from_meetings(ctx, meetings, visits)
@@ -172,7 +175,12 @@ def _home_country(
 
 
 def _countries_from_home(
-    ctx: DocContext, people: PeopleResolver, cands: list[VisitCandidate], *, include_all: bool = False
+    ctx: DocContext,
+    people: PeopleResolver,
+    cands: list[VisitCandidate],
+    *,
+    include_all: bool = False,
+    attendees: AbstractSet[int] = frozenset(),
 ) -> None:
     # Countries the story's own travellers visit: visitors the text does not qualify as foreign
     # (a foreign minister "arriving in Cairo" rather says Cairo is home) on trips that are not at
@@ -189,7 +197,7 @@ def _countries_from_home(
     for cluster in people.clusters:
         if cluster.country is not None or not cluster.named:
             continue
-        if cluster.office is None and id(cluster) not in visitors:
+        if cluster.office is None and id(cluster) not in visitors and id(cluster) not in attendees:
             # a visitor is an official even when the text gives no title ("Sarkozy heads to Beijing")
             continue
         if id(cluster) in visitors or include_all:
@@ -198,6 +206,7 @@ def _countries_from_home(
             if (
                 home is not None
                 and cluster.office is None
+                and id(cluster) not in attendees  # (an attendee of talks is an official)
                 and (ctx.dateline is None or ctx.dateline.country != home)
             ):
                 # without a title, only a country the story keeps naming
@@ -252,7 +261,15 @@ def _countries_from_meetings(
             continue  # which leg of a trip is unclear
         for v in during[:1]:
             for p in mc.participants:
-                if p in mc.attendees and p.country is None and v.visitor.country is not None:
+                if (
+                    p in mc.attendees
+                    and p.country is None
+                    and v.visitor.country is not None
+                    and p.office is not None
+                    and p.office.category in _RESIDENT_CATEGORIES
+                ):
+                    # "The talks were attended by Ambassador X": the visitor's envoy to the host
+                    # (other attendees may be either side's: "On the Italian side" says which)
                     p.set_country(v.visitor.country, "attended with the visitor")
                 if p is v.visitor or p in mc.attendees or p.country is not None:
                     continue

@@ -487,7 +487,7 @@ class PeopleResolver:
             # "Togo was represented by Prime Minister X", "Kenya sent Deputy President X": the
             # country the person stands for
             for span in cluster.mentions:
-                country = self._represented(span)
+                country = self._represented(span) or self._side_of(span)
                 if country is not None:
                     cluster.set_country(country, "represents")
                     break
@@ -522,6 +522,26 @@ class PeopleResolver:
                 if pm is not None and pm.span.root.i == subj.i and pm.country and not pm.is_demonym:
                     return pm.country if pm.entity.kind in {"country", "city"} else None
         return None
+
+    def _side_of(self, span: Span) -> str | None:
+        """The side a sentence assigns a name to: "On the Italian side, the meeting was attended by
+        X and Y", "the Kenyan side was represented by X" (the side named last before the name)."""
+        found: str | None = None
+        for t in sentence(span[0]):
+            if t.i >= span.start:
+                break
+            if t.lower_ == "side":
+                found = next(
+                    (
+                        pm.country
+                        for c in t.children
+                        if c.dep_ in {"amod", "compound", "nmod"}
+                        for pm in [self.ctx.place_at.get(c.i)]
+                        if pm is not None and pm.country
+                    ),
+                    None,
+                )
+        return found
 
     def _of_country(self, span: Span) -> str | None:
         """The country of "X of Chile" / "X from Chile" right after a name (not "X of the UN
