@@ -714,6 +714,12 @@ OFFICES = {
         people={"Grace Wanjiru": ("Minister", "KEN"), "Moussa Diallo": ("Minister", "SEN")},
         not_people=["Affairs", "Integration"],
     ),
+    # a list of people, each with a portfolio after the name: ", and" begins the next person
+    "portfolio-then-the-next-person": Case(
+        "On the Italian side, the meeting was attended by Luca Bruni, Deputy Prime Minister and Minister "
+        "of Foreign Affairs and International Cooperation, and Adolfo Urso, Minister of Enterprises.",
+        people={"Luca Bruni": ("Deputy Prime Minister", "ITA"), "Adolfo Urso": (ANY, "ITA")},
+    ),
     "portfolio-list-without-holder": Case(
         "The Minister of Foreign Affairs and International Co-operation visited the fair in the evening.",
         not_people=["Co-operation", "operation"],

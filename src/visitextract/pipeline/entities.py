@@ -1434,6 +1434,8 @@ def _portfolio_list_end(doc: Doc, i: int, places: list[Span], words: frozenset[s
             continue
         if seen_and and last_good is not None:
             return last_good  # the list's last portfolio is complete; a name follows
+        if seen_and and doc[k - 1].lower_ in {"and", "&"} and doc[k - 2].text == ",":
+            return None  # "..., and Adolfo Urso, Minister of ...": the next name of a list of people
         if tok.ent_type_ == "PERSON" or tok.lower_ in HONORIFICS:
             return None
         if tok.text[:1].isupper() or _in_places(k, places) or (tok.lower_ in {"of", "the"} and k > i + 1):
