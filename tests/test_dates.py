@@ -260,6 +260,8 @@ RESOLVE_CASES: list[tuple[str, dt.date | None, Tense | None, dict[str, Any]]] = 
     ("tomorrow", dt.date(2022, 12, 31), None, {"start": "2023-01-01", "end": "2023-01-01"}),
     ("the day before yesterday", TUE, None, {"start": "2022-12-04"}),
     ("last night", TUE, None, {"start": "2022-12-05"}),
+    ("earlier in the day", TUE, "past", {"start": "2022-12-06", "end": "2022-12-06"}),
+    ("later in the day", TUE, "future", {"start": "2022-12-06", "end": "2022-12-06"}),
     ("yesterday", None, None, {"start": None, "granularity": "day", "weekday": None}),
     # open ranges
     (

@@ -384,6 +384,15 @@ CASES = [
         "ITA",
         ("2025-05-22", None),
     ),
+    (
+        "arrived-earlier-in-the-day",
+        "2024-04-15",
+        "ABU DHABI - The President received Italian Prime Minister Marco Ferri, who arrived in Abu "
+        "Dhabi earlier in the day on a two-day working visit.",
+        "Marco Ferri",
+        "ARE",
+        ("2024-04-15", "2024-04-16"),
+    ),
     # a departure with no destination ends the visit to where the traveller leaves
     (
         "left-the-host-city-after-a-visit",

@@ -351,6 +351,8 @@ def _point(toks: list[_Tok], *, fragment: bool = False) -> DatePoint | None:
             return DatePoint("day", offset=_DEICTIC[word], qualifier=part)
         case ("last", "night"):
             return DatePoint("day", offset=-1, qualifier="night")
+        case ("earlier" | "later", "in", "day"):  # ("the" is dropped)
+            return DatePoint("day", offset=0)
         case ("this", part) if part in _PARTS_OF_DAY:
             return DatePoint("day", offset=0, qualifier=part)
         case ("day", "before", "yesterday"):

@@ -31,7 +31,7 @@ if not Span.has_extension("ve_date"):
 _MSGPACK_KEY = "__visitextract_date__"
 # Words without which no pattern can match, and how far a pattern reaches around them.
 _ANCHOR_WORDS = frozenset(
-    "today tonight yesterday tomorrow week weekend month year night morning afternoon evening".split()
+    "today tonight yesterday tomorrow week weekend month year night morning afternoon evening day".split()
 )
 _BEFORE, _AFTER = 6, 10
 
@@ -154,6 +154,8 @@ _RELATIVE: list[list[dict[str, Any]]] = [
     [{"LOWER": {"IN": ["over", "at", "during"]}}, {"LOWER": "the"}, {"LOWER": "weekend"}],
     [{"LOWER": {"IN": ["today", "tonight", "yesterday", "tomorrow"]}}, _PART],
     [{"LOWER": "last"}, {"LOWER": "night"}],
+    # "arrived earlier in the day", "will be received later in the day": the day of the story
+    [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "day"}],
     [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
     [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}},
      {"LOWER": {"IN": ["yesterday", "tomorrow"]}}],
