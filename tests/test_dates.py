@@ -261,6 +261,10 @@ RESOLVE_CASES: list[tuple[str, dt.date | None, Tense | None, dict[str, Any]]] = 
     ("the day before yesterday", TUE, None, {"start": "2022-12-04"}),
     ("last night", TUE, None, {"start": "2022-12-05"}),
     ("earlier in the day", TUE, "past", {"start": "2022-12-06", "end": "2022-12-06"}),
+    # a trailing "last / next / this year" sets the year of every end of the date
+    ("from July 30 to August 1 last year", TUE, "past", {"start": "2021-07-30", "end": "2021-08-01"}),
+    ("on 5 June next year", TUE, None, {"start": "2023-06-05", "end": "2023-06-05"}),
+    ("March 3-5 this year", TUE, "past", {"start": "2022-03-03", "end": "2022-03-05"}),
     ("later in the day", TUE, "future", {"start": "2022-12-06", "end": "2022-12-06"}),
     ("yesterday", None, None, {"start": None, "granularity": "day", "weekday": None}),
     # open ranges

@@ -385,6 +385,15 @@ CASES = [
         ("2025-05-22", None),
     ),
     (
+        "a-range-last-year",
+        "2025-10-14",
+        "Prime Minister Tran Van Minh paid a state visit to India from July 30 to August 1 last year, "
+        "during which he held talks with Prime Minister Raj Mehta.",
+        "Tran Van Minh",
+        "IND",
+        ("2024-07-30", "2024-08-01"),
+    ),
+    (
         "arrived-earlier-in-the-day",
         "2024-04-15",
         "ABU DHABI - The President received Italian Prime Minister Marco Ferri, who arrived in Abu "

@@ -24,6 +24,7 @@ runs on a short bounded string and has no nested quantifiers.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -270,6 +271,16 @@ def _tokenize(text: str) -> list[_Tok] | None:
     return toks
 
 
+_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+
+
+def _in_year(p: DatePoint | None, shift: int) -> DatePoint | None:
+    """A day or month point placed in the year ``shift`` years from the reference's."""
+    if p is None or p.year is not None or p.year_offset is not None or p.month is None:
+        return p
+    return dataclasses.replace(p, year_offset=shift)
+
+
 def _normalize(toks: list[_Tok]) -> list[_Tok]:
     """Merge "mid" "-" into "mid" and "this coming" into "coming"; drop leading "on"/"in"/..."""
     out: list[_Tok] = []
@@ -458,6 +469,14 @@ def _parse_cached(text: str) -> DateExpr | None:
     toks = _normalize(raw)
     if not toks:
         return None
+    sig = _sig(toks)
+    if len(toks) > 3 and sig[-1] == "year" and sig[-2] in _YEAR_OFFSETS and "Y" not in sig:
+        # "from July 30 to August 1 last year", "on 5 June next year": every end in that year
+        inner = _parse_cached(text[: text.lower().rindex(sig[-2])].strip())
+        if inner is None:
+            return None
+        shift = _YEAR_OFFSETS[sig[-2]]
+        return DateExpr(_in_year(inner.start, shift), _in_year(inner.end, shift), text)
     mode: str | None = None
     if toks[0].kind == "w" and toks[0].word in ("from", "between", "since", *_OPEN_END):
         mode = "until" if toks[0].word in _OPEN_END else toks[0].word
@@ -614,7 +633,12 @@ def _resolve_unqualified(p: DatePoint, ref: dt.date, tense: Tense | None) -> _In
         if p.month is None:
             day = _nearest_day_of_month(p.day, ref, tense)
             return _Interval(day, day, "day", True)
-        year = p.year if p.year is not None else _infer_year(p.month, p.day, ref, tense)
+        if p.year is not None:
+            year = p.year
+        elif p.year_offset is not None:
+            year = ref.year + p.year_offset  # "on July 30 last year"
+        else:
+            year = _infer_year(p.month, p.day, ref, tense)
         day = dt.date(year, p.month, p.day)
         return _Interval(day, day, "day", p.year is None)
     if p.unit == "week":
@@ -653,8 +677,12 @@ def _resolve_range(
         a.unit == b.unit == "month" and a.rel is None and a.year_offset is None and a.month is not None
     )
     if calendar_pair and a.year is None and b.year is None and a.month is not None and b.month is not None:
-        # One inferred year for the whole range; the end rolls into the next year when it wraps.
-        year = _infer_year(a.month, a.day, ref, tense)
+        # One inferred year for the whole range (or the one "last year" gives); the end rolls into
+        # the next year when it wraps.
+        if a.year_offset is not None:
+            year = ref.year + a.year_offset
+        else:
+            year = _infer_year(a.month, a.day, ref, tense)
         wraps = (b.month, b.day or 0) < (a.month, a.day or 0)
         a_iv = _resolve_point(replace(a, year=year), ref, tense)
         b_iv = _resolve_point(replace(b, year=year + 1 if wraps else year), ref, tense)

@@ -287,6 +287,15 @@ class DateFinder:
             expr = parse_date_expression(span.text)
             if expr is not None:
                 candidates.append((span, expr))
+                if (
+                    span.end + 2 <= len(doc)
+                    and doc[span.end].lower_ in {"last", "next", "this"}
+                    and doc[span.end + 1].lower_ == "year"
+                ):
+                    # "from July 30 to August 1 last year": the year the trailing words give
+                    longer = parse_date_expression(doc[span.start : span.end + 2].text)
+                    if longer is not None:
+                        candidates.append((doc[span.start : span.end + 2], longer))
         exprs = {(s.start, s.end): e for s, e in candidates}
         kept = filter_spans([s for s, _ in candidates])
         for span in kept:
