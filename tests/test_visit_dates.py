@@ -384,6 +384,24 @@ CASES = [
         "ITA",
         ("2025-05-22", None),
     ),
+    # a presence told for two places, each with the dates after it
+    (
+        "was-in-two-places-first",
+        "2025-08-08",
+        "Foreign Minister Ken Ito returned to Tokyo on Thursday. Ito was in Egypt from Aug. 3 to 5 and "
+        "in Jordan on Aug. 6.",
+        "Ken Ito",
+        "EGY",
+        ("2025-08-03", "2025-08-05"),
+    ),
+    (
+        "was-in-two-places-second",
+        "2025-08-08",
+        "Ito, the Japanese foreign minister, was in Egypt from Aug. 3 to 5 and in Jordan on Aug. 6.",
+        "Ito",
+        "JOR",
+        ("2025-08-06", "2025-08-06"),
+    ),
     (
         "a-range-last-year",
         "2025-10-14",

@@ -1333,6 +1333,34 @@ class VisitRules:
         tense: Tense = "past" if tok.lower_ in {"was", "were"} else "present"
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in tok.children):
             tense = "future"  # "will be in Hanoi on Monday and Tuesday": the coming days
+        # "was in Egypt from Aug. 3 to 5 and in Jordan on Aug. 6": each place with the dates told
+        # after it, up to the next (the parser hangs the second "in" and the dates anywhere)
+        legs = [
+            pm
+            for p in preps
+            for c in p.children
+            if c.dep_ == "conj" and c.lower_ in {"in", "at"}
+            for pm in self._dest_places([g for g in c.children if g.dep_ == "pobj"])
+        ] + [
+            pm
+            for p in [c for c in tok.children if c.dep_ == "prep"]
+            for c in p.children
+            if c.dep_ == "conj" and c.lower_ in {"in", "at"} and p.lower_ not in {"in", "at"}
+            for pm in self._dest_places([g for g in c.children if g.dep_ == "pobj"])
+        ]
+        legs = [pm for pm in legs if pm not in places]
+        if legs and len({pm.country for pm in [*places, *legs]}) > 1:
+            stops = sorted([*places, *legs], key=lambda pm: pm.span.start)
+            sent = sentence(tok)
+            for k, pm in enumerate(stops):
+                end = stops[k + 1].span.start if k + 1 < len(stops) else sent.end
+                told = [
+                    (self.ctx.resolve_date(dm, tense), dm.span.text)
+                    for dm in self.ctx.dates
+                    if pm.span.end <= dm.span.start < end
+                ]
+                self._emit(tok, visitors, [pm], "visit.presence", tense, role="full", strength=2, dates=told)
+            return
         self._emit(tok, visitors, places, "visit.presence", tense, role="full", strength=2)
 
     def _stop(self, tok: Token) -> None:
