@@ -384,6 +384,31 @@ CASES = [
         "ITA",
         ("2025-05-22", None),
     ),
+    # destinations told each with its own day: one leg per place
+    (
+        "to-x-on-d1-and-to-y-on-d2",
+        "2025-02-20",
+        "Polish President Jan Nowak will travel to Lisbon on March 3 and to Madrid on March 5.",
+        "Jan Nowak",
+        "ESP",
+        ("2025-03-05", None),
+    ),
+    (
+        "to-x-on-d1-and-to-y-on-d2-first-leg-ends",
+        "2025-02-20",
+        "Polish President Jan Nowak will travel to Lisbon on March 3 and to Madrid on March 5.",
+        "Jan Nowak",
+        "PRT",
+        ("2025-03-03", "2025-03-05"),
+    ),
+    (
+        "then-to-y-on-d2",
+        "2025-03-13",
+        "Polish President Jan Nowak flew to Lisbon on Monday, then to Madrid on Wednesday.",
+        "Jan Nowak",
+        "ESP",
+        ("2025-03-12", None),
+    ),
     # a presence told for two places, each with the dates after it
     (
         "was-in-two-places-first",

@@ -564,6 +564,8 @@ class VisitRules:
             return
         # "is holding talks in Jakarta before heading on to Manila": the next leg is ahead
         tense: Tense = "future" if ahead else self.ctx.tense(tok)
+        if self._dated_legs(tok, visitors, preps, rule, tense, role, origin):
+            return
         anchor = None
         if tok.dep_ == "pcomp" and tok.head.lower_ == "before" and not self.ctx.dates_for(tok):
             # "will meet X on Wednesday before flying to Rome": the departure is that day
@@ -571,6 +573,47 @@ class VisitRules:
         self._emit(
             tok, visitors, places, rule, tense, role=role, strength=2, origin=origin, date_anchor=anchor
         )
+
+    def _dated_legs(
+        self,
+        tok: Token,
+        visitors: list[PersonCluster],
+        preps: set[str],
+        rule: str,
+        tense: Tense,
+        role: DateRole,
+        origin: str | None,
+    ) -> bool:
+        """Destinations told each with its own day ("will travel to Lisbon on March 3 and to Madrid
+        on March 5", "flew to Lisbon on Monday, then to Madrid on Wednesday"): one leg per place, with
+        the dates told after it up to the next place. Only when two legs or more have their own date;
+        False (nothing emitted) otherwise."""
+        heads = [c for c in tok.children if c.dep_ == "prep"]
+        stops: list[tuple[Token, PlaceMention]] = []
+        for p in heads + [g for h in heads for g in h.children if g.dep_ == "conj" and g.lower_ in preps]:
+            if p.lower_ not in preps:
+                continue
+            for pm in self._dest_places([g for g in p.children if g.dep_ == "pobj"]):
+                if pm.country and all(pm is not q for _, q in stops):
+                    stops.append((p, pm))
+        if len({pm.country for _, pm in stops}) < 2:
+            return False
+        stops.sort(key=lambda x: x[0].i)
+        sent = sentence(tok)
+        legs: list[tuple[PlaceMention, list[tuple[m.DateRange, str]]]] = []
+        for k, (p, pm) in enumerate(stops):
+            end = stops[k + 1][0].i if k + 1 < len(stops) else sent.end
+            told = [
+                (self.ctx.resolve_date(dm, tense), dm.span.text)
+                for dm in self.ctx.dates
+                if pm.span.end <= dm.span.start < end
+            ]
+            legs.append((pm, told))
+        if sum(1 for _, told in legs if told) < 2:
+            return False
+        for pm, told in legs:
+            self._emit(tok, visitors, [pm], rule, tense, role=role, strength=2, origin=origin, dates=told)
+        return True
 
     def _starting(self, tok: Token) -> Token | None:
         """The participle that dates a trip's first day: "a visit to Portugal starting March 20",
