@@ -601,7 +601,7 @@ class VisitRules:
         stops.sort(key=lambda x: x[0].i)
         sent = sentence(tok)
         legs: list[tuple[PlaceMention, list[tuple[m.DateRange, str]]]] = []
-        for k, (p, pm) in enumerate(stops):
+        for k, (_, pm) in enumerate(stops):
             end = stops[k + 1][0].i if k + 1 < len(stops) else sent.end
             told = [
                 (self.ctx.resolve_date(dm, tense), dm.span.text)
