@@ -28,11 +28,11 @@ the text: a 400-word article takes about 60 microseconds.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from visitextract.loading import built_once
 from visitextract.normalize.gazetteer import Gazetteer
 from visitextract.normalize.offices import OfficeTaxonomy, default_taxonomy
 from visitextract.rules import lexicon as lx
@@ -305,7 +305,7 @@ def _place_aliases(gazetteer: Gazetteer) -> set[tuple[str, bool]]:
     return out
 
 
-@functools.cache
+@built_once
 def default_gate() -> RelevanceGate:
     """The gate over the shipped tables, built on first use and shared by the process."""
     return RelevanceGate()

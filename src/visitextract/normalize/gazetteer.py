@@ -15,7 +15,6 @@ Users extend or override the table with their own CSV, JSON, JSONL or YAML alias
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import re
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from visitextract.errors import Errors, KnowledgeTableError
+from visitextract.loading import built_once
 
 __all__ = ["Alias", "Entity", "Gazetteer", "models_dir"]
 
@@ -336,7 +336,7 @@ class Gazetteer:
         return f"<Gazetteer: {len(self.entities)} entities, {len(self._aliases)} aliases>"
 
 
-@functools.cache
+@built_once
 def _default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from visitextract.errors import Errors, KnowledgeTableError
+from visitextract.loading import built_once
 from visitextract.normalize.gazetteer import models_dir
 
 __all__ = [
@@ -288,17 +289,17 @@ def _leader_from_json(row: dict[str, object]) -> Leader:
     )
 
 
-@functools.cache
+@built_once
 def _default_index() -> LeaderIndex:
     return LeaderIndex.load()
 
 
-@functools.cache
+@built_once
 def _ministers_index() -> LeaderIndex:
     return LeaderIndex.load(models_dir() / MINISTERS_FILE)
 
 
-@functools.cache
+@built_once
 def _officeholders_index() -> LeaderIndex:
     return LeaderIndex.merged(_default_index(), _ministers_index())
 

@@ -10,9 +10,10 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 
+from visitextract.loading import built_once
 from visitextract.normalize.gazetteer import models_dir
 
 
@@ -296,7 +297,7 @@ def _title_case(text: str) -> str:
     return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in text.split())
 
 
-@cache
+@built_once
 def default_taxonomy() -> OfficeTaxonomy:
     """The built-in taxonomy, loaded once per process."""
     return OfficeTaxonomy()
