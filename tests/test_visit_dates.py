@@ -384,6 +384,32 @@ CASES = [
         "ITA",
         ("2025-05-22", None),
     ),
+    # a clause on a visit named without its destination dates the visit named elsewhere
+    (
+        "arrived-for-a-visit-that-ends",
+        "2025-03-10",
+        "Polish President Jan Nowak arrived in Lisbon on Sunday for a visit that ends on Tuesday.",
+        "Jan Nowak",
+        "PRT",
+        ("2025-03-09", "2025-03-11"),
+    ),
+    (
+        "a-visit-that-began-and-runs-until",
+        "2025-03-10",
+        "Polish President Jan Nowak arrived in Lisbon for a visit that began on Sunday and runs until "
+        "Wednesday.",
+        "Jan Nowak",
+        "PRT",
+        ("2025-03-09", "2025-03-12"),
+    ),
+    (
+        "on-a-visit-to-x-that-began-and-runs-until",
+        "2025-03-10",
+        "Polish President Jan Nowak is on a visit to Portugal that began on Sunday and runs until Wednesday.",
+        "Jan Nowak",
+        "PRT",
+        ("2025-03-09", "2025-03-12"),
+    ),
     # destinations told each with its own day: one leg per place
     (
         "to-x-on-d1-and-to-y-on-d2",

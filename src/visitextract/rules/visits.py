@@ -847,7 +847,7 @@ class VisitRules:
         itinerary: list[tuple[Token, list[PlaceMention]]] = []
         # "a four-day visit that began on Tuesday", "the visit, which ends on Saturday", "a visit
         # that runs until Friday": a clause on the noun that dates the trip's first or last day
-        bound: tuple[DateRole, Token] | None = None
+        bounds: list[tuple[DateRole, Token]] = []
         # the parser may hang the clause on the destination ("his visit to China, which ends on
         # Saturday"): a country does not begin or end
         clauses = list(tok.children) + [
@@ -856,8 +856,18 @@ class VisitRules:
             for c in d.children
             if c.lower_ in _BEGIN_VERBS | _ENDING_VERBS | _LASTING_VERBS
         ]
+        # (and their conjuncts: "a visit that began on Sunday and runs until Wednesday")
+        clauses += [
+            g
+            for c in clauses
+            if c.dep_ in {"relcl", "acl"}
+            for g in c.children
+            if g.dep_ == "conj" and g.lower_ in _BEGIN_VERBS | _ENDING_VERBS | _LASTING_VERBS
+        ]
         for c in clauses:
-            if c.dep_ in {"relcl", "acl"} and c.lower_ in _ITINERARY_VERBS | _LASTING_VERBS:
+            if (c.dep_ in {"relcl", "acl"} or (c.dep_ == "conj" and c.head.dep_ in {"relcl", "acl"})) and (
+                c.lower_ in _ITINERARY_VERBS | _LASTING_VERBS
+            ):
                 legs = [
                     p for p in self._dest_places(list(prep_objects(c, {"in", "at", "to"}))) if p not in places
                 ]
@@ -865,13 +875,13 @@ class VisitRules:
                     if legs:
                         itinerary.append((c, legs))
                     elif c.lower_ in _BEGIN_VERBS:
-                        bound = ("start", c)
+                        bounds.append(("start", c))
                     elif c.lower_ in _ENDING_VERBS | _LASTING_VERBS:
-                        bound = ("end", c)
+                        bounds.append(("end", c))
                 else:
                     places += legs
         verb = governing_verb(tok)
-        if not places and tok.dep_ in {"pobj"} and tok.head.lower_ in {"for", "on"} and bound is None:
+        if not places and tok.dep_ in {"pobj"} and tok.head.lower_ in {"for", "on"} and not bounds:
             # "arrived in Germany for the first state visit": the verb's own rule covers it
             return
         visitors: list[PersonCluster] = []
@@ -922,11 +932,12 @@ class VisitRules:
         if day is not None:
             self._emit(tok, visitors, places, "visit.noun", tense, role=day[1], strength=1, dates=day[0])
             return
-        if bound is not None and anchor is None:
-            # the clause's own tense places its day ("which ends on Saturday": the coming one)
-            role, clause = bound
-            dates = self._dates(clause, self.ctx.tense(clause))
-            self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, dates=dates)
+        if bounds and anchor is None:
+            # the clause's own tense places its day ("which ends on Saturday": the coming one); one
+            # mention per clause, merged into one visit
+            for role, clause in bounds:
+                dates = self._dates(clause, self.ctx.tense(clause))
+                self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, dates=dates)
             return
         self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, date_anchor=anchor)
 
@@ -1016,14 +1027,22 @@ class VisitRules:
             dates, role = day
         status = self._status(tok, tense, [d for d, _ in dates])
         roles: list[DateRole] = [role for _ in dates]
-        for c in tok.children:
-            if c.dep_ in {"relcl", "acl"} and c.lower_ in _LASTING_VERBS:
+        clauses = [c for c in tok.children if c.dep_ in {"relcl", "acl"}]
+        clauses += [g for c in clauses for g in c.children if g.dep_ == "conj" and is_verb(g)]
+        for c in clauses:  # (the conjuncts: "that began on Sunday and runs until Wednesday")
+            if c.lower_ in _BEGIN_VERBS:
+                # "is on a visit that began on Sunday": the clause's day is the first
+                for d, _ in self._dates(c, self.ctx.tense(c)):
+                    dates.append((d, d.text))
+                    roles.append("start")
+            if c.lower_ in _LASTING_VERBS:
                 # "his visit, which will last until November 25": the visit's own days
                 for d, _ in self._dates(c, self.ctx.tense(c)):
                     dates.append((d, d.text))
                     # "which will last until November 25", "that runs until Friday": the last day
                     until = any(p.lower_ in {"until", "till", "through", "to"} for p in c.children)
-                    roles.append("end" if (d.end and not d.start) or until else "full")
+                    ends = c.lower_ in _ENDING_VERBS  # "for a visit that ends on Tuesday"
+                    roles.append("end" if (d.end and not d.start) or until or ends else "full")
         for v in visitors:
             self.candidates.append(
                 VisitCandidate(
