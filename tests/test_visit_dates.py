@@ -410,6 +410,25 @@ CASES = [
         "PRT",
         ("2025-03-09", "2025-03-12"),
     ),
+    # what a visit began with dates its first day
+    (
+        "started-the-visit-with-talks-on-a-day",
+        "2025-02-26",
+        "Polish President Jan Nowak started his two-day visit to Portugal with talks with Prime "
+        "Minister Luis Costa on Tuesday.",
+        "Jan Nowak",
+        "PRT",
+        ("2025-02-25", "2025-02-26"),
+    ),
+    # a place the parser makes a compound of the date after it
+    (
+        "in-a-country-then-a-bare-date",
+        "2025-01-26",
+        "Polish President Jan Nowak will be in Portugal Feb. 3-4 for talks.",
+        "Jan Nowak",
+        "PRT",
+        ("2025-02-03", "2025-02-04"),
+    ),
     # destinations told each with its own day: one leg per place
     (
         "to-x-on-d1-and-to-y-on-d2",

@@ -439,6 +439,12 @@ class VisitRules:
                         pm2 = self.ctx.place_at.get(c.i)
                         if pm2 is not None and pm2 not in out and not pm2.is_demonym:
                             out.append(pm2)
+                    if c.dep_ == "compound" and t.ent_type_ == "DATE" and c.ent_type_ != "DATE":
+                        # "will be in Portugal Feb. 3-4": the parser makes the place a compound of
+                        # the date that follows it
+                        pm2 = self.ctx.place_at.get(c.i)
+                        if pm2 is not None and pm2 not in out and not pm2.is_demonym:
+                            out.append(pm2)
                     if c.dep_ == "prep" and c.lower_ in {"in", "near"} and t.pos_ in {"NOUN", "PROPN"}:
                         # "landed at Jomo Kenyatta International Airport in Nairobi": a venue in a city
                         for g in c.children:
@@ -939,6 +945,14 @@ class VisitRules:
                 dates = self._dates(clause, self.ctx.tense(clause))
                 self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, dates=dates)
             return
+        if anchor is not None and anchor.pos_ in {"NOUN", "PROPN"} and verb.lower_ in _BEGIN_VERBS:
+            # "started his visit with talks on Tuesday": the day of the talks it began with
+            begun = [
+                (self.ctx.resolve_date(dm, tense), dm.span.text)
+                for dm in self.ctx.dates_for(anchor, through_talks=True)
+            ]
+            self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, dates=begun)
+            return
         self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, date_anchor=anchor)
 
     def _day_of_visit(
@@ -994,8 +1008,17 @@ class VisitRules:
             (verb.lower_.startswith("return") and tok.head.lower_ in _RETURN_PREPS)
             or ((verb.lower_ in lx.DEPART_VERBS or _goes_home(verb)) and tok.head.lower_ == "after")
         )
-        if verb.lower_ in _BEGIN_VERBS and tok.dep_ in {"dobj", "pobj"} and self.ctx.dates_for(tok):
+        if (
+            verb.lower_ in _BEGIN_VERBS
+            and tok.dep_ in {"dobj", "pobj"}
+            and self.ctx.dates_for(tok, through_talks=False)
+        ):
             return "start", None  # "began a state visit to Mongolia on Monday": its first day
+        if verb.lower_ in _BEGIN_VERBS and tok.dep_ == "dobj":
+            # "started his visit with talks with X on Tuesday": the day of what it began with
+            for w in prep_objects(verb, {"with", "by"}):
+                if self.ctx.dates_for(w, through_talks=True):
+                    return "start", w
         if verb.lower_ not in _ENDING_VERBS and not returned and not _cut_short(verb):
             return "full", None  # "returned from a three-day trip to Brazil on Sunday" ends then
         if self.ctx.dates_for(tok):
