@@ -162,6 +162,7 @@ CASES = [
     ("UK", "country:GBR", "GBR"),
     ("U.K.", "country:GBR", "GBR"),
     ("Britain", "country:GBR", "GBR"),
+    ("Zim", "country:ZWE", "ZWE"),  # colloquial in Southern African news
     ("British", "country:GBR", "GBR"),
     ("Saudi", "country:SAU", "SAU"),
     ("Saudi Arabian", "country:SAU", "SAU"),
