@@ -325,6 +325,15 @@ MODE_CASES: list[MeetingCase] = [
         ["Pavel Orlov", "Kemal Aydin"],
         {"status": "held", "mode": "phone", "date.start": "2022-12-05"},
     ),
+    # a call with Y as the setting of what X says ("said in a telephone conversation with Y")
+    (
+        "said-in-a-telephone-conversation-with",
+        PUBLISHED,
+        '"We must stop the bloodshed," Iranian President Reza Karimi said in a telephone conversation '
+        "with Emir of Qatar Fahad bin Ali Al Thani on Monday evening.",
+        ["Reza Karimi", "Fahad bin Ali Al Thani"],
+        {"status": "held", "mode": "phone", "date.start": "2022-12-05"},
+    ),
     (
         "fronted-during-a-telephone-conversation",
         PUBLISHED,
@@ -815,3 +824,13 @@ def test_not_attending_the_talks_joins_nothing(extract) -> None:
     assert [{p.name for p in m.participants} for m in ex.meetings] == [{"Zhao Ming", "Jorge Vidal"}], summary(
         ex
     )
+
+
+def test_what_two_callers_then_did_together_is_the_call(extract) -> None:
+    # "The two leaders then discussed ..." after a call was a second meeting, in person
+    text = (
+        "Iranian President Reza Karimi said in a telephone conversation with Emir Fahad bin Ali Al Thani "
+        "on Monday that the bloodshed must stop. The two leaders then discussed regional developments."
+    )
+    ex = extract(text, published=PUBLISHED)
+    assert [(m.mode, m.status) for m in ex.meetings] == [("phone", "held")], summary(ex)

@@ -195,6 +195,7 @@ class MeetingRules:
             ):
                 self._joint_appearance(tok)
         self._attended_by()
+        self._joint_acts_in_calls()
         for noun, verb in attended:
             if noun is not None and verb is not None:
                 self._joined_earlier(noun, verb)
@@ -629,6 +630,24 @@ class MeetingRules:
         if subj and others:
             self._emit(tok, subj + others, "meeting.phone", 0.75)
 
+    def _joint_acts_in_calls(self) -> None:
+        """What two people did together right after their call is told is that call ("X said in a
+        telephone conversation with Y ... The two leaders then discussed ..."), not a meeting in
+        person."""
+        calls = [c for c in self.candidates if c.mode != "in_person"]
+        for joint in [c for c in self.candidates if c.rule == "meeting.joint" and c.mode == "in_person"]:
+            idx = self.ctx.sentence_index(joint.trigger_i)
+            same = set(map(id, joint.participants))
+            for call in calls:
+                if (
+                    call.trigger_i < joint.trigger_i
+                    and idx - self.ctx.sentence_index(call.trigger_i) <= 2
+                    and set(map(id, call.participants)) == same
+                ):
+                    call.explanation.append(f"joint act '{joint.evidence[0].text.strip()[:40]}' in the call")
+                    self.candidates.remove(joint)
+                    break
+
     def _joint(self, tok: Token) -> None:
         subj = self._persons(subjects(tok))
         if len(subj) < 2:
@@ -681,7 +700,9 @@ class MeetingRules:
                         pc = self.people.cluster_for_token(c)
                         if pc is not None:
                             owner.append(pc)
-        after_talks = tok.dep_ == "pobj" and tok.head.lower_ in {"after", "following", "during"}
+        # the talks are the setting of what is said: "said after talks with Y", "said in a telephone
+        # conversation with Y" (not "said talks with Y would resume")
+        after_talks = tok.dep_ == "pobj" and tok.head.lower_ in {"after", "following", "during", "in", "over"}
         if verb != tok and not owner and not between and (verb.lower_ not in lx.REPORT_VERBS or after_talks):
             # "X will head to Vietnam, with a summit scheduled for Friday with President Y";
             # "X and Y agreed to ... following a brief conversation"
