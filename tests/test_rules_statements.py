@@ -201,6 +201,26 @@ REPORTED_CASES: list[StatementCase] = [
         "free and open Indo-Pacific",
     ),
     (
+        "affirmed-a-position",
+        "Saudi Foreign Minister Faisal Rahman affirmed the Kingdom's support for all efforts aimed at "
+        "reaching a political solution.",
+        "Faisal Rahman",
+        "person",
+        False,
+        None,
+        "support for all efforts",
+    ),
+    (
+        "proposed-that",
+        "Vietnamese Prime Minister Tran Van Minh proposed that the two sides study the possibility of "
+        "upgrading their partnership.",
+        "Tran Van Minh",
+        "person",
+        False,
+        None,
+        "upgrading their partnership",
+    ),
+    (
         "noted-that",
         "U.S. Secretary of State Robert Hale noted that trade between the two countries had doubled since "
         "2015.",
@@ -761,3 +781,16 @@ def test_a_statement_in_its_authors_name_is_theirs_sentence_by_sentence(extract)
 def test_no_release_body_without_a_named_authors_heading(extract, text):
     ex = extract(text, published="2024-03-12")
     assert not [s for s in ex.statements if s.rule == "statement.release_body"], summary(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnamese Prime Minister Tran Van Minh proposed a toast to the friendship of the two peoples.",
+        "The plan proposed by Foreign Minister Ana Ruiz was rejected by the assembly.",
+    ],
+    ids=["proposed-a-toast", "a-plan-proposed-by"],
+)
+def test_a_proposal_without_a_clause_is_no_statement(extract, text) -> None:
+    ex = extract(text)
+    assert not ex.statements, summary(ex)

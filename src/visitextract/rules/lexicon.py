@@ -83,7 +83,8 @@ REPORT_VERBS = CHARACTERISE_VERBS | _forms(
     retort retorts retorted remark remarks remarked comment comments commented recall recalls
     recalled admit admits admitted concede concedes conceded predict predicts predicted caution
     cautions cautioned underscore underscores underscored observe observes observed contend
-    contends contended allege alleges alleged complain complains complained acknowledging"""
+    contends contended allege alleges alleged complain complains complained acknowledging
+    propose proposes proposed suggest suggests suggested"""
 )
 # "called for", "pointed out": a reporting verb plus its particle.
 REPORT_PHRASAL = {

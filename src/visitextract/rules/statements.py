@@ -42,7 +42,8 @@ SPEECH_NOUNS = frozenset(
 # Reporting verbs that take the claim as an object when there is no clause ("stressed the importance of").
 _CLAIM_BY_OBJECT = frozenset(
     """stressed stresses stress underlined underlines underline emphasized emphasised emphasizes
-    emphasises reiterated reiterates noted notes confirmed confirms warned voiced""".split()
+    emphasises reiterated reiterates noted notes confirmed confirms warned voiced affirmed affirms
+    reaffirmed reaffirms""".split()
 )
 _PHRASAL_FIRST = frozenset(first for first, _ in lx.REPORT_PHRASAL)
 _PURPOSE_WORDS = frozenset("meant aimed designed intended aiming seeking expected".split())
