@@ -211,6 +211,15 @@ REPORTED_CASES: list[StatementCase] = [
         "support for all efforts",
     ),
     (
+        "affirmed-keenness-to",
+        "UAE President Hamad bin Saeed affirmed the UAE's keenness to strengthen its relations with Italy.",
+        "Hamad bin Saeed",
+        "person",
+        False,
+        None,
+        "keenness to strengthen its relations with Italy",
+    ),
+    (
         "proposed-that",
         "Vietnamese Prime Minister Tran Van Minh proposed that the two sides study the possibility of "
         "upgrading their partnership.",

@@ -370,6 +370,19 @@ ROLES = {
         visits=[("Kenji Sato", "USA")],
         no_visits=["Petro Bondar", "John Baker"],
     ),
+    # a form of address stands for the person the lead addresses so (an agency's style), and a
+    # title before the address is the person's office
+    "his-highness-after-the-lead": Case(
+        "ABU DHABI - President His Highness Sheikh Hamad bin Saeed received Italian Prime Minister "
+        "Marco Ferri today, in the presence of His Highness Sheikh Khalid bin Hamad, Crown Prince of "
+        'Abu Dhabi.\n\nIn a post on X, His Highness wrote: "My talks today with Prime Minister Marco '
+        "Ferri reaffirmed the depth of our friendship.\"\n\nHis Highness affirmed the UAE's keenness to "
+        "strengthen its relations with Italy.",
+        published="2024-04-15",
+        people={"Hamad bin Saeed": ("President", ANY)},
+        statements=[("Hamad bin Saeed", "depth of our friendship"), ("Hamad bin Saeed", "keenness")],
+        no_statements=["Khalid bin Hamad"],
+    ),
     "the-demonym-pm-and-his-clause": Case(
         "Vietnamese Prime Minister Tran Van Minh arrived in Santiago on Monday. Industry Minister Le Van "
         "Dung said the talks went well. On April 9, the Vietnamese PM is scheduled to travel to the port "

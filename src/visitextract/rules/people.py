@@ -87,6 +87,7 @@ class PersonCluster:
     gender: str | None = None  # "f" / "m" from a gendered title or honorific ("spokeswoman", "Mr")
     counterpart_of: int | None = None
     relevant: bool = False  # takes part in a record
+    addressed: set[str] = field(default_factory=set)  # "highness": how the text addresses the person
 
     @property
     def name(self) -> str:
@@ -444,11 +445,14 @@ class PeopleResolver:
                 source = "title"
                 if om is not None and om.info.category == "honorific":
                     # "His Highness Sheikh X, Crown Prince of Abu Dhabi": the address is X's, and
-                    # so is the office after the name
+                    # so is the office after the name, or one before the address ("President His
+                    # Highness Sheikh X")
                     for t in om.span:
                         self.attached_offices.add(t.i)
                         self.by_token.setdefault(t.i, cluster)
-                    om = None
+                    cluster.addressed.add(_address_word(om.span))
+                    before = self._office_before(om.span)
+                    om = before if before is not None and before.info.category != "honorific" else None
                 if om is None:
                     om = self._office_after(span)
                     source = "apposition"
@@ -859,16 +863,20 @@ class PeopleResolver:
         }:
             return True
         # plural or generic: "ministers from both countries", "foreign ministers"
-        return om.span[-1].text.lower().endswith("s") and om.span[-1].lower_ not in {"boss"}
+        last = om.span[-1].lower_  # (not "boss", "Highness", "Her Royal Highness")
+        return last.endswith("s") and not last.endswith("ss")
 
     def resolve_title(self, om: OfficeMention, country: str | None) -> PersonCluster | None:
         """The most recent person whose office (and country, if given) fits a title-only mention."""
         pool: list[tuple[int, PersonCluster]] = []
         sent = sentence(om.span[0])
+        address = _address_word(om.span) if om.info.category == "honorific" else None
         for c in self.clusters:
-            if not c.named or c.office is None:
+            if not c.named:
                 continue
-            if not office_compatible(om.info, c.office):
+            if address is not None and address in c.addressed:
+                pass  # "His Highness wrote": the person the text addresses so
+            elif c.office is None or not office_compatible(om.info, c.office):
                 continue
             if country and c.country and country != c.country:
                 continue
@@ -878,6 +886,12 @@ class PeopleResolver:
             pool.append((last, c))
         if not pool:
             return None
+        if address is not None:
+            addressed = [p[1] for p in pool if address in p[1].addressed]
+            if addressed:
+                # "His Highness" after the lead is the person the lead addresses so (an agency's
+                # style: the others are named in full), the first one so addressed
+                return min(addressed, key=lambda c: c.first_token)
         if country:
             exact = [p for p in pool if p[1].country == country]
             pool = exact or [p for p in pool if p[1].country is None]
@@ -1197,6 +1211,11 @@ _DIPLOMAT_CATEGORIES = frozenset(
 _DEFINITE_ONLY = frozenset({"diplomat_ref", "official_ref"})
 # Offices that "His Majesty" or "Her Highness" may stand for.
 _MONARCH_OFFICES = frozenset({"King", "Queen", "Emir", "Sultan", "Emperor", "Grand Duke", "Crown Prince"})
+
+
+def _address_word(span: Span) -> str:
+    """The noun of a form of address: "highness" of "His Royal Highness", "majesty", "excellency"."""
+    return span[-1].lower_
 
 
 def _same_pronoun(tok: Token, pronoun: Token) -> bool:

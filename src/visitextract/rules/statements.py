@@ -477,6 +477,14 @@ class StatementRules:
                     and doc[c.i - 1].dep_ == "cc"
                     and any(g.dep_ == "dobj" for g in c.children)
                 )
+                # "affirmed the UAE's keenness to strengthen its relations": an infinitive right
+                # after the object completes it (the parser hangs it on the verb)
+                or (
+                    c.dep_ == "advcl"
+                    and doc[c.left_edge.i].lower_ == "to"
+                    and doc[c.left_edge.i - 1].text != ","
+                    and any(g.dep_ == "dobj" and g.i < c.i for g in verb.children)
+                )
             )
         ]
         if not right:
