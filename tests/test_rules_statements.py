@@ -735,6 +735,16 @@ COORDINATED_CLAIMS = [
         ],
     ),
     (
+        "the-relay-and-the-person-who-told",
+        "Japanese Foreign Minister Ken Ito arrived in Cairo. Ito held phone talks with Israeli Foreign "
+        "Minister Dan Levi and told him that the situation in Gaza had become unacceptable, the "
+        "ministry said.",
+        [
+            ("ministry", "Ito held phone talks with Israeli Foreign Minister Dan Levi"),
+            ("Ken Ito", "the situation in Gaza had become unacceptable"),
+        ],
+    ),
+    (
         "told-and-said",
         "Finnish Foreign Minister Aino Laine told reporters that Helsinki saw India as a key partner and "
         "said Finnish firms were keen to invest in the Indian market.",

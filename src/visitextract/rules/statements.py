@@ -184,8 +184,11 @@ class StatementRules:
                     if relayed != (None, None):
                         return relayed
         outer = _coordinated_in_claim(verb)
-        if outer is not None:
-            # "X said Egypt appreciated ... and stressed that ...": the second verb is X's too
+        if outer is not None and not any(
+            self.people.cluster_for_token(t) is not None for t in subjects(verb.head)
+        ):
+            # "X said Egypt appreciated ... and stressed that ...": the second verb is X's too; not
+            # "the ministry said Ito held talks with Y and told him that ...": Ito's
             return self._speaker_of(outer)
         subj = [t for t in subjects(verb) if t.i not in self._quote_tokens]
         if quote_end is not None and not subj:
