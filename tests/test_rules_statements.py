@@ -745,6 +745,16 @@ COORDINATED_CLAIMS = [
         ],
     ),
     (
+        "that-a-and-that-b",
+        "Mexican Economy Minister Luis Ruiz told reporters on Monday that Mexico wanted the review to "
+        'preserve duty-free access for its exports, and that talks with Washington had been "intense '
+        'but constructive".',
+        [
+            ("Luis Ruiz", "Mexico wanted the review to preserve duty-free access for its exports"),
+            ("Luis Ruiz", 'talks with Washington had been "intense but constructive"'),
+        ],
+    ),
+    (
         "told-and-said",
         "Finnish Foreign Minister Aino Laine told reporters that Helsinki saw India as a key partner and "
         "said Finnish firms were keen to invest in the Indian market.",

@@ -570,6 +570,13 @@ class StatementRules:
         tense = self.ctx.tense(verb)
         date = next((self.ctx.resolve_date(dm, tense) for dm in self.ctx.dates_for(verb)), None)
         self._add(person, org, c_start, c_end, False, "statement.reported", 0.75, verb, date)
+        for more in _further_that_clauses(verb):
+            # "told reporters that A, and that B": B is a second claim of the same speaker (the
+            # clause after its "that")
+            words = list(more.subtree)[1:]
+            if len(words) >= 3:
+                m_start, m_end = _trim(self.ctx.text, words[0].idx, words[-1].idx + len(words[-1].text))
+                self._add(person, org, m_start, m_end, False, "statement.reported", 0.7, verb, date)
 
     def _state_body(self, org: Span) -> bool:
         """A government body ("the Prime Minister's Office", "the foreign ministry", "the Royal
@@ -685,6 +692,19 @@ def _characterisation(quote: Span, quote_tokens: set[int]) -> Token | None:
         if _names_as(head, tok):
             return head
     return None
+
+
+def _further_that_clauses(verb: Token) -> list[Token]:
+    """Clauses coordinated with a reporting verb's claim, each with its own "that" ("told reporters
+    that A, and that B"), which the parser hangs on the verb; not a second reporting verb."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.i > verb.i
+        and c.lower_ not in lx.REPORT_VERBS
+        and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
+    ]
 
 
 def _coordinated_in_claim(verb: Token) -> Token | None:
