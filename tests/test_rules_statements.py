@@ -201,6 +201,16 @@ REPORTED_CASES: list[StatementCase] = [
         "free and open Indo-Pacific",
     ),
     (
+        "told-the-meeting-without-that",
+        "Vietnamese Foreign Minister Tran Duc Minh met Australian Foreign Minister Ann Gray. Mr Minh told "
+        "the meeting both sides should prepare for an upgrade of ties.",
+        "Tran Duc Minh",
+        "person",
+        False,
+        None,
+        "both sides should prepare for an upgrade of ties",
+    ),
+    (
         "affirmed-a-position",
         "Saudi Foreign Minister Faisal Rahman affirmed the Kingdom's support for all efforts aimed at "
         "reaching a political solution.",
@@ -821,5 +831,13 @@ def test_no_release_body_without_a_named_authors_heading(extract, text):
     ids=["proposed-a-toast", "a-plan-proposed-by"],
 )
 def test_a_proposal_without_a_clause_is_no_statement(extract, text) -> None:
+    ex = extract(text)
+    assert not ex.statements, summary(ex)
+
+
+def test_told_someone_who_is_no_claim(extract) -> None:
+    text = (
+        "Foreign Minister Ann Gray told the students who came to the embassy about Australia's universities."
+    )
     ex = extract(text)
     assert not ex.statements, summary(ex)

@@ -46,6 +46,7 @@ _CLAIM_BY_OBJECT = frozenset(
     reaffirmed reaffirms""".split()
 )
 _PHRASAL_FIRST = frozenset(first for first, _ in lx.REPORT_PHRASAL)
+_TELL_FORMS = frozenset("tell tells told telling".split())
 _PURPOSE_WORDS = frozenset("meant aimed designed intended aiming seeking expected".split())
 _STATE_BODY_HEADS = frozenset(
     """ministry government office presidency embassy department commission council cabinet court
@@ -415,6 +416,22 @@ class StatementRules:
                                 if c.dep_ in {"acl", "ccomp", "relcl"}
                                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                             ]
+        if not ccomp and verb.lower_ in _TELL_FORMS:
+            # "told the meeting both sides should prepare ...": without "that", the parser hangs
+            # the claim on the listener as a relative clause with a subject of its own
+            ccomp = [
+                r
+                for o in verb.children
+                if o.dep_ in {"dobj", "dative"}
+                for r in o.children
+                if r.dep_ == "relcl"
+                and r.i > o.i
+                and any(
+                    ch.dep_ in {"nsubj", "nsubjpass"} and ch.tag_ not in {"WDT", "WP", "WP$"}
+                    for ch in r.children
+                )
+                and not any(ch.lower_ in {"that", "who", "which", "whom"} for ch in r.children)
+            ]
         if not ccomp and verb.dep_ == "parataxis" and verb.head.i > verb.i and is_verb(verb.head):
             # "The talks, the minister said, had been constructive": the clause around the verb;
             # the longer of its two sides is the verbatim part that carries the claim
