@@ -383,6 +383,16 @@ ROLES = {
         statements=[("Hamad bin Saeed", "depth of our friendship"), ("Hamad bin Saeed", "keenness")],
         no_statements=["Khalid bin Hamad"],
     ),
+    # "the government leader" is the head of government, not the head of state named before
+    "the-government-leader": Case(
+        "LISBON - Vietnamese President Luong Van Minh met President Rui Sousa on Monday and later Prime "
+        "Minister Joao Costa at the Sao Bento Palace. The Portuguese Government leader said his "
+        "government hoped to see more Vietnamese investment in Portugal.",
+        published="2025-07-10",
+        refers={"Government leader": "Joao Costa"},
+        statements=[("Joao Costa", "more Vietnamese investment")],
+        no_statements=["Rui Sousa"],
+    ),
     "the-demonym-pm-and-his-clause": Case(
         "Vietnamese Prime Minister Tran Van Minh arrived in Santiago on Monday. Industry Minister Le Van "
         "Dung said the talks went well. On April 9, the Vietnamese PM is scheduled to travel to the port "
