@@ -841,3 +841,22 @@ def test_told_someone_who_is_no_claim(extract) -> None:
     )
     ex = extract(text)
     assert not ex.statements, summary(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Ann Gray has not confirmed the date of the visit.",
+        "Foreign Minister Ann Gray did not say when the talks would resume.",
+        "The foreign ministry has not confirmed the plans, according to a ministry official.",
+    ],
+    ids=["has-not-confirmed", "did-not-say-when", "ministry-has-not-confirmed"],
+)
+def test_a_denied_report_says_nothing(extract, text) -> None:
+    ex = extract(text)
+    assert not ex.statements, summary(ex)
+
+
+def test_a_negated_claim_is_still_a_statement(extract) -> None:
+    ex = extract("Foreign Minister Ann Gray said the talks would not resume this year.")
+    assert [s.quote for s in ex.statements] == ["the talks would not resume this year"], summary(ex)

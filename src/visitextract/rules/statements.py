@@ -552,6 +552,8 @@ class StatementRules:
     def _reported(self, verb: Token) -> None:
         if verb.dep_ == "xcomp" and verb.head.lower_ in _PURPOSE_WORDS:
             return  # "a trip meant to underline the ties": a purpose, not words said
+        if any(c.dep_ == "neg" for c in verb.children):
+            return  # "the ministry has not confirmed the date", "did not say when": nothing said
         content = self._content(verb)
         if content is None:
             return
