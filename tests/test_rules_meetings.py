@@ -834,3 +834,16 @@ def test_what_two_callers_then_did_together_is_the_call(extract) -> None:
     )
     ex = extract(text, published=PUBLISHED)
     assert [(m.mode, m.status) for m in ex.meetings] == [("phone", "held")], summary(ex)
+
+
+def test_the_sidelines_of_an_event_told_before_are_where_it_was(extract) -> None:
+    # the meeting had no place, so the Mauritanian minister, there for the same event, had no visit
+    text = (
+        "CAIRO - Moroccan Foreign Minister Karim Alaoui arrived in Cairo on Tuesday for the Arab League "
+        "ministerial meeting. On the sidelines of the meeting, he met Mauritanian Foreign Minister "
+        "Sidi Ould Ahmed."
+    )
+    ex = extract(text, published="2024-03-06")
+    meeting = one_meeting(ex, ["Karim Alaoui", "Sidi Ould Ahmed"])
+    assert meeting.place is not None and meeting.place.name == "Cairo", summary(ex)
+    assert ("Sidi Ould Ahmed", "EGY") in [(v.visitor.name, v.host_country) for v in ex.visits], summary(ex)

@@ -450,6 +450,28 @@ class MeetingRules:
                 country = pm.country
         if city is not None and city.country:
             country = city.country  # "the India-Argentina Commission ... in Buenos Aires"
+        if city is None and country is None:
+            # "arrived in Cairo for the Arab League meeting. On the sidelines of the meeting, he
+            # met X": the event told before, where it was
+            event = next(
+                (
+                    e
+                    for a in anchors
+                    for c in a.children
+                    if c.dep_ == "prep" and c.lower_ in {"on", "at"}
+                    for g in c.children
+                    if g.dep_ == "pobj" and g.lower_ in {"sidelines", "margins", "margin", "sideline"}
+                    for of in g.children
+                    if of.dep_ == "prep" and of.lower_ == "of"
+                    for e in of.children
+                    if e.dep_ == "pobj"
+                ),
+                None,
+            )
+            if event is not None:
+                earlier = [t for t in self.ctx.tokens if t.i < event.i and t.lower_ == event.lower_]
+                if earlier and earlier[-1].pos_ in {"NOUN", "PROPN"}:
+                    return self._place(earlier[-1])
         return city, country
 
     def _emit(self, tok: Token, participants: list[PersonCluster], rule: str, confidence: float) -> None:
