@@ -384,6 +384,18 @@ ROLES = {
         no_statements=["Khalid bin Hamad"],
     ),
     # "the government leader" is the head of government, not the head of state named before
+    # a long title repeated word for word is the person it was given to, not the last minister
+    # named with a similar one (and no plural, though it ends in "-s")
+    "a-long-title-repeated": Case(
+        "The Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, Karim Alaoui, "
+        "held talks in Cairo on Wednesday with the Minister of Foreign Affairs, Cooperation and "
+        "Mauritanians Abroad, Sidi Ould Ahmed. In addition, the Minister of Foreign Affairs, African "
+        "Cooperation and Moroccan Expatriates held talks with the Emirati Minister of State, Saeed Al "
+        "Mansoori.",
+        published="2024-03-06",
+        meetings=[{"Karim Alaoui", "Sidi Ould Ahmed"}, {"Karim Alaoui", "Saeed Al Mansoori"}],
+        no_meetings=[{"Sidi Ould Ahmed", "Saeed Al Mansoori"}],
+    ),
     "the-government-leader": Case(
         "LISBON - Vietnamese President Luong Van Minh met President Rui Sousa on Monday and later Prime "
         "Minister Joao Costa at the Sao Bento Palace. The Portuguese Government leader said his "

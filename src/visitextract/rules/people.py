@@ -803,7 +803,7 @@ class PeopleResolver:
         for om in self.ctx.offices:
             if om.span.start in self.attached_offices or om.info.former:
                 continue
-            if self._is_modifier_use(om):
+            if self._is_modifier_use(om) and self._titled_once(om) is None:
                 continue
             if om.info.category in _DEFINITE_ONLY and not self._definite(om):
                 continue
@@ -866,6 +866,23 @@ class PeopleResolver:
         last = om.span[-1].lower_  # (not "boss", "Highness", "Her Royal Highness")
         return last.endswith("s") and not last.endswith("ss")
 
+    def _titled_once(self, om: OfficeMention) -> PersonCluster | None:
+        """ "the Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates held talks
+        with ...": a long title repeated word for word is the one person it was given to before (not
+        the last minister named; nor a plural, though it ends in "-s")."""
+        text = om.span.text.lower()
+        if len(om.span) < 4:
+            return None
+        found = {
+            id(c): c
+            for c in self.clusters
+            if c.named
+            and c.office is not None
+            and c.office.title.lower() == text
+            and any(s.start < om.span.start for s in c.mentions)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def resolve_title(self, om: OfficeMention, country: str | None) -> PersonCluster | None:
         """The most recent person whose office (and country, if given) fits a title-only mention."""
         pool: list[tuple[int, PersonCluster]] = []
@@ -892,6 +909,9 @@ class PeopleResolver:
                 # "His Highness" after the lead is the person the lead addresses so (an agency's
                 # style: the others are named in full), the first one so addressed
                 return min(addressed, key=lambda c: c.first_token)
+        titled = self._titled_once(om)
+        if titled is not None:
+            return titled
         if country:
             exact = [p for p in pool if p[1].country == country]
             pool = exact or [p for p in pool if p[1].country is None]
