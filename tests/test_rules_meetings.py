@@ -847,3 +847,26 @@ def test_the_sidelines_of_an_event_told_before_are_where_it_was(extract) -> None
     meeting = one_meeting(ex, ["Karim Alaoui", "Sidi Ould Ahmed"])
     assert meeting.place is not None and meeting.place.name == "Cairo", summary(ex)
     assert ("Sidi Ould Ahmed", "EGY") in [(v.visitor.name, v.host_country) for v in ex.visits], summary(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On April 17, Secretary of State Ann Gray provided opening remarks with Brazilian President Rosa "
+        "Lima at the meeting of the Open Government Partnership in Brasilia.",
+        "Secretary of State Ann Gray delivered joint remarks with Brazilian President Rosa Lima in "
+        "Brasilia on April 17.",
+    ],
+    ids=["provided-remarks-with", "delivered-joint-remarks-with"],
+)
+def test_remarks_side_by_side_are_a_meeting(extract, text) -> None:
+    ex = extract(text, published="2012-04-20")
+    meeting = one_meeting(ex, ["Ann Gray", "Rosa Lima"])
+    assert (meeting.status, meeting.mode) == ("held", "in_person"), summary(ex)
+
+
+def test_remarks_alone_are_no_meeting(extract) -> None:
+    ex = extract(
+        "Secretary of State Ann Gray made remarks on trade with Brazil in Brasilia.", published="2012-04-20"
+    )
+    assert not ex.meetings, summary(ex)

@@ -64,6 +64,10 @@ _APPEAL_VERBS = frozenset(
     """call calls called calling urge urges urged urging push pushes pushed pushing press pressed
     pressing appeal appealed appeals demand demands demanded demanding""".split()
 )
+_DELIVER_VERBS = frozenset(
+    """delivered delivers deliver delivering provided provides provide gave gives give made makes
+    offered""".split()
+)
 _CALL_NOUNS = frozenset("call calls conversation conversations conference".split())
 _TAKE_FORMS = frozenset("took take takes taking taken".split())
 _ATTEND_FORMS = frozenset("attended attend attends attending joined join joins".split())
@@ -193,6 +197,15 @@ class MeetingRules:
             elif tok.lower_ in {"conference", "briefing", "appearance"} and any(
                 c.lower_ == "joint" for c in tok.children
             ):
+                self._joint_appearance(tok)
+            elif (
+                tok.lower_ in {"remarks", "statements", "addresses"}
+                and tok.dep_ == "dobj"
+                and tok.head.lower_ in _DELIVER_VERBS
+                and any(True for n in (tok, tok.head) for _ in prep_objects(n, {"with"}))
+            ):
+                # "provided opening remarks with President Y", "delivered joint remarks with Y": the
+                # two spoke side by side
                 self._joint_appearance(tok)
         self._attended_by()
         self._joint_acts_in_calls()
