@@ -870,3 +870,16 @@ def test_remarks_alone_are_no_meeting(extract) -> None:
         "Secretary of State Ann Gray made remarks on trade with Brazil in Brasilia.", published="2012-04-20"
     )
     assert not ex.meetings, summary(ex)
+
+
+def test_an_agenda_dates_and_plans_the_meetings_it_includes(extract) -> None:
+    # the parser hangs "agenda" under "head of state", and the day on the agenda, not the meeting
+    text = (
+        "Chilean President Luis Rojas arrived in Mexico City on Tuesday night. The Chilean head of "
+        "state's agenda for this Wednesday includes a meeting with Mexican businessmen, as well as a "
+        "meeting with President Andres Lopez at the National Palace."
+    )
+    ex = extract(text, published="2022-11-23")
+    meeting = one_meeting(ex, ["Luis Rojas", "Andres Lopez"])
+    assert meeting.status == "planned", summary(ex)
+    assert meeting.date is not None and meeting.date.start == "2022-11-23", summary(ex)

@@ -357,9 +357,7 @@ class MeetingRules:
             return "cancelled"
         if verb.head.lower_ in lx.REFUSE_WORDS or verb.head.lower_ in lx.CANCEL_WORDS:
             return "cancelled"
-        if verb.lower_ in {"includes", "include", "included"} and any(
-            c.dep_ == "nsubj" and c.lower_ in _SCHEDULE_NOUNS for c in verb.children
-        ):
+        if _schedule_subject(verb) is not None:
             return "planned"  # "the agenda for Wednesday includes a meeting with X"
         tense = self.ctx.tense(verb)
         head = verb.head
@@ -501,8 +499,13 @@ class MeetingRules:
         tense = self.ctx.tense(verb)
         date = None
         date_mention = None
-        for dm in self.ctx.dates_for(tok):
-            date = self.ctx.resolve_date(dm, tense)
+        agenda = _schedule_subject(verb)
+        mentions = self.ctx.dates_for(tok) or (
+            # "the agenda for this Wednesday includes a meeting with X": the agenda's day
+            [dm for dm in self.ctx.dates if agenda is not None and dm.span.root in agenda.subtree]
+        )
+        for dm in mentions:
+            date = self.ctx.resolve_date(dm, "future" if agenda is not None else tense)
             date_mention = dm
             break
         if date is not None and status == "held" and self.ctx.published and date.start:
@@ -843,6 +846,19 @@ class MeetingRules:
                         cand.participants.append(a)
                         cand.attendees.append(a)
                 cand.explanation.append(f"attendees from '{sentence(tok).text.strip()[:60]}'")
+
+
+def _schedule_subject(verb: Token) -> Token | None:
+    """The schedule that "includes" a meeting ("the agenda for Wednesday includes a meeting", "the
+    head of state's agenda for this Wednesday includes ...", however the parser hangs it)."""
+    if verb.lower_ not in {"includes", "include", "included"}:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            for t in c.subtree:
+                if t.lower_ in _SCHEDULE_NOUNS:
+                    return t
+    return None
 
 
 def _other_ministry(om: OfficeMention | None, person: PersonCluster) -> bool:
