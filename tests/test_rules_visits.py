@@ -835,3 +835,13 @@ def test_the_filing_date_of_a_dateline_without_dash_dates_nothing(extract):
     ex = extract(text, published="2024-10-07")
     (v,) = [v for v in ex.visits if v.host_country == "MEX"]
     assert v.dates is not None and v.dates.end == "2024-10-06", summary(ex)
+
+
+def test_a_second_destination_the_parser_coordinates_with_a_preposition(extract) -> None:
+    # "and then to Brunei" hangs on "for a speech": Brunei was no destination
+    text = (
+        "British Foreign Secretary John Carr travels Thursday to Singapore for a speech and then to "
+        "Brunei for a meeting of foreign ministers."
+    )
+    ex = extract(text, published="2012-04-25")
+    assert {v.host_country for v in ex.visits if v.visitor.name == "John Carr"} == {"SGP", "BRN"}, summary(ex)

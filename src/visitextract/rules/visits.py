@@ -510,6 +510,17 @@ class VisitRules:
         if self._negated(tok):
             return
         dest_tokens = list(prep_objects(tok, preps))
+        # "travels Thursday to Singapore for a speech and then to Brunei": the parser makes the
+        # second preposition a conjunct of the verb or of another preposition
+        heads = [tok] + [c for c in tok.children if c.dep_ == "prep"]
+        dest_tokens += [
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         if objects_are_dest:
             dest_tokens += objects(tok)
         if origin_objects:
