@@ -845,3 +845,14 @@ def test_a_second_destination_the_parser_coordinates_with_a_preposition(extract)
     )
     ex = extract(text, published="2012-04-25")
     assert {v.host_country for v in ex.visits if v.visitor.name == "John Carr"} == {"SGP", "BRN"}, summary(ex)
+
+
+def test_accompanied_by_a_title_and_a_name_after_it(extract) -> None:
+    # the parser hangs the name on "He", which then stood for the minister herself
+    text = (
+        "Ghanaian President Kofi Mensah left Accra this morning for Bamako.\n\nHe was accompanied by the "
+        "Minister for Foreign Affairs, Efua Ayorkor Mensah who is also the Member of Parliament for Ablekuma."
+    )
+    ex = extract(text, published="2020-07-23")
+    hosts = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert {("Kofi Mensah", "MLI"), ("Efua Ayorkor Mensah", "MLI")} <= hosts, summary(ex)

@@ -490,6 +490,15 @@ CASES = [
         "ARE",
         ("2024-04-15", "2024-04-16"),
     ),
+    (
+        "expected-back-home-later-today",
+        "2020-07-23",
+        "Ghanaian President Kofi Mensah left Accra this morning for Mali. He is expected back home later "
+        "today, Thursday.",
+        "Kofi Mensah",
+        "MLI",
+        ("2020-07-23", "2020-07-23"),
+    ),
     # a departure with no destination ends the visit to where the traveller leaves
     (
         "left-the-host-city-after-a-visit",

@@ -1149,8 +1149,9 @@ class PeopleResolver:
         c = self.by_token.get(tok.i)
         if c is not None:
             return c
-        # compound heads: "Foreign Minister Gabrielius Landsbergis" with head "Landsbergis"
-        for child in tok.children:
+        # compound heads: "Foreign Minister Gabrielius Landsbergis" with head "Landsbergis" (not a
+        # pronoun's "apposition": "He was accompanied by the Minister, X" parsed with X on "He")
+        for child in tok.children if tok.lower_ not in lx.PRONOUNS_SUBJ else ():
             if child.dep_ in {"compound", "appos"}:
                 c = self.by_token.get(child.i)
                 if c is not None:

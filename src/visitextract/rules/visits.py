@@ -125,6 +125,20 @@ class VisitRules:
                 visitors = self._visitors_of(tok if low == "expected" else tok.head)
                 if places and visitors:
                     self._emit(tok, visitors, places, "visit.expected", "future", role="start", strength=2)
+                elif not places and _goes_home(tok):
+                    # "is expected back home later today": the trip ends that day, wherever home is
+                    for v in visitors:
+                        if v.country:
+                            self._emit(
+                                tok,
+                                [v],
+                                [],
+                                "visit.expected",
+                                "future",
+                                role="end",
+                                strength=0,
+                                host_override=v.country,
+                            )
             elif low in _TAKE_VERBS and is_verb(tok):
                 self._taken_to(tok)
             elif low in lx.STAY_VERBS and is_verb(tok):
@@ -224,7 +238,10 @@ class VisitRules:
                 t for o in prep_objects(tok, {"throughout", "on", "during"}) for t in prep_objects(o, {"by"})
             ]
         agents = self._persons(by)
-        if agents and by:
+        # "accompanied by the Minister for Foreign Affairs, Shirley Botchway": a title, and the name
+        # after it (wherever the parser hangs the name)
+        titled = bool(by) and by[0].i in self.ctx.office_at
+        if (agents or titled) and by:
             # "joined by X, President of ...; Y, President of ...; and Z": the whole list, however
             # the parser cut it (up to the next clause of the sentence)
             sent = sentence(tok)
@@ -333,6 +350,8 @@ class VisitRules:
             for t in phrase_tokens(s):
                 if t.i != s.i and t.lower_ in lx.PRONOUNS_MALE | lx.PRONOUNS_FEMALE:
                     continue
+                if t.i != s.i and s.lower_ in lx.PRONOUNS_SUBJ and t.dep_ == "appos":
+                    continue  # "He was accompanied by the Minister, X": X is no apposition of "He"
                 c = self.people.cluster_for_token(t, follow_pronouns=t.i == s.i)
                 if c is not None and c not in out:
                     out.append(c)
