@@ -48,6 +48,14 @@ CASES = [
         ("2024-08-14", "2024-08-16"),
     ),
     (
+        "arrival-and-a-one-day-visit",
+        "2024-10-24",
+        "Turkish Foreign Minister Ali Kaya arrived in Abuja on Wednesday for a one-day visit.",
+        "Ali Kaya",
+        "NGA",
+        ("2024-10-23", "2024-10-23"),
+    ),
+    (
         "departure-and-duration",
         "2024-08-14",
         "President Musa Adebayo has departed Abuja for Malabo on a three-day official visit.",

@@ -592,7 +592,8 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
         ):
             end = later
     if v.duration and base.granularity in {None, "day"}:
-        if start and (end is None or end == start) and v.duration > 1:
+        if start and (end is None or end == start) and v.duration >= 1:
+            # ("a one-day visit" on Wednesday ends on Wednesday)
             end = (dt.date.fromisoformat(start) + dt.timedelta(days=v.duration - 1)).isoformat()
         elif end and start is None:
             start = (dt.date.fromisoformat(end) - dt.timedelta(days=v.duration - 1)).isoformat()
