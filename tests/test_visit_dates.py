@@ -47,6 +47,17 @@ CASES = [
         "GNQ",
         ("2024-08-14", "2024-08-16"),
     ),
+    # the day of a summit the trip is for is the summit's, not the trip's
+    (
+        "summit-scheduled-for-a-day-on-the-trip",
+        "2023-06-13",
+        "President Lee Min-ho will visit France and Vietnam from next Monday to Saturday. The South "
+        "Korean leader will then head to Vietnam for a three-day state visit, with a summit scheduled "
+        "for Friday with President Tran Van Thanh.",
+        "Lee Min-ho",
+        "VNM",
+        ("2023-06-22", "2023-06-24"),
+    ),
     (
         "arrival-and-a-one-day-visit",
         "2024-10-24",

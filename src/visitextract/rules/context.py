@@ -505,7 +505,7 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
 
 
 # Nouns of a meeting: a date hanging from one is the meeting's.
-_TALKS = frozenset("talks meeting meetings consultations discussions negotiations".split())
+_TALKS = frozenset("talks meeting meetings consultations discussions negotiations summit".split())
 
 
 def _on_talks(start: Token, anchor: Token) -> bool:
