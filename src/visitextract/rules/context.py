@@ -440,7 +440,9 @@ class DocContext:
                     break
                 node = node.head
             if ok and not _crosses_clause(root, node) and not self._crosses_noun(root, node, trigger):
-                if through_talks or not _on_talks(root, node):
+                # (a trip told as attending the summit takes its day: "attended the summit last year")
+                events = trigger.lower_ not in lx.ATTEND_VERBS
+                if through_talks or not _on_talks(root, node, events):
                     picked.append(dm)
         return picked
 
@@ -505,14 +507,17 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
 
 
 # Nouns of a meeting: a date hanging from one is the meeting's.
-_TALKS = frozenset("talks meeting meetings consultations discussions negotiations summit".split())
+_TALKS = frozenset("talks meeting meetings consultations discussions negotiations".split())
+# an event a trip is for, whose day is its own unless the trip is told as attending it
+_EVENTS = frozenset("summit summits".split())
 
 
-def _on_talks(start: Token, anchor: Token) -> bool:
-    """Whether the path from a date up to its anchor passes through a meeting noun."""
+def _on_talks(start: Token, anchor: Token, events: bool = False) -> bool:
+    """Whether the path from a date up to its anchor passes through a meeting noun (or, with
+    ``events``, a summit: "will head to Vietnam, with a summit scheduled for Friday")."""
     node = start.head
     while node != anchor and node.head != node:
-        if node.lower_ in _TALKS and node.pos_ == "NOUN":
+        if node.pos_ == "NOUN" and (node.lower_ in _TALKS or (events and node.lower_ in _EVENTS)):
             return True
         node = node.head
     return False
