@@ -625,31 +625,47 @@ class VisitRules:
         the dates told after it up to the next place. Only when two legs or more have their own date;
         False (nothing emitted) otherwise."""
         heads = [c for c in tok.children if c.dep_ == "prep"]
-        stops: list[tuple[Token, PlaceMention]] = []
-        for p in heads + [g for h in heads for g in h.children if g.dep_ == "conj" and g.lower_ in preps]:
-            if p.lower_ not in preps:
-                continue
-            for pm in self._dest_places([g for g in p.children if g.dep_ == "pobj"]):
-                if pm.country and all(pm is not q for _, q in stops):
-                    stops.append((p, pm))
-        if len({pm.country for _, pm in stops}) < 2:
+        stops = self._dest_places(
+            [g for h in heads if h.lower_ in preps for g in h.children if g.dep_ == "pobj"]
+        )
+        stops += [pm for pm in self._conjoined_places([tok, *heads], preps) if pm not in stops]
+        stops = [pm for pm in stops if pm.country]
+        if len({pm.country for pm in stops}) < 2:
             return False
-        stops.sort(key=lambda x: x[0].i)
-        sent = sentence(tok)
-        legs: list[tuple[PlaceMention, list[tuple[m.DateRange, str]]]] = []
-        for k, (_, pm) in enumerate(stops):
-            end = stops[k + 1][0].i if k + 1 < len(stops) else sent.end
-            told = [
-                (self.ctx.resolve_date(dm, tense), dm.span.text)
-                for dm in self.ctx.dates
-                if pm.span.end <= dm.span.start < end
-            ]
-            legs.append((pm, told))
+        legs = self._told_after(stops, tok, tense)
         if sum(1 for _, told in legs if told) < 2:
             return False
         for pm, told in legs:
             self._emit(tok, visitors, [pm], rule, tense, role=role, strength=2, origin=origin, dates=told)
         return True
+
+    def _conjoined_places(self, heads: list[Token], preps: set[str]) -> list[PlaceMention]:
+        """Places of a preposition the parser made a conjunct of another word ("to Lisbon on March 3
+        and to Madrid": "to Madrid" hangs on "on")."""
+        return [
+            pm
+            for h in heads
+            for c in h.children
+            if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps
+            for pm in self._dest_places([g for g in c.children if g.dep_ == "pobj"])
+        ]
+
+    def _told_after(
+        self, stops: list[PlaceMention], tok: Token, tense: Tense
+    ) -> list[tuple[PlaceMention, list[tuple[m.DateRange, str]]]]:
+        """Each place with the dates told after it, up to the next place or the sentence's end."""
+        ordered = sorted(stops, key=lambda pm: pm.span.start)
+        sent_end = sentence(tok).end
+        out: list[tuple[PlaceMention, list[tuple[m.DateRange, str]]]] = []
+        for k, pm in enumerate(ordered):
+            end = ordered[k + 1].span.start if k + 1 < len(ordered) else sent_end
+            told = [
+                (self.ctx.resolve_date(dm, tense), dm.span.text)
+                for dm in self.ctx.dates
+                if pm.span.end <= dm.span.start < end
+            ]
+            out.append((pm, told))
+        return out
 
     def _starting(self, tok: Token) -> Token | None:
         """The participle that dates a trip's first day: "a visit to Portugal starting March 20",
@@ -1449,31 +1465,11 @@ class VisitRules:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in tok.children):
             tense = "future"  # "will be in Hanoi on Monday and Tuesday": the coming days
         # "was in Egypt from Aug. 3 to 5 and in Jordan on Aug. 6": each place with the dates told
-        # after it, up to the next (the parser hangs the second "in" and the dates anywhere)
-        legs = [
-            pm
-            for p in preps
-            for c in p.children
-            if c.dep_ == "conj" and c.lower_ in {"in", "at"}
-            for pm in self._dest_places([g for g in c.children if g.dep_ == "pobj"])
-        ] + [
-            pm
-            for p in [c for c in tok.children if c.dep_ == "prep"]
-            for c in p.children
-            if c.dep_ == "conj" and c.lower_ in {"in", "at"} and p.lower_ not in {"in", "at"}
-            for pm in self._dest_places([g for g in c.children if g.dep_ == "pobj"])
-        ]
-        legs = [pm for pm in legs if pm not in places]
+        # after it (the parser hangs the second "in" on the first one or on the dates)
+        heads = preps + [c for c in tok.children if c.dep_ == "prep"]
+        legs = [pm for pm in self._conjoined_places(heads, {"in", "at"}) if pm not in places]
         if legs and len({pm.country for pm in [*places, *legs]}) > 1:
-            stops = sorted([*places, *legs], key=lambda pm: pm.span.start)
-            sent = sentence(tok)
-            for k, pm in enumerate(stops):
-                end = stops[k + 1].span.start if k + 1 < len(stops) else sent.end
-                told = [
-                    (self.ctx.resolve_date(dm, tense), dm.span.text)
-                    for dm in self.ctx.dates
-                    if pm.span.end <= dm.span.start < end
-                ]
+            for pm, told in self._told_after([*places, *legs], tok, tense):
                 self._emit(tok, visitors, [pm], "visit.presence", tense, role="full", strength=2, dates=told)
             return
         self._emit(tok, visitors, places, "visit.presence", tense, role="full", strength=2)
