@@ -127,18 +127,7 @@ class VisitRules:
                     self._emit(tok, visitors, places, "visit.expected", "future", role="start", strength=2)
                 elif not places and _goes_home(tok):
                     # "is expected back home later today": the trip ends that day, wherever home is
-                    for v in visitors:
-                        if v.country:
-                            self._emit(
-                                tok,
-                                [v],
-                                [],
-                                "visit.expected",
-                                "future",
-                                role="end",
-                                strength=0,
-                                host_override=v.country,
-                            )
+                    self._going_home(tok, visitors, "visit.expected", "future", "end")
             elif low in _TAKE_VERBS and is_verb(tok):
                 self._taken_to(tok)
             elif low in lx.STAY_VERBS and is_verb(tok):
@@ -577,18 +566,7 @@ class VisitRules:
             return
         if not places and _goes_home(tok):
             # "She will emplane for home on Friday": the end of the trip, wherever home is
-            for v in visitors:
-                if v.country:
-                    self._emit(
-                        tok,
-                        [v],
-                        [],
-                        rule,
-                        self.ctx.tense(tok),
-                        role=role,
-                        strength=0,
-                        host_override=v.country,
-                    )
+            self._going_home(tok, visitors, rule, self.ctx.tense(tok), role)
             return
         if not places and rule == "visit.departed" and not dest_tokens:
             self._left(tok, visitors, role)
@@ -679,6 +657,14 @@ class VisitRules:
                 ):
                     return c
         return None
+
+    def _going_home(
+        self, tok: Token, visitors: list[PersonCluster], rule: str, tense: Tense, role: DateRole
+    ) -> None:
+        """A trip home: its day ends each traveller's trip, wherever home is."""
+        for v in visitors:
+            if v.country:
+                self._emit(tok, [v], [], rule, tense, role=role, strength=0, host_override=v.country)
 
     def _left(self, tok: Token, visitors: list[PersonCluster], role: DateRole) -> None:
         """A departure with no destination ends the visit to where the traveller leaves: "left Tokyo
