@@ -135,6 +135,8 @@ PRESENT_ADV = _forms("currently now presently")
 PRONOUNS_MALE = _forms("he him his himself")
 PRONOUNS_FEMALE = _forms("she her hers herself")
 PRONOUNS_SUBJ = _forms("he she")
+# "on the sidelines of the summit": where talks happen beside an event
+SIDELINE_NOUNS = _forms("sidelines sideline margins margin")
 # Words before or in a name's title that mark its grammatical gender.
 FEMALE_WORDS = _forms(
     """mrs ms miss madam madame lady dame queen princess sheikha baroness empress duchess

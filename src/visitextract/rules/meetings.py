@@ -423,7 +423,7 @@ class MeetingRules:
                 elif c.dep_ == "prep" and c.lower_ in {"on", "at"}:
                     # "on the sidelines of the G20 summit in Rio de Janeiro"
                     for g in c.children:
-                        if g.dep_ == "pobj" and g.lower_ in {"sidelines", "margins", "margin", "sideline"}:
+                        if g.dep_ == "pobj" and g.lower_ in lx.SIDELINE_NOUNS:
                             scope.extend(g.subtree)
                 elif (
                     c.dep_ == "prep"
@@ -471,7 +471,7 @@ class MeetingRules:
                     for c in a.children
                     if c.dep_ == "prep" and c.lower_ in {"on", "at"}
                     for g in c.children
-                    if g.dep_ == "pobj" and g.lower_ in {"sidelines", "margins", "margin", "sideline"}
+                    if g.dep_ == "pobj" and g.lower_ in lx.SIDELINE_NOUNS
                     for of in g.children
                     if of.dep_ == "prep" and of.lower_ == "of"
                     for e in of.children
@@ -500,10 +500,10 @@ class MeetingRules:
         date = None
         date_mention = None
         agenda = _schedule_subject(verb)
-        mentions = self.ctx.dates_for(tok) or (
+        mentions = self.ctx.dates_for(tok)
+        if not mentions and agenda is not None:
             # "the agenda for this Wednesday includes a meeting with X": the agenda's day
-            [dm for dm in self.ctx.dates if agenda is not None and dm.span.root in agenda.subtree]
-        )
+            mentions = [dm for dm in self.ctx.dates if dm.span.root in agenda.subtree]
         for dm in mentions:
             date = self.ctx.resolve_date(dm, "future" if agenda is not None else tense)
             date_mention = dm

@@ -1241,7 +1241,7 @@ def _address_word(span: Span) -> str:
 
 def _same_pronoun(tok: Token, pronoun: Token) -> bool:
     """Whether a subject pronoun is of the same person's gender as ``pronoun`` ("he" for "his")."""
-    if tok.lower_ not in {"he", "she"}:
+    if tok.lower_ not in lx.PRONOUNS_SUBJ:
         return False
     wanted = lx.PRONOUNS_FEMALE if pronoun.lower_ in lx.PRONOUNS_FEMALE else lx.PRONOUNS_MALE
     return tok.lower_ in wanted

@@ -798,7 +798,7 @@ class VisitRules:
             if (
                 node.dep_ == "pobj"
                 and node.head.lower_ in {"about", "on"}
-                and tok.lower_ not in {"sidelines", "margins"}
+                and tok.lower_ not in lx.SIDELINE_NOUNS
             ):
                 return  # "talks on the summit": a topic
             node = node.head
@@ -812,7 +812,7 @@ class VisitRules:
         if _remote(verb) or _remote(tok):
             return  # "addressed the conference in Geneva by video link"
         event = tok
-        if tok.lower_ in {"sidelines", "margins", "margin", "sideline"}:
+        if tok.lower_ in lx.SIDELINE_NOUNS:
             event = next((g for p in prep_objects(tok, {"of"}) for g in [p]), tok)
         places = self._dest_places(list(prep_objects(event, {"in", "at"})))
         for c in event.children:
