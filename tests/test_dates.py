@@ -311,6 +311,50 @@ def test_parse_and_resolve(
         assert got[field] == value, f"{field}: {got}"
 
 
+ANCHOR = dt.date(2025, 8, 4)  # a Monday
+# (text, days from the anchor); the same expressions give no day without an anchor
+ANCHORED_CASES: list[tuple[str, int]] = [
+    ("the next day", 1),
+    ("the following day", 1),
+    ("the following evening", 1),
+    ("the previous night", -1),
+    ("the preceding day", -1),
+    ("the same day", 0),
+    ("that same afternoon", 0),
+    ("that day", 0),
+    ("later that day", 0),
+    ("earlier that evening", 0),
+    ("a day later", 1),
+    ("one day earlier", -1),
+    ("two days later", 2),
+    ("3 days later", 3),
+    ("the day after", 1),
+    ("the day before", -1),
+    ("the following Monday", 7),  # strictly after the anchor, which is a Monday
+    ("the following Thursday", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "days"), ANCHORED_CASES, ids=[c[0] for c in ANCHORED_CASES])
+def test_anchored_days_count_from_the_anchor(text: str, days: int) -> None:
+    expr = parse_date_expression(text)
+    assert expr is not None and expr.is_anchored, text
+    want = (ANCHOR + dt.timedelta(days=days)).isoformat()
+    for tense in (None, "past", "future"):
+        got = resolve(expr, TUE, tense, anchor=ANCHOR)
+        assert (got.start, got.end, got.granularity) == (want, want, "day")
+    # without the day it counts from, the publication date is no substitute
+    alone = resolve(expr, TUE, "past")
+    assert (alone.start, alone.end) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["next week", "this morning", "yesterday", "December 5", "next Monday"])
+def test_dates_told_from_the_day_of_writing_are_not_anchored(text: str) -> None:
+    expr = parse_date_expression(text)
+    assert expr is not None and not expr.is_anchored
+    assert resolve(expr, TUE, "past", anchor=ANCHOR) == resolve(expr, TUE, "past")
+
+
 NOT_DATES = [
     "February 30",
     "April 31, 2022",
@@ -351,6 +395,13 @@ def test_datetime_published_and_span_pass_through() -> None:
 # the finder: which spans a sentence yields (with the tagger and parser)
 
 FIND_CASES: list[tuple[str, list[str]]] = [
+    # days told from another day of the story (resolved by the rules against that day)
+    ("The next day the delegation flew home.", ["The next day"]),
+    ("She met the mayor on the following morning.", ["the following morning"]),
+    ("Two days later, he was in Oslo.", ["Two days later"]),
+    ("Later that day the envoy left for Doha.", ["Later that day"]),
+    ("They signed the accord the day after.", ["the day after"]),
+    ("They signed the accord the day after the vote.", []),  # counted from the vote, not a day of the story
     ("The summit runs December 5-7 in the capital.", ["December 5-7"]),
     ("Talks were held on Dec. 5–7, 2022 in the capital.", ["Dec. 5–7, 2022"]),
     ("Envoys gathered 26-28 September 2021 in Vienna.", ["26-28 September 2021"]),
@@ -362,7 +413,7 @@ FIND_CASES: list[tuple[str, list[str]]] = [
     ("She flies out on the 6th of December.", ["6th of December"]),
     ("The pact was signed on December 6th.", ["December 6th"]),
     ("The accord was signed on 2022-12-06 in Geneva.", ["2022-12-06"]),
-    ("The delegation met Sept. 5 and left the next day.", ["Sept. 5"]),
+    ("The delegation met Sept. 5 and left the next day.", ["Sept. 5", "the next day"]),
     ("On Tuesday, December 6, 2022, the ministers met.", ["Tuesday, December 6, 2022"]),
     ("Elections were held in February 2021.", ["February 2021"]),
     ("The minister may travel to Rome in May.", ["May"]),

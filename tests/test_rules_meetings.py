@@ -883,3 +883,50 @@ def test_an_agenda_dates_and_plans_the_meetings_it_includes(extract) -> None:
     meeting = one_meeting(ex, ["Luis Rojas", "Andres Lopez"])
     assert meeting.status == "planned", summary(ex)
     assert meeting.date is not None and meeting.date.start == "2022-11-23", summary(ex)
+
+
+# A meeting dated from another day of the story ("the next day", "two days later", "the same
+# evening"): that day is the nearest earlier single day; a span of days before it leaves it unknown.
+ANCHORED_MEETINGS: list[tuple[str, str, list[str], str | None]] = [
+    (
+        "Portuguese Foreign Minister Rui Tavares arrived in Rabat on Monday. The next day he held talks "
+        "with his Moroccan counterpart Karim Bennani.",
+        "2022-12-06",
+        ["Rui Tavares", "Karim Bennani"],
+        "2022-12-06",
+    ),
+    (
+        "Kenyan Foreign Minister Joseph Ochieng met Prime Minister Anna Berg in Stockholm on December 1. "
+        "Two days later, he was received by King Harald Lind in Oslo.",
+        "2022-12-06",
+        ["Joseph Ochieng", "Harald Lind"],
+        "2022-12-03",
+    ),
+    (
+        "Chilean President Marta Soto landed in Hanoi on 28 November, where she laid a wreath. The same "
+        "evening she sat down with Vietnamese Prime Minister Tran Van Hoa.",
+        "2022-12-06",
+        ["Marta Soto", "Tran Van Hoa"],
+        "2022-11-28",
+    ),
+    (
+        "Irish Foreign Minister Sean Walsh will visit Chile from December 12 to 14. The following day he "
+        "will meet Peruvian President Luis Quispe in Lima.",
+        "2022-12-06",
+        ["Sean Walsh", "Luis Quispe"],
+        None,  # the day after a span of days: which one is not said
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "participants", "start"),
+    ANCHORED_MEETINGS,
+    ids=[c[2][1] for c in ANCHORED_MEETINGS],
+)
+def test_a_meeting_dated_from_another_day_of_the_story(extract, text, published, participants, start):
+    ex = extract(text, published=published)
+    assert_offsets(text, ex)
+    meeting = one_meeting(ex, participants)
+    got = meeting.date.start if meeting.date is not None else None
+    assert got == start, summary(ex)

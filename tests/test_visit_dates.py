@@ -617,6 +617,25 @@ CASES = [
         "NGA",
         ("2024-01-22", None),
     ),
+    # a leg dated from the day told before it ("the next day", "two days later")
+    (
+        "travelled-on-the-next-day",
+        "2022-12-06",
+        "Kenyan Foreign Minister Joseph Ochieng arrived in Stockholm on Monday for talks with Swedish "
+        "officials. The next day he travelled on to Oslo.",
+        "Joseph Ochieng",
+        "NOR",
+        ("2022-12-06", None),
+    ),
+    (
+        "flew-on-two-days-later",
+        "2022-12-06",
+        "Nigerian President Amina Bello began a state visit to Ghana on November 28. Two days later she "
+        "flew to Togo.",
+        "Amina Bello",
+        "TGO",
+        ("2022-11-30", None),
+    ),
 ]
 
 

@@ -126,6 +126,12 @@ _OPEN_END = frozenset({"until", "till", "til", "through", "thru"})
 _DROPPED = frozenset({",", ".", "the", "of"})
 _LEADING_DROPPED = frozenset({"on", "in", "at", "during", "by", "for", "over"})
 _REL_SHIFT: dict[Rel | None, int] = {"this": 0, None: 0, "next": 1, "coming": 1, "last": -1}
+# Days told from another day of the story: "the next day", "the previous evening", "that same day",
+# "two days later", "the day after". The step is in days from that day.
+_ANCHOR_STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
+_DAY_WORDS = frozenset({"day", *_PARTS_OF_DAY})
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_LATER = {"later": 1, "earlier": -1}
 
 # One token per match: an ISO date, a number with an optional ordinal suffix, a word with an optional
 # full stop, a dash, or any other single character. Alternatives are disjoint at their first
@@ -141,7 +147,10 @@ class DatePoint:
     Which fields are set says what the text gave: ``day``+``month`` for "December 5", ``month`` for
     "in May", ``weekday`` for "on Tuesday", ``offset`` for "yesterday", ``rel`` for "next week" /
     "last July" / "this Wednesday", ``year_offset`` for "June last year". ``unit`` is the granularity
-    of the point; "weekend" becomes a Saturday–Sunday day range when resolved.
+    of the point; "weekend" becomes a Saturday–Sunday day range when resolved. ``anchored`` marks a
+    point told from another day of the story, not from the day of writing ("the next day", "two
+    days later", "the same evening", "the following Monday"): its ``offset`` or ``weekday`` counts
+    from that day, which only the document knows (``resolve(..., anchor=...)``).
     """
 
     unit: Unit
@@ -153,6 +162,7 @@ class DatePoint:
     offset: int | None = None
     year_offset: int | None = None
     qualifier: str | None = None  # "early", "mid", "late", "earlier", "later", "evening", ...
+    anchored: bool = False
 
     @property
     def is_calendar_day(self) -> bool:
@@ -190,6 +200,11 @@ class DateExpr:
         """True when the text itself names every year needed (no reference date required)."""
         points = [p for p in (self.start, self.end) if p is not None]
         return all(p.year is not None for p in points)
+
+    @property
+    def is_anchored(self) -> bool:
+        """Told from another day of the story ("the next day"), not from the day of writing."""
+        return any(p is not None and p.anchored for p in (self.start, self.end))
 
     @property
     def is_weekday_only(self) -> bool:
@@ -370,6 +385,17 @@ def _point(toks: list[_Tok], *, fragment: bool = False) -> DatePoint | None:
             return DatePoint("day", offset=-2)
         case ("day", "after", "tomorrow"):
             return DatePoint("day", offset=2)
+        case (step, unit) if step in _ANCHOR_STEPS and unit in _DAY_WORDS:
+            return _anchored(_ANCHOR_STEPS[step], unit)
+        case ("that", "same", unit) | ("earlier" | "later", "that", unit) if unit in _DAY_WORDS:
+            return _anchored(0, unit)
+        case (count, "day" | "days", later) if later in _LATER and (count in _COUNT_WORDS or count == "D"):
+            days = _COUNT_WORDS[count] if count in _COUNT_WORDS else n[0]
+            return _anchored(days * _LATER[later], "day")
+        case ("day", "after" | "before"):
+            return _anchored(1 if sig[1] == "after" else -1, "day")
+        case ("following", "W"):
+            return DatePoint("day", weekday=n[1], rel="coming", anchored=True)
         case (part, *_) if part in _PERIOD_PARTS and len(toks) > 1:
             return _part_of(toks[1:])
         case (nth, "week" | "weeks" | "half" | "fortnight", *_) if nth in _PERIOD_ORDINALS and len(toks) > 2:
@@ -380,6 +406,10 @@ def _point(toks: list[_Tok], *, fragment: bool = False) -> DatePoint | None:
         case ("D", "Y") if fragment:
             return DatePoint("day", day=n[0], year=n[1])
     return None
+
+
+def _anchored(days: int, unit: str) -> DatePoint:
+    return DatePoint("day", offset=days, anchored=True, qualifier=unit if unit in _PARTS_OF_DAY else None)
 
 
 # "the end of November", "the first week of March", "early next year", "the second half of 2026": a
@@ -764,6 +794,7 @@ def resolve(
     *,
     text: str = "",
     span: Span | None = None,
+    anchor: dt.date | None = None,
 ) -> DateRange:
     """Resolve ``expr`` against the publication date into a :class:`DateRange`.
 
@@ -786,8 +817,13 @@ def resolve(
 
     Without ``published`` no year is invented: what the text gives is kept in ``start_partial`` /
     ``end_partial`` ("--12-05", "--05") and ``weekday``; a text with its year resolves fully.
+
+    An anchored expression ("the next day", "two days later", "the following Monday") counts from
+    ``anchor``, the day of the story it follows, which the caller finds; without one it gives no day.
     """
     label = text or expr.text
+    if expr.is_anchored:
+        published = anchor
     if isinstance(published, dt.datetime):
         published = published.date()
     if published is None:

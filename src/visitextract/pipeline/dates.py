@@ -32,7 +32,7 @@ _MSGPACK_KEY = "__visitextract_date__"
 # Words without which no pattern can match, and how far a pattern reaches around them.
 _ANCHOR_WORDS = frozenset(
     "today tonight yesterday tomorrow week weekend month year night morning afternoon evening day".split()
-)
+) | {"days"}
 _BEFORE, _AFTER = 6, 10
 
 
@@ -160,6 +160,21 @@ _RELATIVE: list[list[dict[str, Any]]] = [
     [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}},
      {"LOWER": {"IN": ["yesterday", "tomorrow"]}}],
 ]  # fmt: skip
+# Days told from another day of the story, which the rules find: "the next day", "the following
+# evening", "on the same day", "that same morning", "later that day", "two days later", "the day
+# after" (only when nothing follows: "the day after the summit" counts from the summit), "the
+# following Monday".
+_DAY_WORD: dict[str, Any] = {"LOWER": {"IN": ["day", "morning", "afternoon", "evening", "night"]}}
+_ANCHORED: list[list[dict[str, Any]]] = [
+    [{"LOWER": "the"}, {"LOWER": {"IN": ["next", "following", "previous", "preceding", "same"]}}, _DAY_WORD],
+    [{"LOWER": "that"}, {"LOWER": "same", "OP": "?"}, _DAY_WORD],
+    [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": "that"}, _DAY_WORD],
+    [{"LOWER": {"IN": ["a", "one", "two", "three", "four", "five", "six"]}},
+     {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier"]}}],
+    [{"LOWER": {"REGEX": r"^[2-6]$"}}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier"]}}],
+    [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["after", "before"]}}],
+    [{"LOWER": "the"}, {"LOWER": "following"}, _W],
+]  # fmt: skip
 # A part of a month or a year: "the end of November", "the first week of March", "the second half
 # of 2026", "the beginning of next month", "early next year", "mid-2026". The whole phrase is one
 # span, so its nouns ("week", "end") do not stand between the date and the verb it dates.
@@ -227,6 +242,7 @@ class DateFinder:
         # "his 2019 visit", "the 2022 summit": a year naming an event; the span is the year alone
         self.matcher.add("EVENT_YEAR", _EVENT_YEARS)
         self.matcher.add("RELATIVE", _RELATIVE)
+        self.matcher.add("ANCHORED", _ANCHORED)
         self.matcher.add("WEEKDAY", _WEEKDAYS)
         self.matcher.add("WEEKDAY_RANGE", [[_RANGE_PREFIX, *p] for p in _WEEKDAY_RANGES])
         # Open ranges: "until March 25", "since Monday", "through Sunday".
@@ -235,6 +251,7 @@ class DateFinder:
         self.matcher.add("DAY_OF_MONTH", _DAY_OF_MONTH)
         self._event_year_id = nlp.vocab.strings.add("EVENT_YEAR")
         self._day_of_month_id = nlp.vocab.strings.add("DAY_OF_MONTH")
+        self._anchored_id = nlp.vocab.strings.add("ANCHORED")
         # Every date expression contains one of these words or shapes; the Matcher (whose regex
         # predicates are its cost) runs only on windows around them.
         strings = nlp.vocab.strings
@@ -281,6 +298,10 @@ class DateFinder:
                 if nxt is not None and (nxt.is_alpha and nxt.lower_ not in _AFTER_DAY_OF_MONTH):
                     continue  # "on the 14th floor", "on the 21st century", "on the 5th of May" (a day)
                 start += 1  # the span is "the 14th"
+            if match_id == self._anchored_id and doc[end - 1].lower_ in {"after", "before"}:
+                nxt = doc[end] if end < len(doc) else None
+                if nxt is not None and not (nxt.is_punct or nxt.lower_ in {"and", "but"}):
+                    continue  # "the day after the summit": counted from the summit, not a day of the story
             span = self._checked(doc, start, end, tagged)
             if span is None:
                 continue

@@ -106,6 +106,7 @@ class DocContext:
     tokens: list[Token] = field(default_factory=list)  # iterating a Doc makes new Token objects
     sents: list[Span] = field(default_factory=list)  # doc.sents walks the whole doc on every call
     _sent_starts: list[int] = field(default_factory=list)
+    _anchors: dict[int, dt.date | None] = field(default_factory=dict)  # see _anchor_day
 
     @classmethod
     def build(cls, doc: Doc, published: dt.date | None, gazetteer: Gazetteer) -> DocContext:
@@ -372,12 +373,36 @@ class DocContext:
     def resolve_date(self, dm: DateMention, tense: Tense | None) -> m.DateRange:
         date_tense: Literal["past", "present", "future"] | None
         date_tense = "past" if tense == "perfect" else tense
-        d = resolve(dm.expr, self.published, date_tense, text=dm.span.text, span=self.span_of(dm.span))
+        anchor = self._anchor_day(dm) if dm.expr.is_anchored else None
+        d = resolve(
+            dm.expr, self.published, date_tense, text=dm.span.text, span=self.span_of(dm.span), anchor=anchor
+        )
         if self.published is None and d.start is None and (d.start_partial or d.end_partial):
             year = self._text_year(dm)
             if year is not None:
                 return _with_year(d, year)
         return d
+
+    def _anchor_day(self, dm: DateMention) -> dt.date | None:
+        """The day "the next day" or "two days later" counts from: the story's last day before it.
+
+        That is the nearest earlier date of day granularity, read in its own clause's tense; a month
+        or a year between ("talks since 2019") is background and skipped, while a span of several
+        days ("December 5-7") leaves the day unknown, so the answer is None rather than a guess.
+        """
+        if dm.span.start in self._anchors:
+            return self._anchors[dm.span.start]
+        day: dt.date | None = None
+        self._anchors[dm.span.start] = None  # a cycle cannot happen (only earlier dates), but be safe
+        for prev in reversed([o for o in self.dates if o.span.start < dm.span.start]):
+            d = self.resolve_date(prev, self.tense(prev.span.root))
+            if d.granularity != "day" or not d.start:
+                continue
+            if d.start == (d.end or d.start):
+                day = dt.date.fromisoformat(d.start)
+            break
+        self._anchors[dm.span.start] = day
+        return day
 
     def _text_year(self, dm: DateMention) -> int | None:
         """With no publication date, the year the text itself gives: that of the nearest date before
