@@ -264,6 +264,23 @@ STATUS_CASES: list[VisitCase] = [
 ]
 
 COUNTRY_CASES: list[VisitCase] = [
+    # the trip's destination hung on the verb whose object the trip is
+    (
+        "opened-a-visit-to",
+        PUBLISHED,
+        "Brazilian President Rafael Moura opened his state visit to Portugal on Saturday with talks with "
+        "Prime Minister Nuno Reis.",
+        "Rafael Moura",
+        {"visitor_country": "BRA", "host_country": "PRT", "dates.start": "2022-12-03"},
+    ),
+    (
+        "launched-a-tour-to",
+        PUBLISHED,
+        "Chilean Foreign Minister Ana Rios launched her week-long tour to Japan on Sunday with a "
+        "speech in Tokyo.",
+        "Ana Rios",
+        {"visitor_country": "CHL", "host_country": "JPN", "dates.start": "2022-12-04"},
+    ),
     (
         "visitor-from-possessive",
         PUBLISHED,

@@ -859,6 +859,10 @@ class VisitRules:
         if self._negated(governing_verb(tok)) or _mooted(tok):
             return
         places = self._dest_places(list(prep_objects(tok, {"to", "in", "of", "at"})))
+        if tok.dep_ == "dobj" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            # "opened his state visit to Portugal on Saturday", "wrapped up a tour to the Gulf": the
+            # parser hangs the trip's destination on the verb the trip is the object of
+            places += [p for p in self._dest_places(list(prep_objects(tok.head, {"to"}))) if p not in places]
         for agent in prep_objects(tok, {"by", "of"}):
             if agent.i in self.people.by_token:
                 # "the visit by Prime Minister X to Poland": the parser hangs the destination on X
