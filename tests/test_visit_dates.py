@@ -617,6 +617,24 @@ CASES = [
         "NGA",
         ("2024-01-22", None),
     ),
+    # the verb gives the first day, a clause on the trip the last
+    (
+        "began-on-and-runs-until",
+        "2023-05-05",
+        "Spanish Prime Minister Pedro Ruiz began a visit to Morocco on Thursday that runs until Saturday.",
+        "Pedro Ruiz",
+        "MAR",
+        ("2023-05-04", "2023-05-06"),
+    ),
+    (
+        "kicked-off-on-and-ends-on",
+        "2023-05-09",
+        "Indonesian Foreign Minister Dewi Lestari kicked off a visit to Kenya on Monday that ends on "
+        "Wednesday.",
+        "Dewi Lestari",
+        "KEN",
+        ("2023-05-08", "2023-05-10"),
+    ),
     # a leg dated from the day told before it ("the next day", "two days later")
     (
         "travelled-on-the-next-day",

@@ -977,9 +977,13 @@ class VisitRules:
         if bounds and anchor is None:
             # the clause's own tense places its day ("which ends on Saturday": the coming one); one
             # mention per clause, merged into one visit
-            for role, clause in bounds:
+            for bound, clause in bounds:
                 dates = self._dates(clause, self.ctx.tense(clause))
-                self._emit(tok, visitors, places, "visit.noun", tense, role=role, strength=1, dates=dates)
+                self._emit(tok, visitors, places, "visit.noun", tense, role=bound, strength=1, dates=dates)
+            if role == "start" and all(bound != "start" for bound, _ in bounds):
+                # "began a visit to Morocco on Thursday that runs until Saturday": the verb's day
+                # is the first, the clause's the last
+                self._emit(tok, visitors, places, "visit.noun", tense, role="start", strength=1)
             return
         if anchor is not None and anchor.pos_ in {"NOUN", "PROPN"} and verb.lower_ in _BEGIN_VERBS:
             # "started his visit with talks on Tuesday": the day of the talks it began with
