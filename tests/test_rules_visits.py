@@ -273,6 +273,21 @@ COUNTRY_CASES: list[VisitCase] = [
         "Rafael Moura",
         {"visitor_country": "BRA", "host_country": "PRT", "dates.start": "2022-12-03"},
     ),
+    # where a trip begins is its first stop
+    (
+        "commenced-a-tour-in",
+        PUBLISHED,
+        "Chancellor Olaf Brandt of Germany commenced his tour of West Africa in Dakar on Sunday.",
+        "Olaf Brandt",
+        {"host_country": "SEN", "places": ["Dakar"], "dates.start": "2022-12-04"},
+    ),
+    (
+        "started-a-gulf-tour-in",
+        PUBLISHED,
+        "The Japanese prime minister, Aiko Sato, started her Gulf tour in Doha on Monday.",
+        "Aiko Sato",
+        {"visitor_country": "JPN", "host_country": "QAT", "dates.start": "2022-12-05"},
+    ),
     (
         "launched-a-tour-to",
         PUBLISHED,

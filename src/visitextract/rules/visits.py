@@ -863,6 +863,11 @@ class VisitRules:
             # "opened his state visit to Portugal on Saturday", "wrapped up a tour to the Gulf": the
             # parser hangs the trip's destination on the verb the trip is the object of
             places += [p for p in self._dest_places(list(prep_objects(tok.head, {"to"}))) if p not in places]
+        if tok.dep_ == "dobj" and tok.head.lower_ in _BEGIN_VERBS:
+            # "commenced his tour of West Africa in Dakar on Sunday": where the trip begins is its
+            # first stop
+            first = self._dest_places(list(prep_objects(tok.head, {"in", "at"})))
+            places += [p for p in first if p not in places]
         for agent in prep_objects(tok, {"by", "of"}):
             if agent.i in self.people.by_token:
                 # "the visit by Prime Minister X to Poland": the parser hangs the destination on X
@@ -1827,8 +1832,11 @@ def _touched_down(tok: Token) -> bool:
     )
 
 
+# every form of the verbs that begin a trip ("began", "kicks off", "is embarking on", "commenced")
 _BEGIN_VERBS = frozenset(
-    "began begin begins beginning started start starts kicked kicks embarked embarks launched opened".split()
+    """begin begins began begun beginning start starts started starting kick kicks kicked kicking
+    embark embarks embarked embarking launch launches launched launching open opens opened opening
+    commence commences commenced commencing""".split()
 )
 _PARTICIPATION_WORDS = frozenset("present attendance part participated participating participates".split())
 _COPULAS = frozenset("is are was were been be".split())
