@@ -10,7 +10,11 @@ The test modules import the helpers with ``from conftest import ...`` (pytest pu
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -22,6 +26,22 @@ from visitextract.models import Extraction, Meeting, Person, Span, Statement, Vi
 PUBLISHED = "2022-12-06"
 
 ExtractFn = Callable[..., Extraction]
+
+
+def load_script(name: str, path: Path) -> ModuleType:
+    """Import a build script of models/ by path (it is no package); its folder is on ``sys.path``
+    while it loads, so it can import its sibling scripts."""
+    sys.path.insert(0, str(path.parent))
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+        sys.path.remove(str(path.parent))
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from types import ModuleType
 
 import pytest
 
+from conftest import load_script
 from visitextract.errors import KnowledgeTableError
 from visitextract.normalize.gazetteer import ALIAS_TYPES, KINDS, Gazetteer, models_dir
 
@@ -48,15 +48,7 @@ def rows() -> list[dict[str, object]]:
 
 
 def _build_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_gazetteer", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
+    return load_script("build_gazetteer", BUILD_SCRIPT)
 
 
 # ------------------------------------------------------------------------------------ the table

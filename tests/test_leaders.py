@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import importlib.util
 import json
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from types import ModuleType
 
 import pytest
 
+from conftest import load_script
 from visitextract.errors import KnowledgeTableError
 from visitextract.normalize.leaders import LeaderIndex, LeaderTerm, fold_name
 
@@ -31,15 +31,7 @@ def index() -> LeaderIndex:
 
 @pytest.fixture(scope="module")
 def build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_leaders", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
+    return load_script("build_leaders", BUILD_SCRIPT)
 
 
 # ------------------------------------------------------------------------------ the table

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import importlib.util
 import json
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from types import ModuleType
 
 import pytest
 
+from conftest import load_script
 from visitextract.normalize.leaders import LeaderIndex, LeaderTerm
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,20 +31,6 @@ EXTRACT_SCRIPT = MODELS / "ministers" / "extract_holders.py"
 D = datetime.date
 
 
-def _module(name: str, path: Path) -> ModuleType:
-    sys.path.insert(0, str(path.parent))
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-        sys.path.remove(str(path.parent))
-    return module
-
-
 @pytest.fixture(scope="module")
 def index() -> LeaderIndex:
     return LeaderIndex.ministers()
@@ -53,12 +39,12 @@ def index() -> LeaderIndex:
 @pytest.fixture(scope="module")
 def build() -> ModuleType:
     pytest.importorskip("pycountry", reason="pycountry is a build-time source (pip install -e .[dev])")
-    return _module("build_ministers", BUILD_SCRIPT)
+    return load_script("build_ministers", BUILD_SCRIPT)
 
 
 @pytest.fixture(scope="module")
 def extract() -> ModuleType:
-    return _module("extract_holders", EXTRACT_SCRIPT)
+    return load_script("extract_holders", EXTRACT_SCRIPT)
 
 
 def _rows(path: Path) -> list[dict[str, object]]:

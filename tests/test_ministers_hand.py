@@ -9,15 +9,14 @@ was before the hand terms (its source snapshot ends in 2021-22 and has no German
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 import visitextract
+from conftest import load_script
 from visitextract.normalize.leaders import LeaderIndex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,24 +27,10 @@ HEADER = "name,iso3,start,end,qid,note\n"
 D = datetime.date
 
 
-def _module(name: str, path: Path) -> ModuleType:
-    sys.path.insert(0, str(path.parent))
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-        sys.path.remove(str(path.parent))
-    return module
-
-
 @pytest.fixture(scope="module")
 def build() -> ModuleType:
     pytest.importorskip("pycountry", reason="pycountry is a build-time source (pip install -e .[dev])")
-    return _module("build_ministers_hand", BUILD_SCRIPT)
+    return load_script("build_ministers_hand", BUILD_SCRIPT)
 
 
 @pytest.fixture(scope="module")
