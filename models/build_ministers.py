@@ -232,9 +232,7 @@ def read_terms(path: Path = TERMS) -> list[HandTerm]:
                 raise BuildError(f"{path}:{line}: {len(fields)} columns, expected {len(TERM_COLUMNS)}")
     try:
         rows = bl.read_hand(path.name, TERM_COLUMNS, ("iso3", "start", "name"), directory=path.parent)
-    except BuildError:
-        raise
-    except bl.BuildError as exc:  # header, stray spaces, duplicates, order
+    except bl.BuildError as exc:  # header, stray spaces, duplicates, order: this script's error type
         raise BuildError(str(exc)) from exc
     iso3 = bl.known_iso3()
     terms: list[HandTerm] = []

@@ -21,7 +21,17 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from visitextract.normalize.dates import _WEEKDAY_ABBR, MONTHS, WEEKDAYS, DateExpr, parse_date_expression
+from visitextract.normalize.dates import (
+    _ANCHOR_STEPS,
+    _COUNT_WORDS,
+    _DAY_WORDS,
+    _LATER,
+    _WEEKDAY_ABBR,
+    MONTHS,
+    WEEKDAYS,
+    DateExpr,
+    parse_date_expression,
+)
 
 __all__ = ["DateFinder", "make_date_finder"]
 
@@ -164,17 +174,18 @@ _RELATIVE: list[list[dict[str, Any]]] = [
 # evening", "on the same day", "that same morning", "later that day", "two days later", "the day
 # after" (only when nothing follows: "the day after the summit" counts from the summit), "the
 # following Monday".
-_DAY_WORD: dict[str, Any] = {"LOWER": {"IN": ["day", "morning", "afternoon", "evening", "night"]}}
+# (the words are the parser's own tables, so what is found is what can be read)
+_DAY_WORD: dict[str, Any] = {"LOWER": {"IN": sorted(_DAY_WORDS)}}
+_LATER_WORD: dict[str, Any] = {"LOWER": {"IN": sorted(_LATER)}}
 _ANCHORED: list[list[dict[str, Any]]] = [
-    [{"LOWER": "the"}, {"LOWER": {"IN": ["next", "following", "previous", "preceding", "same"]}}, _DAY_WORD],
+    [{"LOWER": "the"}, {"LOWER": {"IN": sorted(set(_ANCHOR_STEPS) - {"that"})}}, _DAY_WORD],
     [{"LOWER": "that"}, {"LOWER": "same", "OP": "?"}, _DAY_WORD],
-    [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": "that"}, _DAY_WORD],
-    [{"LOWER": {"IN": ["a", "one", "two", "three", "four", "five", "six"]}},
-     {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier"]}}],
-    [{"LOWER": {"REGEX": r"^[2-6]$"}}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier"]}}],
+    [_LATER_WORD, {"LOWER": "that"}, _DAY_WORD],
+    [{"LOWER": {"IN": sorted(_COUNT_WORDS)}}, {"LOWER": {"IN": ["day", "days"]}}, _LATER_WORD],
+    [{"LOWER": {"REGEX": r"^[2-6]$"}}, {"LOWER": "days"}, _LATER_WORD],
     [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["after", "before"]}}],
     [{"LOWER": "the"}, {"LOWER": "following"}, _W],
-]  # fmt: skip
+]
 # A part of a month or a year: "the end of November", "the first week of March", "the second half
 # of 2026", "the beginning of next month", "early next year", "mid-2026". The whole phrase is one
 # span, so its nouns ("week", "end") do not stand between the date and the verb it dates.

@@ -393,7 +393,6 @@ class DocContext:
         if dm.span.start in self._anchors:
             return self._anchors[dm.span.start]
         day: dt.date | None = None
-        self._anchors[dm.span.start] = None  # a cycle cannot happen (only earlier dates), but be safe
         for prev in reversed([o for o in self.dates if o.span.start < dm.span.start]):
             d = self.resolve_date(prev, self.tense(prev.span.root))
             if d.granularity != "day" or not d.start:
