@@ -208,6 +208,7 @@ class Extractor:
         max_chars: int | None = DEFAULT_MAX_CHARS,
         chunk_chars: int = DEFAULT_CHUNK_CHARS,
         partial_parse: bool = False,
+        threads: int | None = None,
     ) -> None:
         """``gate``: look for no records in documents that cannot hold a visit, meeting or
         statement by an official (no office, no trigger word, no place: ``visitextract.gate``).
@@ -218,7 +219,11 @@ class Extractor:
         paragraph breaks, with flat memory (``visitextract.pipeline.pieces``). ``partial_parse``:
         parse only the sentences that can hold a record, with one sentence on each side
         (``visitextract.pipeline.partial``); off by default, as it saves nothing on news, where
-        those windows cover 98-99 % of the tokens (docs/performance.md)."""
+        those windows cover 98-99 % of the tokens (docs/performance.md). ``threads``: 2 runs the
+        parser and the components before it on the next batch in a helper thread while the
+        entity recogniser and the rules finish the current one (``visitextract.pipeline.staged``;
+        same Extractions, faster on two cores or more); 1 keeps everything in the calling thread;
+        None (default): 2 if the machine has two cores or more. Worker processes use 1."""
         self.model_name = resolve_model_name(model)
         self.user_tables = [os.fspath(p) for p in user_tables]
         self.exclude = tuple(exclude)
@@ -227,6 +232,11 @@ class Extractor:
         self.max_chars = max_chars
         self.chunk_chars = max(1000, chunk_chars)
         self.partial_parse = partial_parse
+        if threads is None:
+            threads = 2 if (os.cpu_count() or 1) >= 2 else 1
+        if threads not in (1, 2):
+            raise ValueError(Errors.E091.format(value=threads))
+        self.threads = threads
         self._nlp: Language | None = None
         self._gate: RelevanceGate | None = None
         self._lock = threading.Lock()
@@ -255,6 +265,7 @@ class Extractor:
             max_chars=self.max_chars,
             chunk_chars=self.chunk_chars,
             partial_parse=self.partial_parse,
+            threads=self.threads,
         )
         other._nlp = self._nlp
         return other
@@ -362,45 +373,110 @@ class Extractor:
             return _error_result(exc, _item_id(item))
 
     def _pipe_local(self, items: Iterator[_Entry | Extraction], size: int) -> Iterator[Extraction]:
+        """Batches of ``size`` in this process. With ``threads=2`` and more than one batch, the
+        first components of the next batch run in a helper thread while this one finishes the
+        current batch (``visitextract.pipeline.staged``); the Extractions are the same."""
+        from visitextract.pipeline.staged import ahead
+
+        batches = _batches(items, size)
+        split = self._split()
+        jobs: Iterator[_Job]
+        if split is None:
+            jobs = (self._prepare(b, size, None) for b in batches)
+        else:
+            head = list(islice(batches, 2))
+            rest = itertools.chain(head, batches)
+            if len(head) < 2:
+                jobs = (self._prepare(b, size, None) for b in rest)
+            else:
+                jobs = ahead(rest, lambda b: self._prepare(b, size, split))
+        for job in jobs:
+            yield from self._finish(job, size)
+
+    def _split(self) -> int | None:
+        """Where the helper thread's components end (``threads=2``), or None: one thread."""
+        from visitextract.pipeline.staged import SPLIT_AT
+
+        names = self.nlp.pipe_names
+        if self.threads < 2 or SPLIT_AT not in names or names.index(SPLIT_AT) == 0:
+            return None
+        return names.index(SPLIT_AT)
+
+    def _prepare(self, batch: list[_Entry | Extraction], size: int, split: int | None) -> _Job:
+        """A batch sorted by what it needs: done already (an error result, an empty text), a long
+        text (pieces), records, or mentions only (gated). With ``split``, the records' and the
+        mentions' documents have been through the components before it."""
         from visitextract.models import Extraction
 
-        while True:
-            batch = list(islice(items, size))
-            if not batch:
-                return
-            results: dict[int, Extraction] = {}
-            todo: list[tuple[int, _Entry]] = []
-            gated: list[tuple[int, _Entry]] = []
-            for k, entry in enumerate(batch):
-                if isinstance(entry, Extraction):
-                    results[k] = entry
-                    continue
-                text, published, doc_id = entry
-                if not text.strip():
-                    results[k] = Extraction(doc_id=doc_id, published=_iso(published))
-                elif len(text) > self._piece_limit():
-                    results[k] = self._guarded(self._long_doc, text, published, doc_id)
-                elif self.relevant(text):
-                    todo.append((k, entry))
-                else:
-                    gated.append((k, entry))
-            self._run_batch(todo, results, size, full=True)
-            self._run_batch(gated, results, size, full=False)
-            for k in range(len(batch)):
-                yield results[k]
+        job = _Job(len(batch))
+        for k, entry in enumerate(batch):
+            if isinstance(entry, Extraction):
+                job.results[k] = entry
+                continue
+            text, published, doc_id = entry
+            if not text.strip():
+                job.results[k] = Extraction(doc_id=doc_id, published=_iso(published))
+            elif len(text) > self._piece_limit():
+                job.long.append((k, entry))
+            elif self.relevant(text):
+                job.todo.append((k, entry))
+            else:
+                job.gated.append((k, entry))
+        if split is not None:
+            names = self.nlp.pipe_names[split:]
+            job.split = split
+            job.todo_docs = self._first(job.todo, size, full=True, later=names)
+            job.gated_docs = self._first(job.gated, size, full=False, later=names)
+        return job
+
+    def _first(
+        self, todo: list[tuple[int, _Entry]], size: int, *, full: bool, later: list[str]
+    ) -> list[Doc] | None:
+        """The documents of ``todo`` through the components before ``later``; None if that failed
+        (the batch is then redone one by one in the calling thread)."""
+        if not todo:
+            return []
+        try:
+            texts = [text for _, (text, _, _) in todo]
+            return list(self.nlp.pipe(texts, batch_size=size, disable=self._skipped(full) + later))
+        except Exception:
+            return None
+
+    def _finish(self, job: _Job, size: int) -> Iterator[Extraction]:
+        for k, (text, published, doc_id) in job.long:
+            job.results[k] = self._guarded(self._long_doc, text, published, doc_id)
+        self._run_batch(job.todo, job.results, size, full=True, docs=job.todo_docs, split=job.split)
+        self._run_batch(job.gated, job.results, size, full=False, docs=job.gated_docs, split=job.split)
+        for k in range(job.size):
+            yield job.results[k]
 
     def _run_batch(
-        self, todo: list[tuple[int, _Entry]], results: dict[int, Extraction], size: int, *, full: bool
+        self,
+        todo: list[tuple[int, _Entry]],
+        results: dict[int, Extraction],
+        size: int,
+        *,
+        full: bool,
+        docs: list[Doc] | None = None,
+        split: int | None = None,
     ) -> None:
         """Extract ``todo`` in one ``nlp.pipe`` call into ``results``: all records (``full``), or the
-        mentions of gated documents (``visitextract.pipeline.mentions``)."""
+        mentions of gated documents (``visitextract.pipeline.mentions``). With ``split``, ``docs``
+        are ``todo``'s documents through the components before it (None: that failed), and the
+        call runs the rest."""
         if not todo:
             return
         finish = self._assemble if full else self._mentions_only
         try:
-            texts = [text for _, (text, _, _) in todo]
-            docs = self.nlp.pipe(texts, batch_size=size, disable=self._skipped(full))
-            for (k, (_, published, doc_id)), doc in zip(todo, docs, strict=True):
+            if split is None:
+                texts = [text for _, (text, _, _) in todo]
+                stream = self.nlp.pipe(texts, batch_size=size, disable=self._skipped(full))
+            elif docs is None:
+                raise RuntimeError("the first components failed on this batch")
+            else:
+                earlier = self.nlp.pipe_names[:split]
+                stream = self.nlp.pipe(docs, batch_size=size, disable=self._skipped(full) + earlier)
+            for (k, (_, published, doc_id)), doc in zip(todo, stream, strict=True):
                 results[k] = self._guarded(finish, doc, published, doc_id)
         except Exception:
             # the pipeline failed inside the batch: the rest is redone one by one, so that only
@@ -511,6 +587,28 @@ class Extractor:
 
 
 _Entry = tuple[str, dt.date | None, str | None]
+
+
+def _batches(items: Iterator[_Entry | Extraction], size: int) -> Iterator[list[_Entry | Extraction]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+class _Job:
+    """One batch between the two stages of ``Extractor._pipe_local``: the positions already
+    done, and those still to extract, by kind (records, mentions only, long texts)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.results: dict[int, Extraction] = {}
+        self.todo: list[tuple[int, _Entry]] = []
+        self.gated: list[tuple[int, _Entry]] = []
+        self.long: list[tuple[int, _Entry]] = []
+        self.split: int | None = None
+        self.todo_docs: list[Doc] | None = None
+        self.gated_docs: list[Doc] | None = None
+
+
 # What crosses to a worker: (text, published, doc_id), or the JSON of an item's error result.
 _WireItem = tuple[str, str | None, str | None] | dict[str, Any]
 
@@ -636,6 +734,7 @@ def _worker_init(
             max_chars=max_chars,
             chunk_chars=chunk_chars,
             partial_parse=partial_parse,
+            threads=1,  # each worker process keeps to its own core
         )
         _ = _WORKER.nlp
     except Exception as exc:

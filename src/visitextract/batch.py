@@ -676,7 +676,7 @@ def _pool_init(
     if shared is None:
         from visitextract.api import Extractor
 
-        shared = Extractor(model, user_tables=user_tables, max_chars=None, gate=gate)
+        shared = Extractor(model, user_tables=user_tables, max_chars=None, gate=gate, threads=1)
         _ = shared.nlp
     _POOL_EXTRACTOR = shared
     _POOL_BATCH = batch_size
@@ -734,7 +734,10 @@ class PoolEngine:
         if ctx is not None:
             from visitextract.api import Extractor
 
-            _FORKED = Extractor(self.model, user_tables=self.user_tables, max_chars=None, gate=self.gate)
+            # threads=1: each worker process keeps to its own core
+            _FORKED = Extractor(
+                self.model, user_tables=self.user_tables, max_chars=None, gate=self.gate, threads=1
+            )
             import visitextract.io.tables  # noqa: F401  (pyarrow, which every worker uses: shared too)
 
             _FORKED.share_with_workers()

@@ -77,6 +77,7 @@ class Errors(StrEnum):
 
     # E090-E094: start-up (issue 11)
     E090 = "[E090] The phrase-pattern cache {path} is not what models/build_patterns.py writes ({reason}). Regenerate it: python models/build_patterns.py (or delete it: the patterns are then tokenized at start-up, more slowly)."
+    E091 = "[E091] threads must be 1 (everything in the calling thread) or 2 (the parser's stage in a helper thread), got {value!r}. Leave it unset to use 2 on a machine with two cores or more."
 
     def format(self, *args: object, **kwargs: object) -> str:
         return str(self.value).format(*args, **kwargs)
