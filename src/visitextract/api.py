@@ -467,23 +467,27 @@ class Extractor:
         if not todo:
             return
         finish = self._assemble if full else self._mentions_only
+        if split is not None and docs is None:
+            self._one_by_one(todo, results, full)
+            return
         try:
-            if split is None:
+            if docs is None:
                 texts = [text for _, (text, _, _) in todo]
                 stream = self.nlp.pipe(texts, batch_size=size, disable=self._skipped(full))
-            elif docs is None:
-                raise RuntimeError("the first components failed on this batch")
             else:
                 earlier = self.nlp.pipe_names[:split]
                 stream = self.nlp.pipe(docs, batch_size=size, disable=self._skipped(full) + earlier)
             for (k, (_, published, doc_id)), doc in zip(todo, stream, strict=True):
                 results[k] = self._guarded(finish, doc, published, doc_id)
         except Exception:
-            # the pipeline failed inside the batch: the rest is redone one by one, so that only
-            # the document that fails becomes an error result
-            for k, (text, published, doc_id) in todo:
-                if k not in results:
-                    results[k] = self._guarded(self._one, text, published, doc_id, full)
+            self._one_by_one(todo, results, full)
+
+    def _one_by_one(self, todo: list[tuple[int, _Entry]], results: dict[int, Extraction], full: bool) -> None:
+        """The pipeline failed inside a batch: what is left of it is redone one document at a time,
+        so that only the document that fails becomes an error result."""
+        for k, (text, published, doc_id) in todo:
+            if k not in results:
+                results[k] = self._guarded(self._one, text, published, doc_id, full)
 
     def _guarded(self, fn: Any, *args: Any) -> Extraction:
         """``fn(*args)``, or the error result of its exception (args end with published, doc id)."""
