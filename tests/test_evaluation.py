@@ -175,6 +175,19 @@ def test_evaluate_scores_a_gold_folder(tmp_path: Path, extractor) -> None:
     assert (t.meetings.tp, t.statements.tp, t.people.tp) == (1, 1, 2), t.misses
     assert (t.aliases.hit, t.aliases.total) == (2, 2)
     assert (t.visit_dates.hit, t.visit_status.hit) == (1, 1), t.misses
+    assert (t.meeting_dates.hit, t.meeting_dates.total) == (1, 1), t.misses
+
+
+@pytest.mark.parametrize(("date", "hit"), [("2024-05-07", 1), ("2024-05", 1), ("2024-05-08", 0), (None, 0)])
+def test_meeting_date_exactness_on_matched_meetings(tmp_path: Path, extractor, date, hit) -> None:
+    """The meeting still matches whatever its date; the date is scored on its own (a month in the
+    gold takes any day of it, a null gold date wants none)."""
+    gold = {**GOLD, "meetings": [{**GOLD["meetings"][0], "date": date}]}  # type: ignore[dict-item]
+    report = evaluate(_gold_dir(tmp_path, gold), extractor.pipe)
+    t = report.total()
+    assert t.meetings.tp == 1
+    assert (t.meeting_dates.hit, t.meeting_dates.total) == (hit, 1), t.misses
+    assert any(m.startswith("meeting date") for m in report.articles[0].misses) is (hit == 0)
 
 
 def test_evaluate_counts_a_wrong_host_as_a_miss_and_a_false_positive(tmp_path: Path, extractor) -> None:

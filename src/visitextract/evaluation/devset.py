@@ -91,6 +91,8 @@ class ArticleScore:
     people: PRF = field(default_factory=PRF)
     aliases: Ratio = field(default_factory=Ratio)
     visit_dates: Ratio = field(default_factory=Ratio)
+    # matched meetings whose day (or month) is the gold one; an unknown date must stay unknown
+    meeting_dates: Ratio = field(default_factory=Ratio)
     visit_status: Ratio = field(default_factory=Ratio)
     office: Ratio = field(default_factory=Ratio)
     # cancelled or postponed predictions: the gold does not record such events, so they are not scored
@@ -194,6 +196,14 @@ def _score_meetings(gold: dict[str, Any], ex: Extraction, s: ArticleScore) -> No
     s.unscored_cancelled += len(ex.meetings) - len(scored)
     matched, fn, fp = _greedy(gold["meetings"], scored, score)
     s.meetings = PRF(len(matched), len(fp), len(fn))
+    for g, p in matched:
+        ok = same_date(g.get("date"), gold_notation(p.date)[0])
+        s.meeting_dates.total += 1
+        s.meeting_dates.hit += ok
+        if not ok:
+            s.misses.append(
+                f"meeting date {g['participants']}: gold {g.get('date')}, got {gold_notation(p.date)[0]}"
+            )
     s.misses += [f"meeting FN {g['participants']} {g.get('status')} {g.get('date')}" for g in fn]
     s.misses += [f"meeting FP {[x.name for x in p.participants]} {p.status} {p.mode} [{p.rule}]" for p in fp]
 
@@ -269,6 +279,7 @@ class Report:
             t.people.add(a.people)
             t.aliases.add(a.aliases)
             t.visit_dates.add(a.visit_dates)
+            t.meeting_dates.add(a.meeting_dates)
             t.visit_status.add(a.visit_status)
             t.office.add(a.office)
             t.unscored_cancelled += a.unscored_cancelled
@@ -299,6 +310,8 @@ class Report:
             f"visit status accuracy {t.visit_status.value:.2f} "
             f"({t.visit_status.hit}/{t.visit_status.total}); "
             f"visit date exactness {t.visit_dates.value:.2f} ({t.visit_dates.hit}/{t.visit_dates.total}); "
+            f"meeting date exactness {t.meeting_dates.value:.2f} "
+            f"({t.meeting_dates.hit}/{t.meeting_dates.total}); "
             f"office accuracy {t.office.value:.2f} ({t.office.hit}/{t.office.total}); "
             f"alias accuracy {t.aliases.value:.2f} ({t.aliases.hit}/{t.aliases.total}); "
             f"cancelled visits and meetings predicted (not scored) {t.unscored_cancelled}"
@@ -315,6 +328,7 @@ class Report:
                 "people": a.people.as_dict(),
                 "aliases": a.aliases.as_dict(),
                 "visit_dates": a.visit_dates.as_dict(),
+                "meeting_dates": a.meeting_dates.as_dict(),
                 "visit_status": a.visit_status.as_dict(),
                 "office": a.office.as_dict(),
                 "unscored_cancelled": a.unscored_cancelled,

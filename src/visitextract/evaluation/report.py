@@ -59,6 +59,8 @@ def _ratios(total: ArticleScore) -> str:
         f"Alias accuracy {total.aliases.value:.2f} ({total.aliases.hit}/{total.aliases.total}), target 0.96; "
         f"visit date exactness {total.visit_dates.value:.2f} "
         f"({total.visit_dates.hit}/{total.visit_dates.total}); "
+        f"meeting date exactness {total.meeting_dates.value:.2f} "
+        f"({total.meeting_dates.hit}/{total.meeting_dates.total}); "
         f"visit status accuracy {total.visit_status.value:.2f} "
         f"({total.visit_status.hit}/{total.visit_status.total}); "
         f"office accuracy {total.office.value:.2f} ({total.office.hit}/{total.office.total}); "
