@@ -77,6 +77,8 @@ def assemble(doc: Doc, published: dt.date | None, doc_id: str | None, gazetteer:
     _one_place_at_a_time(ctx, visits)
     _changed_plans(ctx, people, visits, meetings)
     meetings = _merge_meetings(meetings)
+    # after the merge: mentions of one meeting are merged on the dates the text gives them
+    _dates_from_visits(ctx, meetings, visits)
     return _build(ctx, people, visits, meetings, statements, doc_id)
 
 
@@ -875,6 +877,58 @@ def _place_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidat
                 mc.place_inferred = True
                 mc.explanation.append(f"place from the visit to {cities[0].entity.name}")
                 break
+
+
+def _dates_from_visits(
+    ctx: DocContext, meetings: list[MeetingCandidate], visits: list[VisitCandidate]
+) -> None:
+    """A meeting told without a day of its own, on a leg of a participant's trip, takes the day the
+    text gives: the one day its sentence names when that day is within the leg ("X, who arrived in
+    Helsinki on Thursday, held talks with Y"), else the leg's day when the leg lasts one day ("In
+    Amman, X met Y" on a trip that was in Amman on Wednesday, or a planned stop told by its day).
+    Runs after the merge, so that the mentions of one meeting are merged on their own dates."""
+    # a day told for one meeting is that meeting's ("will hold talks with X on Friday and is
+    # expected to call on Y": Friday is not Y's)
+    claimed = {(mc.date.span.start, mc.date.span.end) for mc in meetings if mc.date and mc.date.span}
+    for mc in meetings:
+        if mc.date is not None or mc.mode != "in_person" or mc.status not in {"held", "planned"}:
+            continue
+        legs = _leg_of(mc, [v for v in visits if v.visitor in mc.participants and _meeting_in_visit(mc, v)])
+        if len(legs) != 1:
+            continue
+        leg = legs[0]
+        rng = _visit_range(leg)
+        if rng is None or not rng[0]:
+            continue
+        # a planned stop told by its day alone is that day; a held visit told by its day of
+        # arrival alone may have lasted longer
+        start, end = rng[0], rng[1] or (rng[0] if leg.status == "planned" else None)
+        if end is None:
+            continue
+        trigger = ctx.doc[mc.trigger_i]
+        sent = sentence(trigger)
+        days: dict[str, m.DateRange] = {}
+        for dm in ctx.dates:
+            if not max(sent.start, ctx.dateline_end_token) <= dm.span.start < sent.end:
+                continue  # (a dateline's day is the story's)
+            scope = dm.span.root.head  # the word the day modifies: "fly" in "On Wednesday ... fly"
+            if scope.pos_ == "ADP":
+                scope = scope.head
+            if (dm.span.start_char, dm.span.end_char) in claimed and trigger not in scope.subtree:
+                continue
+            d = ctx.resolve_date(dm, ctx.tense(dm.span.root))
+            if d.start and d.start == d.end and d.granularity == "day":
+                days[d.start] = d
+        if len(days) == 1:
+            (day, told), *_ = days.items()
+            if start <= day <= end:
+                mc.date = told
+                mc.explanation.append(f"date {day}: the one day its sentence names, within the visit")
+            continue
+        best = _best_dates(leg)
+        if not days and best is not None and start == end:
+            mc.date = best.model_copy(update={"end": start})
+            mc.explanation.append(f"date {start}: the one day of the visit it is part of")
 
 
 def _places_from_meetings(meetings: list[MeetingCandidate], visits: list[VisitCandidate]) -> None:

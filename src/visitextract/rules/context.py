@@ -308,12 +308,16 @@ class DocContext:
     # ----------------------------------------------------------- tense
     def tense(self, token: Token) -> Tense:
         """Tense of the clause a trigger stands in (its verb, or the verb governing a noun)."""
+        return self._verb_tense(self._clause_verb(token))
+
+    @staticmethod
+    def _clause_verb(token: Token) -> Token:
         verb = token
         hops = 0
         while verb.pos_ not in {"VERB", "AUX"} and verb.tag_[:2] != "VB" and verb.head != verb and hops < 4:
             verb = verb.head
             hops += 1
-        return self._verb_tense(verb)
+        return verb
 
     def _verb_tense(self, verb: Token) -> Tense:
         children = list(verb.children)
@@ -350,6 +354,21 @@ class DocContext:
             return "past"
         if verb.tag_ == "VBD":
             return "past"
+        if (
+            verb.tag_ == "VBN"
+            and not lowers
+            and head != verb
+            and (verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.lower_ in lx.SEQUENCE_PARTICIPLES))
+        ):
+            # "will fly to Tashkent, followed by an audience with X", "talks with Y, followed by a
+            # lunch": the tense of the clause it hangs on, also when that is "is due to fly"
+            clause = self._clause_verb(head)
+            if any(
+                c.lower_ in lx.FUTURE_VERBS and any(g.dep_ == "xcomp" for g in c.children)
+                for c in clause.children
+            ):
+                return "future"
+            return self._verb_tense(clause)
         if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
             return "past"
         if verb.tag_ in {"VBZ", "VBP", "VBG"}:

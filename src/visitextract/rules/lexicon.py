@@ -121,6 +121,8 @@ FUTURE_VERBS = _forms(
     """scheduled set expected due slated planned plans plan planning intends intend intended hopes
     hope aims aim going poised billed"""
 )
+# participles that place an event next to another in time: they share its tense
+SEQUENCE_PARTICIPLES = frozenset({"followed", "preceded"})
 CANCEL_WORDS = _forms(
     """cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped postpone
     postpones postponed postponing call-off abandon abandons abandoned abandoning shelve shelves
