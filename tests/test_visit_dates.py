@@ -23,6 +23,25 @@ CASES = [
         "JOR",
         (None, "2024-11-07"),
     ),
+    # the days a leg is stated to have taken beat the day of the return home
+    (
+        "stated-day-of-the-last-leg-beats-the-return-day",
+        "2024-11-08",
+        "Japanese Foreign Minister Ken Ito returned to Tokyo on Thursday after a four-day trip to "
+        "Egypt and Jordan. Ito was in Egypt from Nov. 3 to 5 and in Jordan on Nov. 6.",
+        "Ken Ito",
+        "JOR",
+        ("2024-11-06", "2024-11-06"),
+    ),
+    (
+        "stated-range-of-the-last-leg-beats-the-return-day",
+        "2024-05-10",
+        "Greek Foreign Minister Nikos Pappas was in Lisbon from 3 to 5 May, the ministry said. He "
+        "returned to Athens on 7 May after a stop in Madrid.",
+        "Nikos Pappas",
+        "PRT",
+        ("2024-05-03", "2024-05-05"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

@@ -589,7 +589,7 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
         later = max((d.end for d in ends if d.end), default=None)
         if (
             later
-            and (end is None or (end == start and base not in full) or later > end)
+            and (end is None or (end == start and base not in full) or (later > end and base not in full))
             and not (start and later < start)
         ):
             end = later
