@@ -714,6 +714,29 @@ def test_an_arrival_in_the_next_country_does_not_end_the_last(extract) -> None:
     assert idn.dates is not None and (idn.dates.start, idn.dates.end) == ("2025-03-11", None), summary(ex)
 
 
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # the next leg told with its own range: those are its days, not a day of departure
+        (
+            "Canadian Foreign Minister Claire Roy arrived in Bogota on April 13. She then traveled to "
+            "Lima April 16-17.",
+            "2012-04-20",
+        ),
+        # the next leg told without a day: its start comes from its duration, nobody departs then
+        (
+            "Canadian Foreign Minister Claire Roy will arrive in Bogota on Monday. She will then head "
+            "to Lima for a three-day visit that ends on Saturday.",
+            "2012-04-13",
+        ),
+    ],
+    ids=["next-leg-with-a-range", "next-leg-without-a-day"],
+)
+def test_a_next_leg_without_a_day_of_departure_does_not_end_the_first(extract, text, published) -> None:
+    col = one_visit(extract(text, published=published), "Claire Roy", "COL")
+    assert col.dates is not None and col.dates.start is not None and col.dates.end is None, col.explanation
+
+
 STATUS = [
     (  # a last day to come does not make the trip a plan
         "visit-which-ends-on-a-day-to-come-is-ongoing",

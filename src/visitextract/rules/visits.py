@@ -1614,7 +1614,13 @@ class VisitRules:
         explanation = [f"trigger '{tok.text}' ({rule}), tense {tense}"]
         if duration is not None:
             explanation.append(f"{'the tour' if trip_scope else 'the visit'} lasts {duration} days")
-        departs = rule in {"visit.travel", "visit.departed"} and role == "start"
+        # a day of departure: one day told with the travel verb ("will fly to X on Monday"), not a
+        # range ("traveled to Brasilia April 16-17": the leg's own days) and not no day at all
+        departs = (
+            rule in {"visit.travel", "visit.departed"}
+            and role == "start"
+            and any(d.start and d.end in {None, d.start} for d, _ in dates)
+        )
         st = status or self._status(tok, tense, [d for d, _ in dates], role)
         if host_override is not None:
             hosts = [(host_override, [p for p in places if p.country == host_override])]
