@@ -42,6 +42,23 @@ CASES = [
         "PRT",
         ("2024-05-03", "2024-05-05"),
     ),
+    # an expected arrival and the visit's length give its last day, as an arrival verb does
+    (
+        "due-in-on-a-day-for-a-visit-of-some-days",
+        "2024-05-08",
+        "Chilean Foreign Minister Ana Rojas is due in Tokyo on Sunday for a three-day visit.",
+        "Ana Rojas",
+        "JPN",
+        ("2024-05-12", "2024-05-14"),
+    ),
+    (
+        "expected-in-on-a-day-for-a-visit-of-some-days",
+        "2024-05-08",
+        "Chilean Foreign Minister Ana Rojas is expected in Seoul on Sunday for a two-day official visit.",
+        "Ana Rojas",
+        "KOR",
+        ("2024-05-12", "2024-05-13"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

@@ -1702,8 +1702,10 @@ def trip_duration(tok: Token) -> int | None:
     """Days of a trip the trigger names: "a three-day visit", "his 3-day trip", "a two-day official
     visit"; for a verb, of the visit it goes on ("arrived on a three-day visit")."""
     nouns = [tok] if tok.lower_ in lx.VISIT_NOUNS else []
+    # "is due in Tokyo on Sunday for a three-day visit": the copula holds the adjective's objects
+    around = [*tok.children, *(tok.head.children if tok.dep_ == "acomp" else [])]
     if not nouns:
-        for c in tok.children:
+        for c in around:
             if c.dep_ == "prep" and c.lower_ in {"on", "for"}:
                 nouns += [g for g in c.children if g.dep_ == "pobj" and g.lower_ in lx.VISIT_NOUNS]
             if c.dep_ in {"npadvmod", "appos", "dobj"} and c.lower_ in lx.VISIT_NOUNS:
