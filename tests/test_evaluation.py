@@ -268,6 +268,9 @@ def test_cancelled_predictions_are_not_scored(tmp_path: Path, extractor) -> None
         (("2023-03", None), ("2023-02-01", "2023-02-28", "month"), False),
         (("2024-05-26", "2024-05-28"), ("2024-05-26", "2024-05-28", "day"), True),
         (("2024-05-26", None), ("2024-05-26", "2024-05-28", "day"), False),
+        # a week without a day ("next week") is written null, as the devset does
+        ((None, None), ("2023-03-27", "2023-04-02", "week"), True),
+        (("2023-03-27", "2023-04-02"), ("2023-03-27", "2023-04-02", "week"), False),
     ],
 )
 def test_visit_dates_in_each_notation_of_the_gold(gold, pred, ok) -> None:

@@ -100,8 +100,12 @@ def country(code: str | None) -> str | None:
 def gold_notation(dates: Any) -> tuple[str | None, str | None]:
     """A predicted DateRange in the gold files' notation: a month-only date ("in May") is written
     'YYYY-MM' with no end there, a year-only date ("in 2021") null, while the DateRange spells them
-    as the month's or year's first and last day with their granularity."""
+    as the month's or year's first and last day with their granularity. A week without a day
+    ("next week") is null there too: the gold writes null when neither a day nor a month is known
+    (the devset README's "Dates"), while the DateRange keeps the week's days."""
     if dates is None:
+        return None, None
+    if dates.granularity == "week":
         return None, None
     if dates.granularity == "month" and dates.start and dates.start[:7] == (dates.end or dates.start)[:7]:
         return dates.start[:7], None
