@@ -951,3 +951,35 @@ def test_a_two_country_visit_begun_on_a_day_and_a_leg_wrapped_up(extract) -> Non
     )
     # the arrival's day is the first leg's, not the second's; the second leg is still ahead
     assert ury.dates is None and ury.status == "planned", summary(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "dates"),
+    [
+        (
+            "Chilean Foreign Minister Ana Rojas will spend three days in Japan from Sunday.",
+            "JPN",
+            ("2024-05-12", "2024-05-14"),
+        ),
+        (
+            "Chilean Foreign Minister Ana Rojas is spending two days in Seoul from Thursday.",
+            "KOR",
+            ("2024-05-09", "2024-05-10"),
+        ),
+        (
+            "Chilean Foreign Minister Ana Rojas spent the night in Lima before flying home.",
+            "PER",
+            (None, None),
+        ),
+    ],
+)
+def test_time_spent_in_a_country_is_a_stay(extract, text, host, dates) -> None:
+    v = one_visit(extract(text, published="2024-05-08"), "Ana Rojas", host)
+    assert ((v.dates.start, v.dates.end) if v.dates else (None, None)) == dates, v.explanation
+
+
+def test_money_spent_in_a_country_is_no_stay(extract) -> None:
+    ex = extract(
+        "Japan spent $10 million in Chile last year, Foreign Minister Ana Rojas said.", published="2024-05-08"
+    )
+    assert ex.visits == []

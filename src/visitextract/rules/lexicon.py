@@ -22,6 +22,9 @@ MOTION_VERBS = _forms(
     jet jets jetted emplane emplanes emplaned emplaning"""
 )
 STAY_VERBS = _forms("stay stays stayed staying remain remains remained")
+# "will spend three days in Japan": a stay when what is spent is time
+SPEND_VERBS = _forms("spend spends spent spending")
+TIME_NOUNS = _forms("day days night nights hour hours week weeks")
 ATTEND_VERBS = _forms("attend attends attended attending")
 HOST_VERBS = _forms(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed welcoming"

@@ -130,7 +130,11 @@ class VisitRules:
                     self._going_home(tok, visitors, "visit.expected", "future", "end")
             elif low in _TAKE_VERBS and is_verb(tok):
                 self._taken_to(tok)
-            elif low in lx.STAY_VERBS and is_verb(tok):
+            elif (low in lx.STAY_VERBS and is_verb(tok)) or (
+                low in lx.SPEND_VERBS
+                and is_verb(tok)
+                and any(c.dep_ == "dobj" and c.lower_ in lx.TIME_NOUNS for c in tok.children)
+            ):
                 self._verb(tok, "visit.stay", {"in", "at"}, role="full")
             elif low in lx.ATTEND_VERBS and is_verb(tok):
                 self._attend(tok)
@@ -1721,6 +1725,9 @@ def trip_duration(tok: Token) -> int | None:
                     if g.dep_ == "pobj" and g.lower_ == "days":
                         n = next((_number(x.lower_) for x in g.children if x.dep_ == "nummod"), None)
                         found = found or n
+            if c.dep_ == "dobj" and c.lower_ == "days" and tok.lower_ in lx.SPEND_VERBS:
+                # "will spend three days in Japan"
+                found = found or next((_number(x.lower_) for x in c.children if x.dep_ == "nummod"), None)
     if found is None and tok.lower_ in lx.ARRIVE_VERBS | lx.DEPART_VERBS:
         # whatever the parser made of the apposition: a single-country trip named in the
         # arrival's sentence (not "a tour that will also take her to ...")
