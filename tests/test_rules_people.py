@@ -131,6 +131,32 @@ NAME_CASES: list[PersonCase] = [
         "Abdullah Al-Mansour",
         {"office": "Foreign Minister", "country": "OMN"},
     ),
+    # Commonwealth and US forms of address before a minister's name
+    (
+        "honorific-the-honourable-dropped",
+        "Global Affairs Canada\n\nThe Honourable Claire Dubois, Minister of Foreign Affairs, will travel "
+        "to Peru next week.",
+        "Claire Dubois",
+        {"office": "Foreign Minister", "country": "CAN"},
+    ),
+    (
+        "honorific-the-right-honourable-dropped",
+        "The Right Honourable Tom Barker, Prime Minister of New Zealand, will travel to Fiji on Monday.",
+        "Tom Barker",
+        {"office": "Prime Minister", "country": "NZL"},
+    ),
+    (
+        "honorific-rt-hon-dropped",
+        "The Rt Hon. Alice Grant, Foreign Secretary of the United Kingdom, arrived in Lagos on Monday.",
+        "Alice Grant",
+        {"office": "Foreign Minister", "country": "GBR"},
+    ),
+    (
+        "honorific-the-honorable-dropped",
+        "The Honorable Mark Ellis, United States Secretary of State, will travel to Chile on Monday.",
+        "Mark Ellis",
+        {"office": "Foreign Minister", "country": "USA"},
+    ),
     (
         "fullest-name-after-short-form-first",
         "Minister Ortega arrived in Riyadh on Monday. Mexican Foreign Minister Laura Ortega will stay until "

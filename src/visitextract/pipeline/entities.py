@@ -43,15 +43,16 @@ NESTED_KEY = "ve_nested_places"
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. prince princess sheikh sheikha senator sen.
     h.e h.e. he. sir dame lord lady madam excellency majesty highness holiness eminence royal
-    president-elect gen. gen general lt. col. colonel admiral amb amb. hon hon. engr engr. sayyid
-    sayyida""".split()
+    president-elect gen. gen general lt. col. colonel admiral amb amb. hon hon. honourable honorable
+    engr engr. sayyid sayyida""".split()
 )
 # Words that make a military rank with the honorific after them ("Vice Admiral", "Rear Admiral",
-# "Air Marshal", "Lieutenant General", "Major General", "Brigadier General").
+# "Air Marshal", "Lieutenant General", "Major General", "Brigadier General"), and the "Right" of
+# "The Right Honourable", "the Rt Hon." (a form of address of Commonwealth ministers).
 RANK_PREFIXES = frozenset(
-    "vice rear air lieutenant lt lt. major maj maj. brigadier brig. field fleet chief".split()
+    "vice rear air lieutenant lt lt. major maj maj. brigadier brig. field fleet chief right rt rt.".split()
 )
-RANKS = frozenset("admiral marshal general gen gen. commodore".split())
+RANKS = frozenset("admiral marshal general gen gen. commodore honourable honorable hon hon.".split())
 
 
 def is_address(doc: Doc, i: int) -> bool:
