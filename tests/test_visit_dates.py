@@ -59,6 +59,25 @@ CASES = [
         "KOR",
         ("2024-05-12", "2024-05-13"),
     ),
+    # a range of days on what the visitor does in a place is the stay there, not one act
+    (
+        "range-on-the-meetings-of-a-leg",
+        "2024-06-01",
+        "Greek Foreign Minister Nikos Pappas will travel to Portugal and Spain next week. In Lisbon, "
+        "from June 3 to 5, Pappas will meet Portuguese Foreign Minister Rui Costa.",
+        "Nikos Pappas",
+        "PRT",
+        ("2024-06-03", "2024-06-05"),
+    ),
+    (
+        "range-on-a-summit-attended",
+        "2012-04-20",
+        "Secretary of State Helen Brooks accompanied the President to the Summit of the Americas in "
+        "Cartagena, Colombia from April 13-15.",
+        "Helen Brooks",
+        "COL",
+        ("2012-04-13", "2012-04-15"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",
@@ -970,6 +989,16 @@ def test_a_two_country_visit_begun_on_a_day_and_a_leg_wrapped_up(extract) -> Non
             "Chilean Foreign Minister Ana Rojas spent the night in Lima before flying home.",
             "PER",
             (None, None),
+        ),
+        (
+            "Chilean Foreign Minister Ana Rojas will travel to Japan, where she will spend May 12 and 13.",
+            "JPN",
+            ("2024-05-12", "2024-05-13"),
+        ),
+        (
+            "Chilean Foreign Minister Ana Rojas will spend Sunday and Monday in Seoul.",
+            "KOR",
+            ("2024-05-12", "2024-05-13"),
         ),
     ],
 )

@@ -133,7 +133,10 @@ class VisitRules:
             elif (low in lx.STAY_VERBS and is_verb(tok)) or (
                 low in lx.SPEND_VERBS
                 and is_verb(tok)
-                and any(c.dep_ == "dobj" and c.lower_ in lx.TIME_NOUNS for c in tok.children)
+                and any(
+                    c.dep_ in {"dobj", "npadvmod"} and (c.lower_ in lx.TIME_NOUNS or self._in_date(c))
+                    for c in tok.children
+                )
             ):
                 self._verb(tok, "visit.stay", {"in", "at"}, role="full")
             elif low in lx.ATTEND_VERBS and is_verb(tok):
@@ -1047,6 +1050,10 @@ class VisitRules:
             return None
         return out, ("end" if n is None else "start")
 
+    def _in_date(self, tok: Token) -> bool:
+        """Whether a token is part of a date expression ("will spend March 7 and 8 in Chile")."""
+        return any(dm.span.start <= tok.i < dm.span.end for dm in self.ctx.dates)
+
     def _noun_date_role(self, tok: Token, verb: Token) -> tuple[DateRole, Token | None]:
         """ "concluded a two-day visit to Norway on Tuesday", "wraps up the visit on Friday": the
         date is the last day; "On Wednesday, she will travel to Valparaiso, wrapping up the Chile
@@ -1643,8 +1650,15 @@ class VisitRules:
                 leg_dates: list[tuple[m.DateRange, DateRole]] = []
                 for d, _ in dates:
                     d_role = role
-                    if role == "start" and d.start and d.end and d.start != d.end:
-                        d_role = "full"  # "will travel to Canberra from 12 to 14 March": the stay
+                    if (
+                        (role == "start" or (role == "activity" and d.granularity in {None, "day"}))
+                        and d.start
+                        and d.end
+                        and d.start != d.end
+                    ):
+                        # "will travel to Canberra from 12 to 14 March", "In Buenos Aires, from 4 to
+                        # 6 March, she will meet X": a range of days is the stay, not one act
+                        d_role = "full"
                     elif d.end and not d.start and not d.start_partial:
                         d_role = "end"  # "a three-day visit through Thursday", "until November 25"
                     elif d.start and not d.end and not d.end_partial and role == "full":
