@@ -888,3 +888,20 @@ def test_accompanied_by_a_title_and_a_name_after_it(extract) -> None:
     ex = extract(text, published="2020-07-23")
     hosts = {(v.visitor.name, v.host_country) for v in ex.visits}
     assert {("Kofi Mensah", "MLI"), ("Efua Ayorkor Mensah", "MLI")} <= hosts, summary(ex)
+
+
+@pytest.mark.parametrize("verb", ["travelled", "traveled", "flew"])
+def test_a_companion_told_by_his_own_past_travel_verb_shares_that_leg_only(extract, verb):
+    """ "X, who travelled to Accra with Y, will address a forum on Tuesday": X's leg has Y's days
+    (the companion's own verb tells its time, not the sentence's main verb), and Y's legs still
+    ahead are not put on X."""
+    text = (
+        "Dutch Foreign Minister Pieter de Vries arrived in Accra on Monday for a two-day visit, the "
+        "first leg of a tour that will also take him to Togo. Trade Minister Anna Smit, who "
+        f"{verb} to Accra with de Vries, will address a business forum on Tuesday before returning home."
+    )
+    ex = extract(text, published="2024-10-21")
+    smit = [v for v in ex.visits if v.visitor.name == "Anna Smit"]
+    assert [v.host_country for v in smit] == ["GHA"], summary(ex)
+    assert smit[0].dates is not None
+    assert (smit[0].dates.start, smit[0].dates.end) == ("2024-10-21", "2024-10-22")

@@ -619,7 +619,16 @@ def _companion_visits(
         if companion.office is not None and companion.office.category in _RESIDENT_CATEGORIES:
             continue
         # the tense of the companion's own verb ("the presidency said X will be joined by Y")
-        verb = next((t for t in sent if t.lower_ in _COMPANION_VERBS), sent.root)
+        # ("X, who flew to Accra with Y, will address a forum": the flight's tense, not the forum's)
+        verb = next(
+            (
+                t
+                for t in sent
+                if t.lower_ in _COMPANION_VERBS
+                or (t.lower_ in lx.MOTION_VERBS and any(c.lower_ == "with" for c in t.children))
+            ),
+            sent.root,
+        )
         tense = ctx.tense(verb)
         for v in visits:
             if v.visitor is not principal or v.host is None:
