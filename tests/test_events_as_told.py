@@ -234,6 +234,19 @@ CASES = {
         visits={("S Jaishankar", "IRN"): "completed"},
         visit_dates={("S Jaishankar", "IRN"): ("2019-01-01", "2019-12-31")},
     ),
+    "visit-in-passing-possessive": Told(
+        "The two ministers reviewed the accords signed during Indonesian President Joko Widodo's 2022 "
+        "visit to Nairobi.",
+        published="2024-10-21",
+        visits={("Joko Widodo", "KEN"): "completed"},
+        visit_dates={("Joko Widodo", "KEN"): ("2022-01-01", "2022-12-31")},
+    ),
+    "visit-in-passing-adjective": Told(
+        "Chilean President Gabriel Boric recalled his 2023 official visit to Beijing.",
+        published="2024-10-21",
+        visits={("Gabriel Boric", "CHN"): "completed"},
+        visit_dates={("Gabriel Boric", "CHN"): ("2023-01-01", "2023-12-31")},
+    ),
     # calls and modes
     "spoke-by-telephone": Told(
         "Ukrainian President Volodymyr Zelensky spoke by telephone with British Prime Minister Keir "

@@ -152,8 +152,10 @@ _YEARS: list[list[dict[str, Any]]] = [
 ]
 _EVENT_YEARS: list[list[dict[str, Any]]] = [
     [
-        {"LOWER": {"IN": ["his", "her", "their", "its", "the", "a", "an"]}},
+        # "his 2019 visit", "Erdogan's 2021 visit to Abuja", "the 2022 official visit"
+        {"LOWER": {"IN": ["his", "her", "their", "its", "our", "my", "the", "a", "an", "'s", "’s"]}},
         _Y,
+        {"LOWER": {"IN": ["official", "working", "historic", "landmark", "first", "last"]}, "OP": "?"},
         {"LOWER": {"IN": ["visit", "visits", "trip", "trips", "tour", "summit", "stay", "state"]}},
     ],
 ]
@@ -299,7 +301,7 @@ class DateFinder:
         event_year = self._event_year_id
         for match_id, start, end in matches:
             if match_id == event_year:
-                year = doc[start + 1 : end - 1]  # the year of "his 2019 visit"
+                year = doc[start + 1 : start + 2]  # the year of "his 2019 visit"
                 year_expr = parse_date_expression(year.text)
                 if year_expr is not None:
                     candidates.append((year, year_expr))
