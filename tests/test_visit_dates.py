@@ -78,6 +78,25 @@ CASES = [
         "COL",
         ("2012-04-13", "2012-04-15"),
     ),
+    # a journey's verb with a bare "in" arrives where the story is
+    (
+        "flew-in-from-the-last-stop",
+        "2024-02-17",
+        "NAIROBI - Brazilian President Ana Souza, who flew in on Thursday from Cairo, opened a trade "
+        "fair in the Kenyan capital on Saturday.",
+        "Ana Souza",
+        "KEN",
+        ("2024-02-15", None),
+    ),
+    (
+        "jetted-in",
+        "2024-02-17",
+        "TOKYO - Chilean Foreign Minister Ana Rojas jetted in late on Friday for talks with Japanese "
+        "Foreign Minister Kenji Mori.",
+        "Ana Rojas",
+        "JPN",
+        ("2024-02-16", None),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

@@ -1855,9 +1855,13 @@ def _set_off(tok: Token) -> bool:
 
 
 def _touched_down(tok: Token) -> bool:
-    """ "touched down in Tokyo": an arrival."""
-    return tok.lower_ in {"touch", "touches", "touched", "touching"} and any(
-        c.lower_ == "down" and c.dep_ in {"prt", "advmod"} for c in tok.children
+    """ "touched down in Tokyo", "flew in on Thursday from Cairo", "jetted in late on Monday": an
+    arrival (a journey's verb with a bare "in" arrives where the story is)."""
+    if tok.lower_ in {"touch", "touches", "touched", "touching"}:
+        return any(c.lower_ == "down" and c.dep_ in {"prt", "advmod"} for c in tok.children)
+    return tok.lower_ in lx.MOTION_VERBS and any(
+        c.lower_ == "in" and c.dep_ in {"prt", "advmod", "prep"} and not list(c.children)
+        for c in tok.children
     )
 
 
