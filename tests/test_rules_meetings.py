@@ -826,6 +826,29 @@ def test_not_attending_the_talks_joins_nothing(extract) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        # an event named anew, still ahead
+        "Presidents Ana Ruiz and Liu Wen are scheduled to attend the APEC summit in Lima next week.",
+        # an event named anew, held
+        "Presidents Ana Ruiz and Liu Wen attended the Mercosur summit in Asuncion last year.",
+        # the talks told before are held; these attendees are only expected
+        "Foreign Ministers Ana Ruiz and Liu Wen will attend the talks.",
+    ],
+    ids=["named-summit-ahead", "named-summit-held", "future-attendance-of-held-talks"],
+)
+def test_attending_another_event_joins_no_talks(extract, second) -> None:
+    ex = extract(
+        "Chinese President Zhao Ming held talks with visiting Chilean President Jorge Vidal in Beijing "
+        "on Tuesday. " + second,
+        published="2025-05-20",
+    )
+    got = [{p.name for p in m.participants} for m in ex.meetings]
+    assert {"Zhao Ming", "Jorge Vidal"} in got, summary(ex)
+    assert not any({"Ana Ruiz", "Liu Wen"} & g for g in got), summary(ex)
+
+
 def test_what_two_callers_then_did_together_is_the_call(extract) -> None:
     # "The two leaders then discussed ..." after a call was a second meeting, in person
     text = (

@@ -81,6 +81,8 @@ def _attended_noun(tok: Token) -> tuple[Token | None, Token | None]:
         c.lower_ in {"the", "these", "those"} for c in tok.children
     ):
         return None, None
+    if any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" for c in tok.children):
+        return None, None  # "attend the APEC summit": an event named anew, not the talks told before
     head = tok.head
     if (
         tok.dep_ == "dobj"
@@ -231,6 +233,8 @@ class MeetingRules:
         if not earlier:
             return
         cand = max(earlier, key=lambda c: c.trigger_i)
+        if (self.ctx.tense(verb) == "future") != (cand.status == "planned"):
+            return  # "are scheduled to attend the summit" joins no talks already held
         for a in attendees:
             if a not in cand.participants:
                 cand.participants.append(a)
