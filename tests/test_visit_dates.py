@@ -97,6 +97,25 @@ CASES = [
         "JPN",
         ("2024-02-16", None),
     ),
+    # a participle takes the time of the clause it hangs on, not the present
+    (
+        "arriving-participle-of-a-past-flight",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas flew out of Athens on Sunday evening for a three-day visit "
+        "to Germany, arriving in Berlin on Monday morning.",
+        "Nikos Pappas",
+        "DEU",
+        ("2025-03-10", "2025-03-12"),
+    ),
+    (
+        "arriving-participle-of-a-coming-flight",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas will fly to Canada for a two-day visit, arriving in Ottawa "
+        "on Tuesday.",
+        "Nikos Pappas",
+        "CAN",
+        ("2025-03-18", "2025-03-19"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

@@ -374,6 +374,10 @@ class DocContext:
         if verb.tag_ in {"VBZ", "VBP", "VBG"}:
             if verb.tag_ == "VBG" and verb.dep_ == "pcomp":
                 return self._verb_tense(verb.head.head) if verb.head.head != verb.head else "present"
+            if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not lowers and head != verb:
+                # "flew out on Sunday evening, arriving in Berlin on Monday morning": the participle
+                # happens in the time of the clause it hangs on
+                return self._verb_tense(head)
             return "present"
         if verb.tag_ == "VB":
             to = any(c.lower_ == "to" and c.dep_ == "aux" for c in children)
