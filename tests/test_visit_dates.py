@@ -116,6 +116,25 @@ CASES = [
         "CAN",
         ("2025-03-18", "2025-03-19"),
     ),
+    # days told in several places of one country span the visit
+    (
+        "two-cities-on-two-days",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas will be in Wellington on Monday and in Auckland on "
+        "Tuesday, the ministry said.",
+        "Nikos Pappas",
+        "NZL",
+        ("2025-03-17", "2025-03-18"),
+    ),
+    (
+        "a-later-arrival-in-another-city-of-the-country",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas will travel to Canada next week. He will be in Ottawa on "
+        "Monday and Tuesday before heading to Montreal on Wednesday.",
+        "Nikos Pappas",
+        "CAN",
+        ("2025-03-17", "2025-03-19"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

@@ -568,6 +568,10 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
         # "next week ... will arrive on Tuesday": the day, not the week
         full = [d for d in full if d.granularity in {None, "day"}] or []
     base = max(full, key=rank) if full else None
+    days = sorted({d.start for d in full if d.granularity in {None, "day"} and d.start and d.start == d.end})
+    if base is not None and len(days) > 1 and all(d.start == d.end for d in full if d.start):
+        # "will be in Wellington on Monday and in Auckland on Tuesday": there from the first to the last
+        base = base.model_copy(update={"start": days[0], "end": days[-1]})
     if base is None and not starts and not ends:
         return None
     if base is None:
@@ -593,6 +597,13 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
             and not (start and later < start)
         ):
             end = later
+    arrivals_after = [
+        d.start for d in starts if d.start and d.granularity in {None, "day"} and end and d.start > end
+    ]
+    if arrivals_after and start:
+        # "in Ottawa on Monday and Tuesday before heading to Montreal on Wednesday": a later
+        # arrival in the same country is still the visit
+        end = max(arrivals_after)
     if v.duration and base.granularity in {None, "day"}:
         if start and (end is None or end == start) and v.duration >= 1:
             # ("a one-day visit" on Wednesday ends on Wednesday)
