@@ -135,6 +135,24 @@ CASES = [
         "CAN",
         ("2025-03-17", "2025-03-19"),
     ),
+    # an onward flight told right after the end of a leg, without a day of its own, is that day's
+    (
+        "concluded-a-leg-and-flew-on",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas concluded a two-day visit to Japan on Wednesday and flew "
+        "to Seoul, where he will stay until Saturday.",
+        "Nikos Pappas",
+        "KOR",
+        ("2025-03-12", "2025-03-15"),
+    ),
+    (
+        "wrapped-up-a-leg-and-left",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas wrapped up his visit to Peru on Tuesday and left for Santiago.",
+        "Nikos Pappas",
+        "CHL",
+        ("2025-03-11", None),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

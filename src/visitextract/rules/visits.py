@@ -1604,6 +1604,15 @@ class VisitRules:
             self._destinations.append((tok.i, places[0]))
         if dates is None:
             dates = self._dates(date_anchor or tok, tense)
+            if not dates and role == "start" and tok.dep_ == "conj" and tok.head.lower_ in _ENDING_VERBS:
+                # "concluded a visit to Japan on Wednesday and flew to Seoul": the same day
+                ended = [
+                    tok.head,
+                    *(c for c in tok.head.children if c.dep_ == "dobj" and c.lower_ in lx.VISIT_NOUNS),
+                ]
+                dates = [
+                    (d, t) for a in ended for d, t in self._dates(a, tense) if d.granularity in {None, "day"}
+                ][:1]
             begun = self._starting(tok) if not dates else None
             if begun is not None:
                 # "a three-day visit to Portugal starting March 20": the first day
