@@ -153,6 +153,25 @@ CASES = [
         "CHL",
         ("2025-03-11", None),
     ),
+    # the day of arrival starts the visit; the departure the evening before does not
+    (
+        "leave-the-evening-before-and-arrive",
+        "2025-06-06",
+        "Singaporean Prime Minister Lawrence Tan will leave for New Zealand on Sunday evening and "
+        "arrive in Wellington on Monday for a two-day official visit.",
+        "Lawrence Tan",
+        "NZL",
+        ("2025-06-09", "2025-06-10"),
+    ),
+    (
+        "fly-overnight-and-land",
+        "2025-06-06",
+        "Singaporean Prime Minister Lawrence Tan will fly to Canberra on Saturday night. He will land "
+        "in Canberra on Sunday morning for a three-day visit.",
+        "Lawrence Tan",
+        "AUS",
+        ("2025-06-08", "2025-06-10"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

@@ -498,6 +498,15 @@ def _merge_group(group: list[VisitCandidate]) -> VisitCandidate:
     evidence: list[Span] = []
     dates = []
     explanation: list[str] = []
+    # "left for Wellington on Sunday evening, arriving on Monday": the day of arrival starts the
+    # visit, the day of departure only when no arrival is told
+    arrivals = [
+        dt.date.fromisoformat(d.start)
+        for c in group
+        if c.rule == "visit.arrived"
+        for d, role in c.dates
+        if role == "start" and d.start and d.granularity in {None, "day"}
+    ]
     for c in sorted(group, key=lambda c: min(s.start for s in c.evidence)):
         for p in c.places:
             if p.entity.id not in seen:
@@ -506,7 +515,16 @@ def _merge_group(group: list[VisitCandidate]) -> VisitCandidate:
         for e in c.evidence:
             if all(e.start != x.start for x in evidence):
                 evidence.append(e)
-        dates.extend(c.dates)
+        for d, role in c.dates:
+            if (
+                arrivals
+                and role == "start"
+                and c.rule in {"visit.departed", "visit.travel"}
+                and d.start
+                and 0 < (min(arrivals) - dt.date.fromisoformat(d.start)).days <= 2
+            ):
+                continue
+            dates.append((d, role))
         explanation.extend(c.explanation)
     strong = [c for c in group if c.strength == best.strength]
     status = max(strong, key=lambda c: _STATUS_ORDER[c.status]).status
