@@ -587,3 +587,19 @@ def test_custom_spans_key_and_serialisation(nlp: Language) -> None:
     assert [s.text for s in doc.spans["dates"]] == ["5 May 2021", "last week"]
     copy = Doc(other.vocab).from_bytes(doc.to_bytes())
     assert [s._.ve_date for s in copy.spans["dates"]] == [s._.ve_date for s in doc.spans["dates"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # published Wednesday 2024-05-08; no tense from the clause
+        ("since Monday", "2024-05-06", None),  # looks back
+        ("from Thursday", "2024-05-09", None),  # does not: the nearest Thursday
+        ("from Monday", "2024-05-06", None),
+    ],
+)
+def test_an_open_start_with_from_is_not_read_as_since(text: str, start: str, end: str | None) -> None:
+    expr = parse_date_expression(text)
+    assert expr is not None
+    d = resolve(expr, dt.date(2024, 5, 8), None, text=text)
+    assert (d.start, d.end) == (start, end)

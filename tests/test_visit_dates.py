@@ -172,6 +172,44 @@ CASES = [
         "AUS",
         ("2025-06-08", "2025-06-10"),
     ),
+    # the visit as the subject of a verb of lasting or ending: that verb's day bounds it
+    (
+        "visit-which-began-continues-until",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas's visit to Egypt, which began on Wednesday, continues "
+        "until Saturday.",
+        "Nikos Pappas",
+        "EGY",
+        ("2025-03-12", "2025-03-15"),
+    ),
+    (
+        "visit-ends-on",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas arrived in Cairo on Wednesday. His visit to Egypt ends on "
+        "Sunday.",
+        "Nikos Pappas",
+        "EGY",
+        ("2025-03-12", "2025-03-16"),
+    ),
+    # the last day of a visit told inside the phrase itself
+    (
+        "final-day-of-the-visit-on-a-day",
+        "2025-03-14",
+        "On the final day of his three-day visit to Egypt on Thursday, Greek Foreign Minister Nikos "
+        "Pappas met President Omar Said.",
+        "Nikos Pappas",
+        "EGY",
+        ("2025-03-11", "2025-03-13"),
+    ),
+    # "from" a day with no end: the start only
+    (
+        "from-a-day-without-an-end",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas will pay a state visit to Egypt from Monday, the ministry said.",
+        "Nikos Pappas",
+        "EGY",
+        ("2025-03-17", None),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

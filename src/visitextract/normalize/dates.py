@@ -831,8 +831,8 @@ def resolve(
     start, end = expr.start, expr.end
     effective = tense
     if tense not in ("past", "future"):
-        if start is not None and end is None:
-            effective = "past"
+        if start is not None and end is None and not (expr.text or "").lower().startswith("from"):
+            effective = "past"  # "since Monday" looks back; "from Monday" does not
         elif start is None and end is not None:
             effective = "future"
     try:

@@ -95,7 +95,7 @@ _REL: dict[str, Any] = {"LOWER": {"IN": ["this", "next", "last", "coming", "past
 _UNIT: dict[str, Any] = {"LOWER": {"IN": ["week", "weekend", "month", "year"]}}
 _PART: dict[str, Any] = {"LOWER": {"IN": ["morning", "afternoon", "evening", "night"]}, "OP": "?"}
 _RANGE_PREFIX: dict[str, Any] = {"LOWER": {"IN": ["from", "between"]}, "OP": "?"}
-_OPEN_PREFIX: dict[str, Any] = {"LOWER": {"IN": ["until", "till", "til", "through", "thru", "since"]}}
+_OPEN_PREFIX: dict[str, Any] = {"LOWER": {"IN": ["until", "till", "til", "through", "thru", "since", "from"]}}
 
 
 def _opt(spec: dict[str, Any]) -> dict[str, Any]:

@@ -934,6 +934,11 @@ class VisitRules:
                         bounds.append(("end", c))
                 else:
                     places += legs
+        head = tok.head
+        if tok.dep_ == "nsubj" and head.lower_ in _BEGIN_VERBS | _ENDING_VERBS | _LASTING_VERBS:
+            # "X's visit to Egypt ... continues until Saturday", "the visit ends on Friday"
+            if self._dates(head, self.ctx.tense(head)):
+                bounds.append(("start" if head.lower_ in _BEGIN_VERBS else "end", head))
         verb = governing_verb(tok)
         if not places and tok.dep_ in {"pobj"} and tok.head.lower_ in {"for", "on"} and not bounds:
             # "arrived in Germany for the first state visit": the verb's own rule covers it
@@ -1036,6 +1041,10 @@ class VisitRules:
                 for dm in self.ctx.dates_for(governing_verb(day), through_talks=True)
                 if dm.span.start not in own
             ]
+            if not found:
+                # "On the final day of his visit to Egypt on Thursday": the day the phrase itself gives
+                inside = {t.i for t in day.subtree}
+                found = [dm for dm in self.ctx.dates if dm.span.root.i in inside and dm.span.start not in own]
         out: list[tuple[m.DateRange, str]] = []
         for dm in found[:1]:
             d = self.ctx.resolve_date(dm, tense)
