@@ -210,6 +210,23 @@ CASES = [
         "EGY",
         ("2025-03-17", None),
     ),
+    # "there" after a journey is the journey's end
+    (
+        "travel-and-remain-there",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas will travel to Egypt on Sunday and remain there until Tuesday.",
+        "Nikos Pappas",
+        "EGY",
+        ("2025-03-16", "2025-03-18"),
+    ),
+    (
+        "arrived-and-stayed-there",
+        "2025-03-14",
+        "Greek Foreign Minister Nikos Pappas arrived in Amman on Monday and stayed there until Wednesday.",
+        "Nikos Pappas",
+        "JOR",
+        ("2025-03-10", "2025-03-12"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

@@ -551,6 +551,14 @@ class VisitRules:
             ]
         if not dest_tokens and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             dest_tokens = [tok.head]  # "in the Ghanaian capital, where X arrived on Tuesday"
+        if (
+            not dest_tokens
+            and tok.dep_ == "conj"
+            and tok.head.lower_ in lx.MOTION_VERBS | lx.ARRIVE_VERBS | lx.VISIT_VERBS
+            and any(c.lower_ == "there" for c in tok.children)
+        ):
+            # "will travel to Egypt on Sunday and remain there until Tuesday": the journey's end
+            dest_tokens = list(prep_objects(tok.head, {"to", "in", "for"})) + objects(tok.head)
         origin: str | None = None
         if origin_objects:
             origin_places = self._dest_places(objects(tok)) + self._dest_places(
