@@ -1161,3 +1161,30 @@ def test_money_spent_in_a_country_is_no_stay(extract) -> None:
         "Japan spent $10 million in Chile last year, Foreign Minister Ana Rojas said.", published="2024-05-08"
     )
     assert ex.visits == []
+
+
+def test_a_trip_home_already_made_ends_no_trip_still_ahead(extract) -> None:
+    """Regression: "returned to Helsinki on Wednesday" gave its day as the end of a summit trip
+    planned for July, told later in the story."""
+    text = (
+        "Finnish Prime Minister Aino Koski returned to Helsinki on Wednesday after a four-day visit to "
+        "Canada. Koski and Canadian Prime Minister Mark Bell are due to meet again at the NATO summit in "
+        "Washington in July."
+    )
+    ex = extract(text, published="2024-05-16")
+    usa = one_visit(ex, "Aino Koski", "USA")
+    assert usa.status == "planned"
+    assert usa.dates is None or usa.dates.end is None, usa.explanation
+    can = one_visit(ex, "Aino Koski", "CAN")
+    assert can.dates is not None and (can.dates.start, can.dates.end) == ("2024-05-12", "2024-05-15")
+
+
+@pytest.mark.parametrize("home", ["returned to Nairobi on Saturday evening", "flew back home on Saturday"])
+def test_back_home_the_trip_is_over(extract, home) -> None:
+    text = (
+        "Kenyan President Daniel Otieno jetted into Arusha late on Friday for a one-day summit of "
+        f"regional leaders. Otieno {home}."
+    )
+    v = one_visit(extract(text, published="2024-09-15"), "Daniel Otieno", "TZA")
+    assert v.status == "completed", v.explanation
+    assert v.dates is not None and (v.dates.start, v.dates.end) == ("2024-09-13", "2024-09-14")

@@ -369,6 +369,10 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
             if (v.visitor is r.visitor or (not r.visitor.named and v.visitor.country == r.visitor.country))
             and v.status in {"ongoing", "planned"}
         ]
+        if r.status != "planned":
+            # "returned to Helsinki on Wednesday": a trip home already made ends no trip still ahead
+            # ("will attend the summit in Washington in July")
+            mine = [v for v in mine if v.status != "planned"]
         for v in _last_legs(mine):
             rng = _visit_range(v)
             for d, _ in r.dates:
@@ -376,6 +380,15 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
                 if end and not (rng is not None and rng[0] and end < rng[0]):  # never before the start
                     v.dates.append((d.model_copy(update={"start": None, "end": end}), "end"))
                     v.explanation.append(f"end date from '{d.text}' (return home)")
+                    if (
+                        r.tenses & {"past", "perfect"}
+                        and ctx.published is not None
+                        and end <= ctx.published.isoformat()
+                        and v.status == "ongoing"
+                    ):
+                        # "returned to Nairobi on Saturday evening": back home, the trip is over
+                        v.status = "completed"
+                        v.explanation.append("status completed: the visitor has returned home")
     _chain_legs(merged)
     for v in merged:
         _status_from_dates(ctx, v)
