@@ -227,6 +227,37 @@ CASES = [
         "JOR",
         ("2025-03-10", "2025-03-12"),
     ),
+    # a trip as the subject of where it begins or ends: that stop's days
+    (
+        "tour-concludes-in-a-city-on-a-range",
+        "2024-11-22",
+        "Chinese Foreign Minister Li Wen will visit Portugal and Greece next week, the ministry said. "
+        "The tour will conclude in Athens on Nov. 29-30.",
+        "Li Wen",
+        "GRC",
+        ("2024-11-29", "2024-11-30"),
+    ),
+    (
+        "trip-begins-in-a-city-on-a-day",
+        "2024-11-22",
+        "Chinese Foreign Minister Li Wen will tour Europe next month. The trip begins in Lisbon on "
+        "Monday, December 2.",
+        "Li Wen",
+        "PRT",
+        ("2024-12-02", None),
+    ),
+    # leaving a place "before" is the day of what comes before it; days told within a week are days
+    (
+        "meet-the-next-day-before-leaving",
+        "2024-11-22",
+        "Chinese Foreign Minister Li Wen will pay official visits to Portugal and Spain next week. He "
+        "will first stop in Lisbon, where he will hold talks with Portuguese Foreign Minister Rui Costa "
+        "on Monday. The next day he is scheduled to meet Prime Minister Ana Lopes before leaving the "
+        "Portuguese capital.",
+        "Li Wen",
+        "PRT",
+        ("2024-11-25", "2024-11-26"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",
@@ -1188,3 +1219,16 @@ def test_back_home_the_trip_is_over(extract, home) -> None:
     v = one_visit(extract(text, published="2024-09-15"), "Daniel Otieno", "TZA")
     assert v.status == "completed", v.explanation
     assert v.dates is not None and (v.dates.start, v.dates.end) == ("2024-09-13", "2024-09-14")
+
+
+def test_days_told_within_a_week_make_a_visit_of_days(extract) -> None:
+    """Regression: a leg dated "next week" and then by its days kept granularity week, which the
+    evaluation (and a user filtering on granularity) reads as no day at all."""
+    text = (
+        "Chinese Foreign Minister Li Wen will pay visits to Portugal and Spain next week. He will first "
+        "stop in Lisbon, where he will hold talks on Monday. The next day he will meet Prime Minister "
+        "Ana Lopes before leaving the Portuguese capital."
+    )
+    v = one_visit(extract(text, published="2024-11-22"), "Li Wen", "PRT")
+    assert v.dates is not None
+    assert (v.dates.start, v.dates.end, v.dates.granularity) == ("2024-11-25", "2024-11-26", "day")

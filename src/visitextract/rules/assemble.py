@@ -642,7 +642,11 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
         elif end and start is None:
             start = (dt.date.fromisoformat(end) - dt.timedelta(days=v.duration - 1)).isoformat()
     texts = [base.text] + [d.text for d in starts + ends if d.text != base.text]
-    return base.model_copy(update={"start": start, "end": end, "text": "; ".join(dict.fromkeys(texts))})
+    update: dict[str, object] = {"start": start, "end": end, "text": "; ".join(dict.fromkeys(texts))}
+    if base.granularity in {"week", "month"} and (start, end) != (base.start, base.end):
+        # "next week ... The next day he will leave Lisbon": days told within the week are days
+        update["granularity"] = "day"
+    return base.model_copy(update=update)
 
 
 def _visit_range(v: VisitCandidate) -> tuple[str | None, str | None] | None:

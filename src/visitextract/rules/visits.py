@@ -130,6 +130,13 @@ class VisitRules:
                     self._going_home(tok, visitors, "visit.expected", "future", "end")
             elif low in _TAKE_VERBS and is_verb(tok):
                 self._taken_to(tok)
+            elif (
+                low in _BEGIN_VERBS | _ENDING_VERBS
+                and is_verb(tok)
+                and any(s.lower_ in _TRIP_SUBJECTS and s.pos_ == "NOUN" for s in subjects(tok))
+                and list(prep_objects(tok, {"in", "at"}))
+            ):
+                self._trip_begins_or_ends_in(tok)
             elif (low in lx.STAY_VERBS and is_verb(tok)) or (
                 low in lx.SPEND_VERBS
                 and is_verb(tok)
@@ -384,6 +391,20 @@ class VisitRules:
             return [pc] if pc is not None else []
         last = self._last_visitor(verb.i)
         return [last] if last is not None else []
+
+    def _trip_begins_or_ends_in(self, tok: Token) -> None:
+        """ "The tour will conclude in Athens on Nov. 29-30", "The trip begins in Lisbon on Monday":
+        a stop of the trip told last, with its days (the first day of a beginning, the last of an
+        end, or the stop's own range)."""
+        if self._negated(tok):
+            return
+        places = [p for p in self._dest_places(list(prep_objects(tok, {"in", "at"}))) if p.country]
+        visitors = [v for v in self._trip_travellers(tok) if v.country and v.office is not None]
+        visitors = [v for v in visitors if places and v.country != places[0].country]
+        if not places or not visitors:
+            return
+        role: DateRole = "start" if tok.lower_ in _BEGIN_VERBS else "end"
+        self._emit(tok, visitors, places[:1], "visit.itinerary", self.ctx.tense(tok), role=role, strength=1)
 
     def _led_by(self, group: Token) -> list[PersonCluster]:
         """The people a delegation is led or headed by ("a delegation led by X and Y")."""
@@ -695,6 +716,11 @@ class VisitRules:
         found = [v for v in visitors if v.country and v.country != origin.country and v.office is not None]
         if found:
             tense = self.ctx.tense(tok)
+            anchor = None
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "before" and not self.ctx.dates_for(tok):
+                # "The next day he will meet X before leaving the Portuguese capital": that day
+                anchor = tok.head.head
+                tense = self.ctx.tense(anchor)
             self._emit(
                 tok,
                 found,
@@ -704,6 +730,7 @@ class VisitRules:
                 role="end",
                 strength=0,
                 host_override=origin.country,
+                date_anchor=anchor,
             )
 
     def _on_the_way(self, tok: Token) -> None:
@@ -1677,7 +1704,7 @@ class VisitRules:
                 for d, _ in dates:
                     d_role = role
                     if (
-                        (role == "start" or (role == "activity" and d.granularity in {None, "day"}))
+                        (role in {"start", "end"} or (role == "activity" and d.granularity in {None, "day"}))
                         and d.start
                         and d.end
                         and d.start != d.end
