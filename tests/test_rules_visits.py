@@ -905,3 +905,37 @@ def test_a_companion_told_by_his_own_past_travel_verb_shares_that_leg_only(extra
     assert [v.host_country for v in smit] == ["GHA"], summary(ex)
     assert smit[0].dates is not None
     assert (smit[0].dates.start, smit[0].dates.end) == ("2024-10-21", "2024-10-22")
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "start"),
+    [
+        (
+            "Finnish Prime Minister Aino Koski arrived in Ottawa on Sunday. It was her first visit to "
+            "Canada as prime minister; she last travelled there in 2019, when she was finance minister.",
+            "CAN",
+            "2019-01-01",
+        ),
+        (
+            "KYIV - German Foreign Minister Anna Weber said the talks went well. She last went there in March.",
+            "UKR",
+            "2024-03-01",
+        ),
+    ],
+    ids=["there-after-a-destination", "there-under-a-dateline"],
+)
+def test_there_is_the_place_told_last(extract, text, host, start) -> None:
+    ex = extract(text, published="2024-05-16")
+    starts = [v.dates.start for v in ex.visits if v.host_country == host and v.dates]
+    assert start in starts, summary(ex)
+
+
+def test_a_companion_of_this_trip_is_not_put_on_a_visit_in_passing(extract) -> None:
+    text = (
+        "Finnish Prime Minister Aino Koski returned to Helsinki on Wednesday after a four-day visit to "
+        "Canada. It was her first visit as prime minister; she last travelled there in 2019. Koski was "
+        "accompanied by Trade Minister Ville Salo."
+    )
+    ex = extract(text, published="2024-05-16")
+    salo = [v for v in ex.visits if v.visitor.name == "Ville Salo"]
+    assert len(salo) == 1 and salo[0].dates is not None and salo[0].dates.start == "2024-05-12", summary(ex)

@@ -679,6 +679,9 @@ def _companion_visits(
         for v in visits:
             if v.visitor is not principal or v.host is None:
                 continue
+            told = _best_dates(v)
+            if told is not None and told.granularity == "year":
+                continue  # "he last travelled there in 2019": a visit in passing, not this trip
             if (tense == "future" and v.status not in {"planned", "ongoing"}) or (
                 tense == "past" and v.status == "planned"
             ):
@@ -949,6 +952,8 @@ def _dates_from_visits(
         if mc.date is not None or mc.mode != "in_person" or mc.status not in {"held", "planned"}:
             continue
         legs = _leg_of(mc, [v for v in visits if v.visitor in mc.participants and _meeting_in_visit(mc, v)])
+        # (a visit in passing, "he last travelled there in 2019", is no leg of this trip)
+        legs = [v for v in legs if (d := _best_dates(v)) is None or d.granularity in {None, "day"}]
         if len(legs) != 1:
             continue
         leg = legs[0]

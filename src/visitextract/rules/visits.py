@@ -587,6 +587,14 @@ class VisitRules:
             )
             origin = next((p.country for p in origin_places if p.country), None)
         places = self._dest_places(dest_tokens) + self._here(tok)
+        if (
+            not places
+            and rule in {"visit.travel", "visit.verb", "visit.arrived"}
+            and any(c.lower_ == "there" and c.dep_ == "advmod" for c in tok.children)
+        ):
+            # "It was his first visit to Canada; he last travelled there in 2019": the place told last
+            scene = self._scene(tok.i)
+            places = [scene] if scene is not None and scene.country else []
         # "embark on a two-day visit to Mexico": the noun rule handles it.
         visitors = self._visitors_of(tok)
         ahead = tok.dep_ == "pcomp" and tok.head.lower_ == "before" and self.ctx.tense(tok) == "present"
