@@ -917,7 +917,8 @@ def test_a_companion_told_by_his_own_past_travel_verb_shares_that_leg_only(extra
             "2019-01-01",
         ),
         (
-            "KYIV - German Foreign Minister Anna Weber said the talks went well. She last went there in March.",
+            "KYIV - German Foreign Minister Anna Weber said the talks went well. She last went there in "
+            "March.",
             "UKR",
             "2024-03-01",
         ),
