@@ -940,3 +940,32 @@ def test_a_companion_of_this_trip_is_not_put_on_a_visit_in_passing(extract) -> N
     ex = extract(text, published="2024-05-16")
     salo = [v for v in ex.visits if v.visitor.name == "Ville Salo"]
     assert len(salo) == 1 and salo[0].dates is not None and salo[0].dates.start == "2024-05-12", summary(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "visitors"),
+    [
+        (
+            "ARUSHA - The one-day summit of East African leaders in Arusha, chaired by South Sudanese "
+            "President Salva Kiir, also brought together Burundi's Évariste Ndayishimiye and Rwandan Prime "
+            "Minister Édouard Ngirente.",
+            {("Salva Kiir", "TZA"), ("Évariste Ndayishimiye", "TZA"), ("Édouard Ngirente", "TZA")},
+        ),
+        (
+            "The investment forum in Doha drew Kenyan President William Ruto and Ghanaian President John "
+            "Mahama.",
+            {("William Ruto", "QAT"), ("John Mahama", "QAT")},
+        ),
+    ],
+    ids=["chaired-by-and-brought-together", "drew"],
+)
+def test_an_event_that_brings_leaders_together_makes_them_visitors(extract, text, visitors) -> None:
+    ex = extract(text, published="2024-09-15")
+    assert {(v.visitor.name, v.host_country) for v in ex.visits} == visitors, summary(ex)
+
+
+def test_what_draws_no_people_is_no_visit(extract) -> None:
+    ex = extract(
+        "The crisis drew Kenyan President William Ruto into the talks in Doha.", published="2024-09-15"
+    )
+    assert ex.visits == [], summary(ex)

@@ -91,6 +91,11 @@ KNOWN_NAMES = {
         people={"Olaf Scholz": (ANY, "DEU")},
         meetings=[{"Luiz Inacio Lula da Silva", "Olaf Scholz"}],
     ),
+    "leader-read-as-nothing": Case(
+        "The summit also brought together Burundi's Évariste Ndayishimiye and the Kenyan president.",
+        published="2024-09-15",
+        people={"Évariste Ndayishimiye": (ANY, "BDI")},
+    ),
 }
 
 

@@ -796,6 +796,28 @@ class EntityCorrector:
                 and known.knows(ent.text)
             ):
                 found.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        # (a3) a full name the tables know that the model tagged as nothing ("Burundi's Évariste
+        # Ndayishimiye"): the longest known run of name words, two words at least
+        covered = blocked | {t.i for s in found for t in s}
+        i = 0
+        while i < len(doc):
+            if i in covered or not _is_name_token(doc[i]):
+                i += 1
+                continue
+            j = i
+            while (
+                j < len(doc)
+                and j - i < 5
+                and j not in covered
+                and (_is_name_token(doc[j]) or doc[j].lower_ in NAME_PARTICLES)
+            ):
+                j += 1
+            for e in range(j, i + 1, -1):
+                if known.knows(doc[i:e].text):
+                    found.append(Span(doc, i, e, label="PERSON"))
+                    i = e - 1
+                    break
+            i += 1
         # (b) names after a title, "counterpart" or an honorific, whatever the model said.
         starts: list[int] = []
         for office in offices:

@@ -148,6 +148,14 @@ class VisitRules:
                 self._verb(tok, "visit.stay", {"in", "at"}, role="full")
             elif low in lx.ATTEND_VERBS and is_verb(tok):
                 self._attend(tok)
+            elif low in {"chaired", "co-chaired"} and is_verb(tok):
+                self._chaired_by(tok)
+            elif (
+                low in {"brought", "brings", "bring", "bringing"}
+                and is_verb(tok)
+                and any(c.lower_ == "together" for c in tok.children)
+            ) or (low in {"gathered", "gathers", "drew", "draws"} and is_verb(tok)):
+                self._brought_together(tok)
             elif low in lx.HOST_VERBS and is_verb(tok):
                 self._hosted(tok)
             elif (
@@ -1236,11 +1244,22 @@ class VisitRules:
             tense = self.ctx.tense(tok)
             self._emit(tok, visitors, places, "visit.taken_to", tense, role="full", strength=2)
 
-    def _attended_by(self, tok: Token, agent: Token) -> None:
+    def _brought_together(self, tok: Token) -> None:
+        """ "The summit, chaired by X, also brought together A and B", "the forum gathered A and B":
+        an event as the subject of a verb of bringing people together; its objects take part."""
+        if not any(s.lower_ in lx.EVENT_NOUNS and s.pos_ in {"NOUN", "PROPN"} for s in subjects(tok)):
+            return
+        people = [t for o in objects(tok) for t in with_conjuncts(o)]
+        if people:
+            self._attended_by(tok, None, people)
+
+    def _attended_by(self, tok: Token, agent: Token | None, people: list[Token] | None = None) -> None:
         """ "The summit in Samarkand was attended by X and Y", "the summit, attended by X, ...",
         "the summit, held in Samarkand and hosted by Z, which was attended by X": the people of the
         agent phrase take part in the event, so those from abroad are visitors to its place."""
-        event = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ in lx.EVENT_NOUNS), None)
+        event = next(
+            (c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"} and c.lower_ in lx.EVENT_NOUNS), None
+        )
         node, hops = tok, 0
         while event is None and node.head != node and hops < 6:
             node, hops = node.head, hops + 1
@@ -1248,7 +1267,9 @@ class VisitRules:
                 event = node
         if event is None or self._negated(tok) or _remote(tok):
             return
-        visitors = self._persons([t for p in agent.children if p.dep_ == "pobj" for t in with_conjuncts(p)])
+        if people is None and agent is not None:
+            people = [t for p in agent.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
+        visitors = self._persons(people or [])
         # where: "the summit in Samarkand", "the Samarkand summit", "a summit held in Samarkand"
         anchors = [event, *(c for c in event.children if c.dep_ == "acl" and c.lower_ != tok.lower_)]
         places: list[PlaceMention] = []
@@ -1258,6 +1279,17 @@ class VisitRules:
                 pm = self.ctx.place_at.get(c.i)
                 if c.dep_ in {"compound", "nmod"} and pm is not None and pm.entity.kind == "city":
                     places.append(pm)
+        if not places:
+            # "the summit of East African leaders in Arusha": the parser hangs the place lower down
+            places = self._dest_places(
+                [
+                    t
+                    for t in event.subtree
+                    if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"} and t.i < tok.i
+                ]
+            )
+        if not places and self.ctx.dateline is not None and self.ctx.dateline.entity.kind == "city":
+            places = [self.ctx.dateline]  # "ARUSHA - The summit ... brought together X and Y"
         places = [p for p in places if p.country]
         if not places:
             return
@@ -1307,6 +1339,12 @@ class VisitRules:
         # "Among those attending were X and Y": X may be parsed as the inverted subject
         listed = objects(verb) + [c for c in verb.children if c.dep_ == "nsubj" and c != group]
         return self._persons([t for c in listed for t in with_conjuncts(c)])
+
+    def _chaired_by(self, tok: Token) -> None:
+        """ "The summit, chaired by South Sudanese President X": the chair takes part."""
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None and tok.tag_ == "VBN" and not self._negated(tok):
+            self._attended_by(tok, agent)
 
     def _attend(self, tok: Token) -> None:
         if self._negated(tok):
