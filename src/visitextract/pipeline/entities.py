@@ -796,6 +796,20 @@ class EntityCorrector:
                 and known.knows(ent.text)
             ):
                 found.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        # (a2b) a name the model cut short of the full name the tables know ("Samia Suluhu" +
+        # "Hassan"): extended by the name words after it
+        office_tokens = {t.i for s in offices for t in s}
+        for n, span in enumerate(found):
+            for more in (2, 1):
+                e = span.end + more
+                if (
+                    e <= len(doc)
+                    # (over a place the gazetteer knows too: "Hassan" is also a city in India)
+                    and all(_is_name_token(t) and t.i not in office_tokens for t in doc[span.end : e])
+                    and known.knows(doc[span.start : e].text)
+                ):
+                    found[n] = Span(doc, span.start, e, label="PERSON")
+                    break
         # (a3) a full name the tables know that the model tagged as nothing ("Burundi's Évariste
         # Ndayishimiye"): the longest known run of name words, two words at least
         covered = blocked | {t.i for s in found for t in s}
