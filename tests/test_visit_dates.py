@@ -258,6 +258,37 @@ CASES = [
         "PRT",
         ("2024-11-25", "2024-11-26"),
     ),
+    # the visit as a placeless "The visit, which took place ...": its range spans the legs told
+    (
+        "the-visit-which-took-place-first-leg",
+        "2025-03-14",
+        "South African Minister Thabo Mokoena has returned home from a working visit to Germany and the "
+        "Netherlands. The visit, which took place from 10 to 13 March, was his first to both countries.",
+        "Thabo Mokoena",
+        "DEU",
+        ("2025-03-10", None),
+    ),
+    (
+        "the-visit-which-took-place-last-leg",
+        "2025-03-14",
+        "South African Minister Thabo Mokoena has returned home from a working visit to Germany and the "
+        "Netherlands. The visit, which took place from 10 to 13 March, was his first to both countries.",
+        "Thabo Mokoena",
+        "NLD",
+        (None, "2025-03-13"),
+    ),
+    # a night of departure before a visit of stated length whose last day is told is the journey
+    (
+        "night-departure-before-a-visit-of-stated-length",
+        "2025-06-06",
+        "Singaporean Prime Minister Lawrence Tan will make an official visit to New Zealand next week. "
+        "The three-day visit will take Mr Tan to Wellington and Auckland. Mr Tan will leave for "
+        "Wellington on Sunday night. On Wednesday, the last day of the visit, he will tour a research "
+        "centre.",
+        "Lawrence Tan",
+        "NZL",
+        ("2025-06-09", "2025-06-11"),
+    ),
     (
         "arrival-on-the-evening-of",
         "2024-05-08",

@@ -361,6 +361,14 @@ def _merge_visits(ctx: DocContext, cands: list[VisitCandidate]) -> list[VisitCan
             if len(mine) == 1:
                 mine[0].dates.extend(c.dates)
                 mine[0].duration = mine[0].duration or c.duration
+            elif len(mine) > 1 and c.status != "cancelled":
+                # "The visit, which took place from 10 to 13 March" of a trip to Germany and the
+                # Netherlands: the range opens the first leg told and closes the last one
+                legs = sorted(mine, key=lambda v: min(e.start for e in v.evidence))
+                for d, role in c.dates:
+                    if role == "full" and d.start and d.end and d.start != d.end and d.granularity == "day":
+                        legs[0].dates.append((d.model_copy(update={"end": None}), "start"))
+                        legs[-1].dates.append((d.model_copy(update={"start": None}), "end"))
     for r in returns:
         # "The Mexican delegation will fly back on Tuesday night": the named travellers of its country
         mine = [
@@ -641,6 +649,15 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
             end = (dt.date.fromisoformat(start) + dt.timedelta(days=v.duration - 1)).isoformat()
         elif end and start is None:
             start = (dt.date.fromisoformat(end) - dt.timedelta(days=v.duration - 1)).isoformat()
+        elif (
+            start
+            and end
+            and v.by_departure
+            and (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days == v.duration
+        ):
+            # "will leave for Wellington on Sunday night" for "the three-day visit" whose last day is
+            # Wednesday: the night of departure is the journey, the visit is Monday to Wednesday
+            start = (dt.date.fromisoformat(start) + dt.timedelta(days=1)).isoformat()
     texts = [base.text] + [d.text for d in starts + ends if d.text != base.text]
     update: dict[str, object] = {"start": start, "end": end, "text": "; ".join(dict.fromkeys(texts))}
     if base.granularity in {"week", "month"} and (start, end) != (base.start, base.end):

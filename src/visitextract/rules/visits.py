@@ -1026,6 +1026,15 @@ class VisitRules:
                     role="start",
                     strength=1,
                 )
+        if (
+            not visitors
+            and not places
+            and any(c.lower_ == "the" for c in tok.children)
+            and any(c.dep_ in {"relcl", "acl"} for c in tok.children)
+        ):
+            # "The visit, which took place from 10 to 13 March, ...": the trip told so far
+            last = self._last_visitor(tok.i)
+            visitors = [last] if last is not None else []
         if not visitors or not places:
             if visitors and not places and not any(legs for _, legs in itinerary):
                 self._placeless(tok, visitors)
@@ -1174,8 +1183,13 @@ class VisitRules:
                 for d, _ in self._dates(c, self.ctx.tense(c)):
                     dates.append((d, d.text))
                     roles.append("start")
-            if c.lower_ in _LASTING_VERBS:
-                # "his visit, which will last until November 25": the visit's own days
+            # (the pipeline has no lemmatizer: the forms themselves)
+            took_place = c.lower_ in {"take", "takes", "took", "taken", "taking"} and any(
+                o.lower_ == "place" for o in c.children if o.dep_ == "dobj"
+            )
+            if c.lower_ in _LASTING_VERBS or took_place:
+                # "his visit, which will last until November 25", "the visit, which took place from
+                # 10 to 13 March": the visit's own days
                 for d, _ in self._dates(c, self.ctx.tense(c)):
                     dates.append((d, d.text))
                     # "which will last until November 25", "that runs until Friday": the last day
@@ -1841,6 +1855,10 @@ def trip_duration(tok: Token) -> int | None:
             if c.dep_ == "dobj" and c.lower_ == "days" and tok.lower_ in lx.SPEND_VERBS:
                 # "will spend three days in Japan"
                 found = found or next((_number(x.lower_) for x in c.children if x.dep_ == "nummod"), None)
+    if found is None and tok.lower_ in _TAKE_VERBS:
+        # "The three-day visit will take Mr Wong to Wellington and Auckland": the trip's own length
+        # (a tour's length is the whole tour's, not one stop's)
+        found = _duration_of([s for s in subjects(tok) if s.lower_ in {"visit", "trip", "stay"}])
     if found is None and tok.lower_ in lx.ARRIVE_VERBS | lx.DEPART_VERBS:
         # whatever the parser made of the apposition: a single-country trip named in the
         # arrival's sentence (not "a tour that will also take her to ...")
