@@ -969,3 +969,14 @@ def test_what_draws_no_people_is_no_visit(extract) -> None:
         "The crisis drew Kenyan President William Ruto into the talks in Doha.", published="2024-09-15"
     )
     assert ex.visits == [], summary(ex)
+
+
+def test_a_companion_of_a_trip_dated_only_by_its_year_still_travels(extract) -> None:
+    """Regression: the rule that keeps companions off a visit in passing dropped them from the
+    only trip told when that trip had a year and no day."""
+    text = (
+        "Chilean President Rosa Vidal visited Japan in 2023, accompanied by Foreign Minister Pablo Soto. "
+        "The trip opened a new chapter in trade, the ministry said."
+    )
+    ex = extract(text, published="2025-03-14")
+    assert ("Pablo Soto", "JPN") in {(v.visitor.name, v.host_country) for v in ex.visits}, summary(ex)

@@ -697,8 +697,19 @@ def _companion_visits(
             if v.visitor is not principal or v.host is None:
                 continue
             told = _best_dates(v)
-            if told is not None and told.granularity == "year":
-                continue  # "he last travelled there in 2019": a visit in passing, not this trip
+            if (
+                told is not None
+                and told.granularity == "year"
+                and any(
+                    o is not v
+                    and o.visitor is principal
+                    and o.host == v.host
+                    and (od := _best_dates(o)) is not None
+                    and od.granularity in {"day", "month"}
+                    for o in visits
+                )
+            ):
+                continue  # "he last travelled there in 2019" beside this trip: a visit in passing
             if (tense == "future" and v.status not in {"planned", "ongoing"}) or (
                 tense == "past" and v.status == "planned"
             ):
