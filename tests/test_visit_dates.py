@@ -1263,3 +1263,17 @@ def test_days_told_within_a_week_make_a_visit_of_days(extract) -> None:
     v = one_visit(extract(text, published="2024-11-22"), "Li Wen", "PRT")
     assert v.dates is not None
     assert (v.dates.start, v.dates.end, v.dates.granularity) == ("2024-11-25", "2024-11-26", "day")
+
+
+def test_a_month_told_with_a_day_of_return_stays_a_month(extract) -> None:
+    """Review: only a week is made day-granular by days told in it; a month with a return day would
+    otherwise give its first day as the day of arrival."""
+    v = one_visit(
+        extract(
+            "Chilean Foreign Minister Ana Rojas visited Japan in May. She returned to Santiago on May 20.",
+            published="2024-06-01",
+        ),
+        "Ana Rojas",
+        "JPN",
+    )
+    assert v.dates is not None and v.dates.granularity == "month"

@@ -660,7 +660,7 @@ def _best_dates(v: VisitCandidate) -> m.DateRange | None:
             start = (dt.date.fromisoformat(start) + dt.timedelta(days=1)).isoformat()
     texts = [base.text] + [d.text for d in starts + ends if d.text != base.text]
     update: dict[str, object] = {"start": start, "end": end, "text": "; ".join(dict.fromkeys(texts))}
-    if base.granularity in {"week", "month"} and (start, end) != (base.start, base.end):
+    if base.granularity == "week" and (start, end) != (base.start, base.end):
         # "next week ... The next day he will leave Lisbon": days told within the week are days
         update["granularity"] = "day"
     return base.model_copy(update=update)
