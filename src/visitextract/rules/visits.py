@@ -141,7 +141,7 @@ class VisitRules:
                 low in lx.SPEND_VERBS
                 and is_verb(tok)
                 and any(
-                    c.dep_ in {"dobj", "npadvmod"} and (c.lower_ in lx.TIME_NOUNS or self._in_date(c))
+                    c.dep_ in {"dobj", "npadvmod"} and (c.lower_ in lx.TIME_NOUNS or c.i in self.ctx.date_at)
                     for c in tok.children
                 )
             ):
@@ -1118,10 +1118,6 @@ class VisitRules:
         if not out:
             return None
         return out, ("end" if n is None else "start")
-
-    def _in_date(self, tok: Token) -> bool:
-        """Whether a token is part of a date expression ("will spend March 7 and 8 in Chile")."""
-        return any(dm.span.start <= tok.i < dm.span.end for dm in self.ctx.dates)
 
     def _noun_date_role(self, tok: Token, verb: Token) -> tuple[DateRole, Token | None]:
         """ "concluded a two-day visit to Norway on Tuesday", "wraps up the visit on Friday": the
