@@ -21,7 +21,7 @@ from visitextract.normalize.gazetteer import Entity, Gazetteer
 from visitextract.normalize.offices import OfficeInfo
 from visitextract.pipeline.entities import OFFICES_KEY, ORGS_KEY, PEOPLE_KEY, PLACES_KEY
 from visitextract.rules import lexicon as lx
-from visitextract.rules.syntax import sentence
+from visitextract.rules.syntax import governing_verb, sentence
 
 Tense = Literal["past", "present", "future", "perfect"]
 # "met X on the sidelines of the summit on December 2": the event's day is the meeting's day.
@@ -308,16 +308,7 @@ class DocContext:
     # ----------------------------------------------------------- tense
     def tense(self, token: Token) -> Tense:
         """Tense of the clause a trigger stands in (its verb, or the verb governing a noun)."""
-        return self._verb_tense(self._clause_verb(token))
-
-    @staticmethod
-    def _clause_verb(token: Token) -> Token:
-        verb = token
-        hops = 0
-        while verb.pos_ not in {"VERB", "AUX"} and verb.tag_[:2] != "VB" and verb.head != verb and hops < 4:
-            verb = verb.head
-            hops += 1
-        return verb
+        return self._verb_tense(governing_verb(token, max_hops=4))
 
     def _verb_tense(self, verb: Token) -> Tense:
         children = list(verb.children)
@@ -362,7 +353,7 @@ class DocContext:
         ):
             # "will fly to Tashkent, followed by an audience with X", "talks with Y, followed by a
             # lunch": the tense of the clause it hangs on, also when that is "is due to fly"
-            clause = self._clause_verb(head)
+            clause = governing_verb(head, max_hops=4)
             if any(
                 c.lower_ in lx.FUTURE_VERBS and any(g.dep_ == "xcomp" for g in c.children)
                 for c in clause.children
